@@ -1,0 +1,92 @@
+import { cdktf, javascript } from 'projen';
+
+/**
+ * cdktf-alicloud-ipv6: CDKTF L2 constructs for Alibaba Cloud IPv6 (VPC, vSwitches,
+ * IPv6 gateway, IPv6 Internet bandwidth, ECI) with synth-time checks.
+ *
+ * Everything in package.json, tsconfig*.json, jest, eslint and .projen/ comes from here:
+ * edit this file and run `npx projen`, never the generated files.
+ */
+const GENERATED_BINDINGS = 'src/providers/alicloud';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-alicloud-ipv6',
+  description: 'CDKTF constructs for Alibaba Cloud IPv6: dual-stack VPCs, IPv6 gateways and Internet bandwidth, and Elastic Container Instances with IPv6, checked offline against the alicloud provider schema.',
+  keywords: ['cdktf', 'terraform', 'alicloud', 'alibaba-cloud', 'ipv6', 'eci', 'vpc', 'constructs'],
+  author: 'cdktf-alicloud-ipv6 contributors',
+  authorAddress: 'noreply@example.com',
+  repositoryUrl: 'https://github.com/example/cdktf-alicloud-ipv6',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
+  minNodeVersion: '20.0.0',
+
+  // No GitHub here: CI is .ci/run on a clean clone.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  devDeps: [
+    'cdktf-cli@0.21.0',
+    '@cdktf/provider-generator@0.21.0',
+    '@cdktf/commons@0.21.0',
+    'codemaker',
+  ],
+
+  jestOptions: {
+    // projen's default `jest --updateSnapshot` silently rewrites a wrong snapshot; never do that in `npm test`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', `/${GENERATED_BINDINGS}/`],
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+    },
+  },
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    compilerOptions: {},
+  },
+});
+
+// The generated bindings are not ours to lint or to reformat.
+project.eslint?.addIgnorePattern(`${GENERATED_BINDINGS}/`);
+project.eslint?.addIgnorePattern('cdktf.out/');
+project.gitignore.exclude('cdktf.out/', '.gen/', 'test/**/cdktf.out/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/', 'cdktf.json', 'cdktf.out/');
+
+// API.md documents the library's own API, not the thousands of binding types.
+project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+
+// Environment for every task: no telemetry, no terraform lookups, no jsii Node 20 banner.
+for (const [k, v] of Object.entries({
+  CHECKPOINT_DISABLE: '1',
+  TF_CLI_CONFIG_FILE: '/dev/null',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION: '1',
+})) {
+  project.tasks.addEnvironment(k, v);
+}
+
+// Provider bindings: schema/ -> src/providers/alicloud (deterministic), and a drift check for CI.
+project.addTask('gen:alicloud', {
+  description: 'Regenerate the alicloud provider bindings from schema/alicloud-provider-schema.json',
+  exec: 'ts-node --project test/tsconfig.json scripts/gen-alicloud.ts',
+});
+project.addTask('check:bindings', {
+  description: 'Fail when the committed bindings differ from what the committed schema generates',
+  exec: 'ts-node --project test/tsconfig.json scripts/gen-alicloud.ts --check',
+});
+
+// The main job: synthesize the example stack to Terraform JSON with neither terraform nor network.
+project.addTask('synth:example', {
+  description: 'Synthesize examples/ipv6-eci to Terraform JSON (cdktf.out/stacks/*/cdk.tf.json)',
+  exec: 'cdktf synth --output cdktf.out',
+});
+
+project.synth();

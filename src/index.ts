@@ -1,0 +1,2 @@
+// Public exports only. The generated provider bindings are the `alicloud` submodule.
+export * as alicloud from './providers/alicloud';

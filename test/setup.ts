@@ -1,0 +1,4 @@
+import { Testing } from 'cdktf';
+
+// Adds cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...).
+Testing.setupJest();
