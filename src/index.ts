@@ -1,2 +1,4 @@
 // Public exports only. The generated provider bindings are the `alicloud` submodule.
 export * as alicloud from './providers/alicloud';
+export * from './vpc';
+export * from './security-group';
