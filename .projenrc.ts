@@ -39,6 +39,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     'codemaker',
   ],
 
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc'],
+  },
+
   jestOptions: {
     // projen's default `jest --updateSnapshot` silently rewrites a wrong snapshot; never do that in `npm test`.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
