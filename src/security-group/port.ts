@@ -1,0 +1,116 @@
+import { Token } from 'cdktf';
+
+/** IP protocol of a security group rule (`ip_protocol`). */
+export enum Protocol {
+  /** TCP. */
+  TCP = 'tcp',
+  /** UDP. */
+  UDP = 'udp',
+  /** ICMP (IPv4). */
+  ICMP = 'icmp',
+  /** ICMPv6 (IPv6). */
+  ICMPV6 = 'icmpv6',
+  /** GRE. */
+  GRE = 'gre',
+  /** All protocols. */
+  ALL = 'all',
+}
+
+/**
+ * The protocol and ports of a security group rule, rendered as `ip_protocol` and `port_range`
+ * (`80/80`, `1/65535`, or `-1/-1` for protocols without ports).
+ *
+ * @example
+ * Port.tcp(443); Port.tcpRange(8000, 8080); Port.icmpv6(); Port.allTraffic();
+ */
+export class Port {
+  /** One TCP port, 1-65535. */
+  public static tcp(port: number): Port {
+    return Port.ranged(Protocol.TCP, 'Port.tcp', port, port);
+  }
+
+  /** A range of TCP ports, `from` to `to` inclusive, 1-65535. */
+  public static tcpRange(from: number, to: number): Port {
+    return Port.ranged(Protocol.TCP, 'Port.tcpRange', from, to);
+  }
+
+  /** Every TCP port (`1/65535`). */
+  public static allTcp(): Port {
+    return new Port(Protocol.TCP, 1, 65535);
+  }
+
+  /** One UDP port, 1-65535. */
+  public static udp(port: number): Port {
+    return Port.ranged(Protocol.UDP, 'Port.udp', port, port);
+  }
+
+  /** A range of UDP ports, `from` to `to` inclusive, 1-65535. */
+  public static udpRange(from: number, to: number): Port {
+    return Port.ranged(Protocol.UDP, 'Port.udpRange', from, to);
+  }
+
+  /** Every UDP port (`1/65535`). */
+  public static allUdp(): Port {
+    return new Port(Protocol.UDP, 1, 65535);
+  }
+
+  /** All ICMP (IPv4) traffic. Use with IPv4 peers. */
+  public static icmp(): Port {
+    return new Port(Protocol.ICMP, -1, -1);
+  }
+
+  /** All ICMPv6 traffic (ping, and neighbour and path-MTU discovery). Use with IPv6 peers. */
+  public static icmpv6(): Port {
+    return new Port(Protocol.ICMPV6, -1, -1);
+  }
+
+  /** All protocols and ports (`all`, `-1/-1`). */
+  public static allTraffic(): Port {
+    return new Port(Protocol.ALL, -1, -1);
+  }
+
+  private static ranged(protocol: Protocol, factory: string, from: number, to: number): Port {
+    const call = from === to && !factory.endsWith('Range') ? `${factory}(${from})` : `${factory}(${from}, ${to})`;
+    const problems: string[] = [];
+    for (const [name, value] of [['from', from], ['to', to]] as Array<[string, number]>) {
+      if (Token.isUnresolved(value)) continue;
+      if (!Number.isInteger(value) || value < 1 || value > 65535) {
+        problems.push(`${factory.endsWith('Range') ? `${name} port` : 'port'} must be a whole number from 1 to 65535, got ${value}`);
+      }
+      if (!factory.endsWith('Range')) break;
+    }
+    if (problems.length === 0 && !Token.isUnresolved(from) && !Token.isUnresolved(to) && from > to) {
+      problems.push(`the range is reversed (${from} > ${to})`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`${call}: ${problems.join('; ')}. Fix: use ports from 1 to 65535 with from <= to, for example ${factory.endsWith('Range') ? `${factory}(8000, 8080)` : `${factory}(443)`}.`);
+    }
+    return new Port(protocol, from, to);
+  }
+
+  /** The IP protocol. */
+  public readonly protocol: Protocol;
+  /** First port, or -1 for protocols without ports. */
+  public readonly fromPort: number;
+  /** Last port, or -1 for protocols without ports. */
+  public readonly toPort: number;
+  /** The provider's `port_range`: `from/to`, for example `80/80` or `-1/-1`. */
+  public readonly portRange: string;
+
+  private constructor(protocol: Protocol, fromPort: number, toPort: number) {
+    this.protocol = protocol;
+    this.fromPort = fromPort;
+    this.toPort = toPort;
+    this.portRange = `${portText(fromPort)}/${portText(toPort)}`;
+  }
+
+  /** For example `tcp 80/80`. */
+  public toString(): string {
+    return `${this.protocol} ${this.portRange}`;
+  }
+}
+
+/** A port as text; a number token becomes a string token that resolves to it. */
+function portText(port: number): string {
+  return Token.isUnresolved(port) ? Token.asString(port) : String(port);
+}

@@ -1,0 +1,575 @@
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
+import { Ipv6Gateway } from './ipv6-gateway';
+import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, regionOfZone } from '../core/cidr';
+import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
+import { PropValidator } from '../core/validation';
+import * as alicloud from '../providers/alicloud';
+
+/** One vSwitch of a `DualStackVpc`, given explicitly. */
+export interface VSwitchSpec {
+  /** Zone of the vSwitch, for example `cn-huhehaote-a`. All zones of a VPC must be in one region. */
+  readonly zoneId: string;
+  /**
+   * IPv4 CIDR block of the vSwitch: inside the VPC's `cidrBlock`, prefix /16 to /29, overlapping no other
+   * vSwitch.
+   * @default - the next free block of size `vSwitchCidrMask` in the VPC's `cidrBlock`
+   */
+  readonly cidrBlock?: string;
+  /**
+   * The last 8 bits of the vSwitch's IPv6 /64 inside the VPC's /56 (`ipv6_cidr_block_mask`), 0-255. Unique
+   * per VPC. Only used when `ipv6Enabled` is true.
+   * @default - the lowest value (from 0) not used by another vSwitch of the VPC
+   */
+  readonly ipv6CidrBlockMask?: number;
+  /**
+   * Whether the vSwitch gets an IPv6 /64. ECIs with IPv6 need it.
+   * @default true
+   */
+  readonly ipv6Enabled?: boolean;
+  /**
+   * Name of the vSwitch (`vswitch_name`).
+   * @default - `<vpcName>-<zoneId>` (with `-2`, `-3`... for further vSwitches in the same zone) when the VPC
+   * has a `vpcName`; no name otherwise
+   */
+  readonly vSwitchName?: string;
+}
+
+/** Properties of a `DualStackVpc`. Give exactly one of `zones` and `vSwitches`. */
+export interface DualStackVpcProps {
+  /**
+   * Name of the VPC (`vpc_name`).
+   * @default - no name
+   */
+  readonly vpcName?: string;
+  /**
+   * IPv4 CIDR block of the VPC, prefix /8 to /28, for example `10.0.0.0/16`. Not inside 100.64.0.0/10,
+   * 224.0.0.0/4, 127.0.0.0/8 or 169.254.0.0/16. The IPv6 block is always a /56 allocated by Alibaba Cloud.
+   * @default '10.0.0.0/16'
+   */
+  readonly cidrBlock?: string;
+  /**
+   * Zones to create one vSwitch each in, in this order, for example `['cn-huhehaote-a', 'cn-huhehaote-b']`.
+   * Each vSwitch gets the next IPv4 block of size `vSwitchCidrMask` and the next free IPv6 mask.
+   * @default - none; give `vSwitches` instead
+   */
+  readonly zones?: string[];
+  /**
+   * The vSwitches, given explicitly. Unset CIDR blocks and IPv6 masks are filled in automatically, around
+   * the ones given.
+   * @default - none; give `zones` instead
+   */
+  readonly vSwitches?: VSwitchSpec[];
+  /**
+   * Prefix length of the IPv4 blocks carved automatically for vSwitches without a `cidrBlock`: from the
+   * VPC prefix (and at least 16) to 29.
+   * @default 24
+   */
+  readonly vSwitchCidrMask?: number;
+  /**
+   * Whether to create an IPv6 gateway for the VPC. IPv6 Internet bandwidth and egress-only rules need one.
+   * @default true
+   */
+  readonly ipv6Gateway?: boolean;
+  /**
+   * Description of the VPC.
+   * @default - no description
+   */
+  readonly description?: string;
+  /**
+   * Tags for the VPC, its vSwitches and its IPv6 gateway.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * ID of the resource group of the VPC and its IPv6 gateway.
+   * @default - the account's default resource group
+   */
+  readonly resourceGroupId?: string;
+}
+
+/** An existing vSwitch, for `DualStackVpc.fromVpcAttributes`. */
+export interface VSwitchAttributes {
+  /** ID of the vSwitch (`vsw-...`). */
+  readonly vSwitchId: string;
+  /** Zone of the vSwitch, for example `cn-huhehaote-a`. */
+  readonly zoneId: string;
+  /**
+   * IPv4 CIDR block of the vSwitch.
+   * @default - unknown (empty string)
+   */
+  readonly cidrBlock?: string;
+  /**
+   * IPv6 /64 of the vSwitch.
+   * @default - unknown (empty string)
+   */
+  readonly ipv6CidrBlock?: string;
+  /**
+   * Whether IPv6 is enabled on the vSwitch.
+   * @default true
+   */
+  readonly ipv6Enabled?: boolean;
+}
+
+/** An existing dual-stack VPC, for `DualStackVpc.fromVpcAttributes`. */
+export interface DualStackVpcAttributes {
+  /** ID of the VPC (`vpc-...`). */
+  readonly vpcId: string;
+  /**
+   * The VPC's IPv6 CIDR block (its /56).
+   * @default - unknown (empty string)
+   */
+  readonly ipv6CidrBlock?: string;
+  /** The VPC's vSwitches that constructs may use. */
+  readonly vSwitches: VSwitchAttributes[];
+  /**
+   * ID of the VPC's IPv6 gateway (`ipv6gw-...`).
+   * @default - the VPC has no IPv6 gateway (`ipv6Gateway` is undefined)
+   */
+  readonly ipv6GatewayId?: string;
+}
+
+/** Default IPv4 CIDR block of a DualStackVpc. */
+const DEFAULT_CIDR = '10.0.0.0/16';
+const DEFAULT_VSWITCH_MASK = 24;
+/** vSwitch IPv4 prefix range (CreateVSwitch). */
+const MIN_VSWITCH_MASK = 16;
+const MAX_VSWITCH_MASK = 29;
+/** VPC IPv4 prefix range (CreateVpc). */
+const MIN_VPC_PREFIX = 8;
+const MAX_VPC_PREFIX = 28;
+/** `ipv6_cidr_block_mask` range for the VPC's /56. */
+const MAX_IPV6_MASK = 255;
+/** IPv4 ranges Alibaba Cloud does not accept as (part of) a VPC CIDR block. */
+const FORBIDDEN_VPC_RANGES = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'];
+
+/** A vSwitch planned by `DualStackVpc` before its resource is created. */
+interface PlannedVSwitch {
+  readonly zoneId: string;
+  readonly cidrBlock: string;
+  readonly ipv6Enabled: boolean;
+  readonly ipv6CidrBlockMask?: number;
+  readonly vSwitchName?: string;
+}
+
+/** An IPv4 block in use by a vSwitch. */
+interface TakenCidr {
+  /** The parsed block; undefined when it is a token. */
+  readonly cidr?: Ipv4Cidr;
+  readonly token: boolean;
+  /** Who uses it, for messages. */
+  readonly owner: string;
+}
+
+/** A vSwitch as seen through IVSwitch. */
+class VSwitchRef implements IVSwitch {
+  constructor(
+    public readonly vSwitchId: string,
+    public readonly zoneId: string,
+    public readonly cidrBlock: string,
+    public readonly ipv6CidrBlock: string,
+    public readonly ipv6Enabled: boolean,
+  ) {}
+}
+
+/**
+ * A VPC with IPv6 enabled (an Alibaba-allocated /56), one IPv6-enabled vSwitch per zone (each with its own
+ * /64) and, by default, an IPv6 gateway.
+ *
+ * IPv4 blocks for the vSwitches are carved from `cidrBlock` in order and IPv6 masks are assigned 0, 1, 2...,
+ * skipping any given explicitly. Every problem with the props is reported in one error.
+ *
+ * @example
+ * const vpc = new DualStackVpc(this, 'Vpc', { vpcName: 'web', zones: ['cn-huhehaote-a', 'cn-huhehaote-b'] });
+ * // vSwitches 10.0.0.0/24 (IPv6 mask 0) and 10.0.1.0/24 (IPv6 mask 1), plus vpc.ipv6Gateway
+ */
+export class DualStackVpc extends Construct implements IDualStackVpc {
+  /**
+   * Refers to an existing dual-stack VPC (and its vSwitches and IPv6 gateway) by ID; creates no resource.
+   */
+  public static fromVpcAttributes(scope: Construct, id: string, attrs: DualStackVpcAttributes): IDualStackVpc {
+    return new ImportedDualStackVpc(scope, id, attrs);
+  }
+
+  /** ID of the VPC (`vpc-...`). */
+  public readonly vpcId: string;
+  /** The VPC's IPv6 /56 (`ipv6_cidr_blocks[0].ipv6_cidr_block`; a token until apply). */
+  public readonly ipv6CidrBlock: string;
+  /** Always true: the VPC is created with `enable_ipv6 = true`. */
+  public readonly ipv6Enabled: boolean = true;
+  /** IPv4 CIDR block of the VPC. */
+  public readonly cidrBlock: string;
+  /** The vSwitches, in the order they were declared (then added). */
+  public readonly vSwitches: IVSwitch[] = [];
+  /** The underlying `alicloud_vpc` resource (escape hatch). */
+  public readonly vpcResource: alicloud.vpc.Vpc;
+  /** The underlying `alicloud_vswitch` resources, in the same order as `vSwitches` (escape hatch). */
+  public readonly vSwitchResources: alicloud.vswitch.Vswitch[] = [];
+
+  private _ipv6Gateway?: IIpv6Gateway;
+  private readonly vpcName?: string;
+  private readonly tags?: { [key: string]: string };
+  private readonly parsedCidr?: Ipv4Cidr;
+  private readonly vSwitchCidrMask: number;
+  /** IPv4 blocks in use (cidr undefined = a token or not a CIDR), with the vSwitch that uses each. */
+  private readonly takenCidrs: TakenCidr[] = [];
+  /** IPv6 masks in use (undefined = a token), with the vSwitch that uses each. */
+  private readonly takenMasks: Array<{ readonly mask?: number; readonly owner: string }> = [];
+  /** Region of the zones seen so far, and the zone it came from. */
+  private region?: { readonly region: string; readonly zone: string };
+  private readonly perZoneCount = new Map<string, number>();
+  private providerRegionChecked = false;
+
+  constructor(scope: Construct, id: string, props: DualStackVpcProps) {
+    super(scope, id);
+    const v = new PropValidator(this, 'DualStackVpc');
+    this.vpcName = props.vpcName;
+    this.tags = props.tags;
+    this.cidrBlock = props.cidrBlock ?? DEFAULT_CIDR;
+    this.vSwitchCidrMask = props.vSwitchCidrMask ?? DEFAULT_VSWITCH_MASK;
+    this.parsedCidr = this.validateVpcCidr(v);
+    this.validateVSwitchCidrMask(v);
+
+    // zones XOR vSwitches
+    let specs: VSwitchSpec[] = [];
+    let propOf: (i: number, field: keyof VSwitchSpec) => string;
+    if (props.zones !== undefined && props.vSwitches !== undefined) {
+      v.add('zones', 'zones and vSwitches are both given', 'give `zones` for one default vSwitch per zone, or `vSwitches` for explicit vSwitches, not both');
+    }
+    if (props.zones === undefined && props.vSwitches === undefined) {
+      v.add('zones', 'neither zones nor vSwitches is given, so the VPC would have no vSwitch',
+        'give `zones`, for example `zones: [\'cn-huhehaote-a\', \'cn-huhehaote-b\']`, or explicit `vSwitches`');
+    }
+    if (props.vSwitches !== undefined) {
+      specs = props.vSwitches;
+      propOf = (i, field) => `vSwitches[${i}].${field}`;
+      v.check(specs.length === 0, 'vSwitches', 'is empty', 'give at least one vSwitch, for example `vSwitches: [{ zoneId: \'cn-huhehaote-a\' }]`');
+    } else {
+      const zones = props.zones ?? [];
+      specs = zones.map((zoneId) => ({ zoneId }));
+      propOf = (i) => `zones[${i}]`;
+      v.check(props.zones !== undefined && zones.length === 0, 'zones', 'is empty',
+        'give at least one zone, for example `zones: [\'cn-huhehaote-a\']`');
+      zones.forEach((z, i) => {
+        const first = zones.indexOf(z);
+        v.check(!Token.isUnresolved(z) && first !== i, `zones[${i}]`, `'${z}' is listed twice (also zones[${first}])`,
+          'list each zone once; for two vSwitches in one zone use `vSwitches` with explicit entries');
+      });
+    }
+
+    const planned = this.planVSwitches(v, specs, propOf);
+    this.checkProviderRegion(v, props.vSwitches !== undefined ? 'vSwitches' : 'zones');
+    v.throwIfAny();
+
+    this.vpcResource = new alicloud.vpc.Vpc(this, 'Resource', {
+      vpcName: props.vpcName,
+      cidrBlock: this.cidrBlock,
+      enableIpv6: true,
+      description: props.description,
+      tags: props.tags,
+      resourceGroupId: props.resourceGroupId,
+    });
+    this.vpcId = this.vpcResource.id;
+    this.ipv6CidrBlock = this.vpcResource.ipv6CidrBlocks.get(0).ipv6CidrBlock;
+    planned.forEach((p) => this.createVSwitch(p));
+
+    if (props.ipv6Gateway ?? true) {
+      const name = props.vpcName !== undefined && !Token.isUnresolved(props.vpcName) ? `${props.vpcName}-ipv6gw` : undefined;
+      new Ipv6Gateway(this, 'Ipv6Gateway', {
+        vpc: this,
+        ipv6GatewayName: name !== undefined && IPV6_GATEWAY_NAME_PATTERN.test(name) ? name : undefined,
+        tags: props.tags,
+        resourceGroupId: props.resourceGroupId,
+      });
+    }
+
+    // A provider added after this VPC is checked at synth time instead.
+    if (!this.providerRegionChecked) {
+      this.node.addValidation({
+        validate: () => {
+          const late = new PropValidator(this, 'DualStackVpc');
+          this.checkProviderRegion(late, 'zones');
+          try {
+            late.throwIfAny();
+            return [];
+          } catch (e) {
+            return [(e as Error).message];
+          }
+        },
+      });
+    }
+  }
+
+  /** The VPC's IPv6 gateway: the one created by default, or one created later with `new Ipv6Gateway(..., { vpc })`. */
+  public get ipv6Gateway(): IIpv6Gateway | undefined {
+    return this._ipv6Gateway;
+  }
+
+  /**
+   * Adds a vSwitch. Its IPv4 block and IPv6 mask are chosen as for the constructor's vSwitches when not
+   * given.
+   * @returns the new vSwitch
+   */
+  public addVSwitch(spec: VSwitchSpec): IVSwitch {
+    const v = new PropValidator(this, 'DualStackVpc.addVSwitch');
+    const [planned] = this.planVSwitches(v, [spec], (_i, field) => `spec.${field}`);
+    this.checkProviderRegion(v, 'spec.zoneId');
+    v.throwIfAny();
+    return this.createVSwitch(planned);
+  }
+
+  /**
+   * Records the gateway created for this VPC by `new Ipv6Gateway(scope, id, { vpc })`.
+   * @internal
+   */
+  public _attachIpv6Gateway(gateway: IIpv6Gateway): void {
+    if (this._ipv6Gateway === undefined) this._ipv6Gateway = gateway;
+  }
+
+  private validateVpcCidr(v: PropValidator): Ipv4Cidr | undefined {
+    const cidr = this.cidrBlock;
+    if (Token.isUnresolved(cidr)) return undefined;
+    const parsed = parseIpv4Cidr(cidr);
+    if (!parsed) {
+      v.add('cidrBlock', `'${cidr}' is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.0.0/16\'');
+      return undefined;
+    }
+    if (parsed.prefix < MIN_VPC_PREFIX || parsed.prefix > MAX_VPC_PREFIX) {
+      v.add('cidrBlock', `'${cidr}' has prefix /${parsed.prefix} but an Alibaba Cloud VPC needs /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
+        'use a prefix between 8 and 28, for example \'10.0.0.0/16\'');
+    }
+    if (parsed.hasHostBits) {
+      v.add('cidrBlock', `'${cidr}' has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
+    }
+    const forbidden = FORBIDDEN_VPC_RANGES.find((r) => ipv4CidrsOverlap(parseIpv4Cidr(r)!, parsed));
+    if (forbidden) {
+      v.add('cidrBlock', `'${cidr}' overlaps ${forbidden}, which Alibaba Cloud reserves`,
+        'use a private range such as 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (or a part of one)');
+    }
+    return parsed.prefix >= MIN_VPC_PREFIX && parsed.prefix <= MAX_VPC_PREFIX ? parsed : undefined;
+  }
+
+  private vSwitchCidrMaskIsValid(): boolean {
+    const mask = this.vSwitchCidrMask;
+    const min = Math.max(MIN_VSWITCH_MASK, this.parsedCidr?.prefix ?? MIN_VSWITCH_MASK);
+    return !Token.isUnresolved(mask) && Number.isInteger(mask) && mask >= min && mask <= MAX_VSWITCH_MASK;
+  }
+
+  private validateVSwitchCidrMask(v: PropValidator): void {
+    const mask = this.vSwitchCidrMask;
+    if (Token.isUnresolved(mask)) return;
+    const min = Math.max(MIN_VSWITCH_MASK, this.parsedCidr?.prefix ?? MIN_VSWITCH_MASK);
+    v.integerInRange('vSwitchCidrMask', mask, min, MAX_VSWITCH_MASK,
+      `set vSwitchCidrMask between ${min} (the VPC prefix, and never below 16) and ${MAX_VSWITCH_MASK}, for example 24`);
+  }
+
+  /**
+   * Validates `specs` against each other and the vSwitches that already exist, then fills in CIDR blocks and
+   * IPv6 masks. Records problems in `v`; the result is only meaningful when `v` has none.
+   */
+  private planVSwitches(v: PropValidator, specs: VSwitchSpec[], propOf: (i: number, field: keyof VSwitchSpec) => string): PlannedVSwitch[] {
+    const taken = [...this.takenCidrs];
+    const masks = [...this.takenMasks];
+    let region = this.region;
+
+    specs.forEach((spec, i) => {
+      // Zone: a zone ID, in the VPC's region.
+      const zone = spec.zoneId;
+      if (zone === undefined || zone === '') {
+        v.add(propOf(i, 'zoneId'), 'is empty', 'give a zone ID such as \'cn-huhehaote-a\'');
+      } else if (!Token.isUnresolved(zone)) {
+        const zoneRegion = regionOfZone(zone);
+        if (zoneRegion === undefined) {
+          v.add(propOf(i, 'zoneId'), `'${zone}' is not an Alibaba Cloud zone ID`, 'use a zone ID such as \'cn-huhehaote-a\' or \'ap-southeast-1a\' (region plus zone letter)');
+        } else if (region === undefined) {
+          region = { region: zoneRegion, zone };
+        } else if (region.region !== zoneRegion) {
+          v.add(propOf(i, 'zoneId'), `'${zone}' is in region ${zoneRegion} but '${region.zone}' is in ${region.region}; a VPC and its vSwitches live in one region`,
+            `use zones of ${region.region} only (or create one DualStackVpc per region, each in a stack whose provider has that region)`);
+        }
+      }
+
+      // IPv6 mask: integer 0-255, only with IPv6.
+      const ipv6 = spec.ipv6Enabled ?? true;
+      v.integerInRange(propOf(i, 'ipv6CidrBlockMask'), spec.ipv6CidrBlockMask, 0, MAX_IPV6_MASK,
+        'set ipv6CidrBlockMask to a whole number from 0 to 255 (the last 8 bits of the vSwitch /64 in the VPC /56), or leave it unset to assign one automatically');
+      v.check(!ipv6 && spec.ipv6CidrBlockMask !== undefined, propOf(i, 'ipv6CidrBlockMask'), 'is set but ipv6Enabled is false, so the provider ignores it',
+        'remove ipv6CidrBlockMask, or set ipv6Enabled to true');
+
+      // IPv4 block: a CIDR, /16-/29, inside the VPC, no overlap.
+      const cidr = spec.cidrBlock;
+      if (cidr !== undefined) {
+        const prop = propOf(i, 'cidrBlock');
+        if (Token.isUnresolved(cidr)) {
+          taken.push({ token: true, owner: prop });
+        } else {
+          const parsed = parseIpv4Cidr(cidr);
+          if (!parsed) {
+            v.add(prop, `'${cidr}' is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.3.0/24\', or leave it unset to carve one automatically');
+          } else {
+            const example = this.parsedCidr ? `inside ${this.cidrBlock}` : 'for example \'10.0.3.0/24\'';
+            v.check(parsed.hasHostBits, prop, `'${cidr}' has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
+            v.check(parsed.prefix < MIN_VSWITCH_MASK || parsed.prefix > MAX_VSWITCH_MASK, prop,
+              `'${cidr}' has prefix /${parsed.prefix} but a vSwitch needs /${MIN_VSWITCH_MASK} to /${MAX_VSWITCH_MASK}`, `use a prefix between 16 and 29 ${example}`);
+            if (this.parsedCidr && !ipv4CidrContains(this.parsedCidr, parsed)) {
+              v.add(prop, `'${cidr}' is not inside the VPC's cidrBlock ${this.cidrBlock}`, `use a block ${example}, or widen the VPC's cidrBlock`);
+            }
+            const clash = taken.find((t) => t.cidr !== undefined && ipv4CidrsOverlap(t.cidr, parsed));
+            if (clash) {
+              v.add(prop, `'${cidr}' overlaps ${clash.owner}`, 'give each vSwitch its own block, or leave cidrBlock unset to carve a free one automatically');
+            }
+            taken.push({ cidr: parsed, token: false, owner: `${prop} (${cidr})` });
+          }
+        }
+      }
+
+      // Explicit IPv6 masks: unique.
+      if (ipv6 && spec.ipv6CidrBlockMask !== undefined) {
+        const mask = spec.ipv6CidrBlockMask;
+        if (Token.isUnresolved(mask)) {
+          masks.push({ owner: propOf(i, 'ipv6CidrBlockMask') });
+        } else {
+          const other = masks.find((m) => m.mask === mask);
+          v.check(other !== undefined, propOf(i, 'ipv6CidrBlockMask'), `${mask} is already used by ${other?.owner}; each vSwitch needs its own IPv6 /64`,
+            'give each vSwitch a different ipv6CidrBlockMask (0-255), or leave it unset to assign a free one automatically');
+          masks.push({ mask, owner: propOf(i, 'ipv6CidrBlockMask') });
+        }
+      }
+    });
+
+    // Carve the missing IPv4 blocks.
+    const missing = specs.filter((s) => s.cidrBlock === undefined).length;
+    let carved: string[] = [];
+    if (missing > 0) {
+      const what = `${missing} vSwitch${missing > 1 ? 'es have' : ' has'} no cidrBlock`;
+      if (Token.isUnresolved(this.cidrBlock)) {
+        v.add('cidrBlock', `is a token (known only at apply time), so the CIDR blocks of vSwitches cannot be carved from it, and ${what}`,
+          'give every vSwitch an explicit cidrBlock in `vSwitches`, or pass a literal cidrBlock such as \'10.0.0.0/16\'');
+      } else if (taken.some((t) => t.token)) {
+        v.add('vSwitches', `a vSwitch cidrBlock is a token, so free blocks cannot be carved around it, and ${what}`,
+          'give every vSwitch an explicit cidrBlock, or none as tokens');
+      } else if (this.parsedCidr && this.vSwitchCidrMaskIsValid()) {
+        const takenBlocks = taken.filter((t) => t.cidr !== undefined).map((t) => formatIpv4Cidr(t.cidr!.network, t.cidr!.prefix));
+        carved = carveSubnets(this.cidrBlock, this.vSwitchCidrMask, missing, takenBlocks);
+        if (carved.length < missing) {
+          v.add('vSwitchCidrMask', `the VPC's ${this.cidrBlock} has room for only ${carved.length} more /${this.vSwitchCidrMask} block${carved.length === 1 ? '' : 's'} but ${what}`,
+            'use a larger cidrBlock (a smaller prefix), a larger vSwitchCidrMask (smaller vSwitches), or fewer vSwitches');
+        }
+      } else if (Token.isUnresolved(this.vSwitchCidrMask)) {
+        v.add('vSwitchCidrMask', `is a token, so the CIDR blocks of vSwitches cannot be carved, and ${what}`, 'pass a literal vSwitchCidrMask such as 24');
+      }
+    }
+
+    // Assign the missing IPv6 masks.
+    const needMask = specs.filter((s) => (s.ipv6Enabled ?? true) && s.ipv6CidrBlockMask === undefined).length;
+    const autoMasks: number[] = [];
+    if (needMask > 0) {
+      if (masks.some((m) => m.mask === undefined)) {
+        v.add('vSwitches', `an ipv6CidrBlockMask is a token, so free masks cannot be chosen around it, and ${needMask} vSwitch${needMask > 1 ? 'es need' : ' needs'} one`,
+          'give every IPv6 vSwitch an explicit ipv6CidrBlockMask, or none as tokens');
+      } else {
+        const used = new Set(masks.map((m) => m.mask));
+        for (let m = 0; m <= MAX_IPV6_MASK && autoMasks.length < needMask; m++) {
+          if (!used.has(m)) autoMasks.push(m);
+        }
+        v.check(autoMasks.length < needMask, 'vSwitches', 'the VPC\'s IPv6 /56 holds 256 vSwitch /64s and they are all taken',
+          'use fewer IPv6 vSwitches (set ipv6Enabled: false on some)');
+      }
+    }
+
+    this.region = region;
+    if (!v.ok) return [];
+    const zoneCounts = new Map(this.perZoneCount);
+    return specs.map((spec) => {
+      const ipv6Enabled = spec.ipv6Enabled ?? true;
+      const count = (zoneCounts.get(spec.zoneId) ?? 0) + 1;
+      zoneCounts.set(spec.zoneId, count);
+      const defaultName = this.vpcName !== undefined && !Token.isUnresolved(this.vpcName) && !Token.isUnresolved(spec.zoneId)
+        ? `${this.vpcName}-${spec.zoneId}${count > 1 ? `-${count}` : ''}` : undefined;
+      return {
+        zoneId: spec.zoneId,
+        cidrBlock: spec.cidrBlock ?? carved.shift()!,
+        ipv6Enabled,
+        ipv6CidrBlockMask: ipv6Enabled ? spec.ipv6CidrBlockMask ?? autoMasks.shift() : undefined,
+        vSwitchName: spec.vSwitchName ?? defaultName,
+      };
+    });
+  }
+
+  private createVSwitch(p: PlannedVSwitch): IVSwitch {
+    const literalZone = !Token.isUnresolved(p.zoneId);
+    const count = (this.perZoneCount.get(p.zoneId) ?? 0) + 1;
+    this.perZoneCount.set(p.zoneId, count);
+    const id = literalZone ? `VSwitch-${p.zoneId}${count > 1 ? `-${count}` : ''}` : `VSwitch${this.vSwitches.length + 1}`;
+    const resource = new alicloud.vswitch.Vswitch(this, id, {
+      vpcId: this.vpcId,
+      zoneId: p.zoneId,
+      cidrBlock: p.cidrBlock,
+      enableIpv6: p.ipv6Enabled,
+      ipv6CidrBlockMask: p.ipv6CidrBlockMask,
+      vswitchName: p.vSwitchName,
+      tags: this.tags,
+    });
+    const ref = new VSwitchRef(resource.id, p.zoneId, p.cidrBlock, p.ipv6Enabled ? resource.ipv6CidrBlock : '', p.ipv6Enabled);
+    const token = Token.isUnresolved(p.cidrBlock);
+    this.takenCidrs.push({ cidr: token ? undefined : parseIpv4Cidr(p.cidrBlock), token, owner: `vSwitch '${id}' (${p.cidrBlock})` });
+    if (p.ipv6Enabled) {
+      const mask = p.ipv6CidrBlockMask;
+      this.takenMasks.push({ mask: mask === undefined || Token.isUnresolved(mask) ? undefined : mask, owner: `vSwitch '${id}'` });
+    }
+    this.vSwitches.push(ref);
+    this.vSwitchResources.push(resource);
+    return ref;
+  }
+
+  /**
+   * When the stack has one default alicloud provider with a literal region, the zones must be in it.
+   */
+  private checkProviderRegion(v: PropValidator, prop: string): void {
+    if (this.region === undefined) return;
+    const region = findProviderRegion(this);
+    if (region === undefined) return;
+    this.providerRegionChecked = true;
+    v.check(region !== this.region.region, prop,
+      `zone '${this.region.zone}' is in region ${this.region.region} but the stack's alicloud provider deploys to ${region}`,
+      `use zones of ${region} (for example '${region}-a'), or set the provider's region to ${this.region.region}`);
+  }
+}
+
+/**
+ * The literal region of the stack's default (alias-less) alicloud provider, or undefined when there is none,
+ * several, or its region is a token.
+ */
+function findProviderRegion(scope: IConstruct): string | undefined {
+  const stack = TerraformStack.of(scope);
+  const providers = stack.node.findAll().filter((c): c is TerraformProvider =>
+    c instanceof TerraformProvider && c.terraformResourceType === 'alicloud' && c.alias === undefined);
+  if (providers.length !== 1) return undefined;
+  const region = (providers[0] as unknown as { region?: unknown }).region;
+  return typeof region === 'string' && !Token.isUnresolved(region) ? region : undefined;
+}
+
+class ImportedDualStackVpc extends Construct implements IDualStackVpc {
+  public readonly vpcId: string;
+  public readonly ipv6CidrBlock: string;
+  public readonly ipv6Enabled = true;
+  public readonly vSwitches: IVSwitch[];
+  public readonly ipv6Gateway?: IIpv6Gateway;
+
+  constructor(scope: Construct, id: string, attrs: DualStackVpcAttributes) {
+    super(scope, id);
+    const v = new PropValidator(this, 'DualStackVpc.fromVpcAttributes');
+    const empty = (s: string | undefined) => s === undefined || (!Token.isUnresolved(s) && s.trim() === '');
+    v.check(empty(attrs.vpcId), 'vpcId', 'is empty', 'pass the ID of the existing VPC, for example \'vpc-2ze0abc\'');
+    (attrs.vSwitches ?? []).forEach((s, i) => {
+      v.check(empty(s.vSwitchId), `vSwitches[${i}].vSwitchId`, 'is empty', 'pass the ID of the existing vSwitch, for example \'vsw-2ze0abc\'');
+      v.check(empty(s.zoneId), `vSwitches[${i}].zoneId`, 'is empty', 'pass the vSwitch\'s zone, for example \'cn-huhehaote-a\'');
+    });
+    v.throwIfAny();
+    this.vpcId = attrs.vpcId;
+    this.ipv6CidrBlock = attrs.ipv6CidrBlock ?? '';
+    this.vSwitches = (attrs.vSwitches ?? []).map((s) => new VSwitchRef(s.vSwitchId, s.zoneId, s.cidrBlock ?? '', s.ipv6CidrBlock ?? '', s.ipv6Enabled ?? true));
+    this.ipv6Gateway = attrs.ipv6GatewayId !== undefined ? Ipv6Gateway.fromIpv6GatewayId(this, 'Ipv6Gateway', attrs.ipv6GatewayId) : undefined;
+  }
+}

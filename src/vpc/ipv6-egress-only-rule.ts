@@ -1,0 +1,82 @@
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { IIpv6Gateway } from './interfaces';
+import { Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
+import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
+import { PropValidator } from '../core/validation';
+import * as alicloud from '../providers/alicloud';
+
+/** Properties of an `Ipv6EgressOnlyRule`. */
+export interface Ipv6EgressOnlyRuleProps {
+  /** The IPv6 gateway of the address's VPC. */
+  readonly ipv6Gateway: IIpv6Gateway;
+  /** ID of the IPv6 address (`ipv6-...`) that may only open connections outwards. */
+  readonly ipv6AddressId: string;
+  /**
+   * The Internet bandwidth of the same address. An egress-only rule needs Internet bandwidth on the address
+   * first, so the rule is made to depend on it.
+   * @default - no dependency; the bandwidth must exist before the rule is created
+   */
+  readonly internetBandwidth?: Ipv6InternetBandwidth;
+  /**
+   * Name of the rule: 3-129 characters, starting with a letter or Chinese character, then letters, digits,
+   * Chinese characters, `_` or `-`.
+   * @default - no name
+   */
+  readonly ipv6EgressRuleName?: string;
+  /**
+   * Description of the rule, 2-256 characters.
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/**
+ * An egress-only rule (`alicloud_vpc_ipv6_egress_rule`, `instance_type = Ipv6Address`): the IPv6 address can
+ * reach the Internet but the Internet cannot open connections to it (like an AWS egress-only Internet gateway,
+ * per address).
+ *
+ * @example
+ * const bw = new Ipv6InternetBandwidth(this, 'Bandwidth', { ipv6AddressId, ipv6Gateway });
+ * new Ipv6EgressOnlyRule(this, 'EgressOnly', { ipv6AddressId, ipv6Gateway, internetBandwidth: bw });
+ */
+export class Ipv6EgressOnlyRule extends Construct {
+  /** ID of the egress-only rule (`ipv6_egress_rule_id`, `ipv6py-...`). */
+  public readonly ipv6EgressRuleId: string;
+  /** The underlying `alicloud_vpc_ipv6_egress_rule` resource (escape hatch). */
+  public readonly resource: alicloud.vpcIpv6EgressRule.VpcIpv6EgressRule;
+
+  constructor(scope: Construct, id: string, props: Ipv6EgressOnlyRuleProps) {
+    super(scope, id);
+    const v = new PropValidator(this, 'Ipv6EgressOnlyRule');
+    v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
+      'pass the ID of the IPv6 address (ipv6-...), the same one that has Internet bandwidth');
+    v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing', 'pass the VPC\'s IPv6 gateway, for example `vpc.ipv6Gateway`');
+    const bw = props.internetBandwidth;
+    v.check(bw !== undefined && isLiteral(bw.ipv6AddressId) && isLiteral(props.ipv6AddressId) && bw.ipv6AddressId !== props.ipv6AddressId,
+      'internetBandwidth', `is for address '${bw?.ipv6AddressId}', not '${props.ipv6AddressId}'`, 'pass the Internet bandwidth of the same IPv6 address');
+    v.check(bw !== undefined && props.ipv6Gateway !== undefined && bw.ipv6Gateway !== props.ipv6Gateway
+      && isLiteral(bw.ipv6Gateway.ipv6GatewayId) && isLiteral(props.ipv6Gateway.ipv6GatewayId)
+      && bw.ipv6Gateway.ipv6GatewayId !== props.ipv6Gateway.ipv6GatewayId,
+    'internetBandwidth', 'goes through another IPv6 gateway', 'use the same ipv6Gateway for the bandwidth and the rule');
+    checkPattern(v, 'ipv6EgressRuleName', props.ipv6EgressRuleName, IPV6_EGRESS_RULE_NAME_PATTERN,
+      '3-129 characters: a letter or Chinese character, then letters, digits, Chinese characters, `_` or `-`',
+      'for example `ipv6EgressRuleName: \'web-egress-only\'`');
+    checkLength(v, 'description', props.description, 2, 256);
+    v.throwIfAny();
+
+    this.resource = new alicloud.vpcIpv6EgressRule.VpcIpv6EgressRule(this, 'Resource', {
+      ipv6GatewayId: props.ipv6Gateway.ipv6GatewayId,
+      instanceId: props.ipv6AddressId,
+      instanceType: 'Ipv6Address',
+      ipv6EgressRuleName: props.ipv6EgressRuleName,
+      description: props.description,
+      dependsOn: bw ? [bw.resource] : undefined,
+    });
+    this.ipv6EgressRuleId = this.resource.ipv6EgressRuleId;
+  }
+}
+
+function isLiteral(s: string): boolean {
+  return !Token.isUnresolved(s) && !s.includes('${');
+}
