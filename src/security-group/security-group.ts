@@ -210,7 +210,8 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   private tokenLabel(token: string, prefix: string): string {
     let label = this.tokenLabels.get(token);
     if (label === undefined) {
-      label = `${prefix}${this.tokenLabels.size + 1}`;
+      const n = [...this.tokenLabels.values()].filter((l) => l.replace(/\d+$/, '') === prefix).length + 1;
+      label = `${prefix}${n}`;
       this.tokenLabels.set(token, label);
     }
     return label;
