@@ -44,8 +44,8 @@ export interface DualStackVpcProps {
    */
   readonly vpcName?: string;
   /**
-   * IPv4 CIDR block of the VPC, prefix /8 to /28, for example `10.0.0.0/16`. Not inside 100.64.0.0/10,
-   * 224.0.0.0/4, 127.0.0.0/8 or 169.254.0.0/16. The IPv6 block is always a /56 allocated by Alibaba Cloud.
+   * IPv4 CIDR block of the VPC, prefix /8 to /28, for example `10.0.0.0/16`. Not starting with 0 and not
+   * inside 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8 or 169.254.0.0/16. The IPv6 block is always a /56 allocated by Alibaba Cloud.
    * @default '10.0.0.0/16'
    */
   readonly cidrBlock?: string;
@@ -142,7 +142,7 @@ const MAX_VPC_PREFIX = 28;
 /** `ipv6_cidr_block_mask` range for the VPC's /56. */
 const MAX_IPV6_MASK = 255;
 /** IPv4 ranges Alibaba Cloud does not accept as (part of) a VPC CIDR block. */
-const FORBIDDEN_VPC_RANGES = ['100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'];
+const FORBIDDEN_VPC_RANGES = ['0.0.0.0/8', '100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'];
 
 /** A vSwitch planned by `DualStackVpc` before its resource is created. */
 interface PlannedVSwitch {

@@ -187,6 +187,7 @@ describe('DualStackVpc validation', () => {
     expect(vpcError({ cidrBlock: '10.0.0/16', zones: ZONES })).toContain("cidrBlock: '10.0.0/16' is not an IPv4 CIDR block. Fix: write it as address/prefix, for example '10.0.0.0/16'");
     expect(vpcError({ cidrBlock: '10.0.0.1/16', zones: ZONES })).toContain("host bits set. Fix: use the network address '10.0.0.0/16'");
     expect(vpcError({ cidrBlock: '100.64.0.0/16', zones: ZONES })).toContain('overlaps 100.64.0.0/10, which Alibaba Cloud reserves');
+    expect(vpcError({ cidrBlock: '0.16.0.0/16', zones: ZONES })).toContain('overlaps 0.0.0.0/8, which Alibaba Cloud reserves');
   });
 
   test('rejects vSwitch CIDRs outside the VPC, overlapping, malformed or of the wrong size', () => {
