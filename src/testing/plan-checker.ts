@@ -1,0 +1,89 @@
+import { PlanWalker } from './checks';
+import { PlanFinding, PlanFindingLevel } from './findings';
+import { loadSchemaIndex } from './schema-index';
+
+/**
+ * Checks synthesized CDKTF stacks offline against the committed alicloud provider schema
+ * (`schema/alicloud-provider-schema.json`, provider aliyun/alicloud 1.289.0) and its validation
+ * constraints (`schema/alicloud-constraints.json`): unknown types, arguments and blocks at any depth,
+ * missing required arguments and blocks, wrong literal types, computed-only arguments, block counts,
+ * enums, ranges, regexes, JSON validators, conflicts, removed and deprecated arguments, and the
+ * `alicloud` provider configurations.
+ *
+ * Literal values are converted the way Terraform converts JSON configuration: a number argument
+ * accepts `5` and `"5"`, a bool argument accepts `true` and `"true"`/`"false"`/`"1"`/`"0"`, a string
+ * argument accepts numbers and bools. Strings holding `${...}` are unknown until apply and pass every
+ * type and value check of an argument; a block cannot be given as such a string (Terraform's JSON syntax
+ * rejects it), use a `dynamic` block instead. Meta-arguments (`//`, `depends_on`, `count`, `for_each`, `provider`,
+ * `lifecycle`, `provisioner`, `connection`) and cdktf `dynamic` blocks are understood.
+ *
+ * The schema files are read once per process, relative to this module (they ship in the package).
+ *
+ * @example
+ * const findings = AlicloudPlanChecker.check(Testing.synth(stack));
+ * AlicloudPlanChecker.assertValid(Testing.synth(stack));
+ */
+export class AlicloudPlanChecker {
+  /**
+   * Checks a synthesized stack given as JSON text: the string returned by cdktf's
+   * `Testing.synth(stack)` / `Testing.synthScope(...)`, or the contents of `cdk.tf.json`.
+   *
+   * @param synthesized Terraform JSON configuration text
+   * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
+   */
+  public static check(synthesized: string): PlanFinding[] {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(synthesized);
+    } catch (e) {
+      throw new Error(`AlicloudPlanChecker: the input is not JSON text (${(e as Error).message})`);
+    }
+    return AlicloudPlanChecker.checkObject(doc);
+  }
+
+  /**
+   * Checks a synthesized stack given as an already parsed Terraform JSON document (for example
+   * `JSON.parse` of `cdk.tf.json`).
+   *
+   * @param doc the parsed Terraform JSON configuration (a JSON object)
+   * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
+   */
+  public static checkObject(doc: any): PlanFinding[] {
+    return new PlanWalker(loadSchemaIndex()).run(doc);
+  }
+
+  /**
+   * Formats findings as readable text, one line per finding:
+   * `ERROR alicloud_vpc.Vpc vpc_nme [unknown-attribute] ... (construct stack/Vpc)`.
+   *
+   * @param findings findings from `check` or `checkObject`
+   * @returns the formatted text; "no findings" when the list is empty
+   */
+  public static format(findings: PlanFinding[]): string {
+    if (findings.length === 0) return 'no findings';
+    return findings.map((f) => {
+      const where = f.path ? `${f.address} ${f.path}` : f.address;
+      const construct = f.constructPath ? ` (construct ${f.constructPath})` : '';
+      return `${f.level === PlanFindingLevel.ERROR ? 'ERROR  ' : 'WARNING'} ${where} [${f.code}] ${f.message}${construct}`;
+    }).join('\n');
+  }
+
+  /**
+   * Throws when the synthesized stack has error-level findings; the error message lists them with
+   * `format`. Warnings (deprecations, requirements an environment variable may satisfy) do not throw.
+   *
+   * @param synthesized Terraform JSON configuration text, as for `check`
+   */
+  public static assertValid(synthesized: string): void {
+    const findings = AlicloudPlanChecker.check(synthesized);
+    const errors = findings.filter((f) => f.level === PlanFindingLevel.ERROR);
+    if (errors.length === 0) return;
+    const warnings = findings.length - errors.length;
+    throw new Error(
+      `the synthesized stack violates the alicloud provider schema: ${errors.length} error(s)`
+      + `${warnings ? ` (and ${warnings} warning(s), not listed)` : ''}:\n${AlicloudPlanChecker.format(errors)}`,
+    );
+  }
+
+  private constructor() {}
+}
