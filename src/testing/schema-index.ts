@@ -92,7 +92,7 @@ export interface BlockSpec {
   readonly blockTypes: ReadonlyMap<string, BlockTypeSpec>;
   readonly requiredAttributes: readonly AttributeSpec[];
   readonly groupRules: readonly GroupRule[];
-  /** Every settable name (arguments that are not computed-only, and blocks), sorted. */
+  /** Every settable name (arguments that are not computed-only, and blocks), without removed ones, sorted. */
   readonly settableNames: readonly string[];
 }
 
@@ -202,8 +202,8 @@ class Indexer {
     }
 
     const settableNames = [
-      ...[...attributes.values()].filter((a) => !a.computedOnly).map((a) => a.name),
-      ...blockTypes.keys(),
+      ...[...attributes.values()].filter((a) => !a.computedOnly && !a.removed).map((a) => a.name),
+      ...[...blockTypes.values()].filter((b) => !b.removed).map((b) => b.name),
     ].sort();
     return {
       label,

@@ -80,7 +80,8 @@ describe('AlicloudPlanChecker: the deliberate faults', () => {
       path: 'ipv6_address_count',
       code: 'unknown-attribute',
     });
-    expect(f.message).toMatch(/"ipv6_address_count" is not an argument or block of alicloud_eci_container_group/);
+    expect(f.message).toMatch(/"ipv6_address_count" is not an argument or block of alicloud_eci_container_group\. Allowed: acr_registry_info, auto_create_eip,/);
+    expect(f.message).not.toMatch(/eci_security_context|internet_ip/); // removed and computed-only names are not offered
   });
 
   test('fault 2: a missing required argument (vpc_id of alicloud_vpc_ipv6_gateway, stack_name of alicloud_ros_stack)', () => {
