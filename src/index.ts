@@ -2,3 +2,5 @@
 export * as alicloud from './providers/alicloud';
 export * from './vpc';
 export * from './security-group';
+export * from './eci';
+export * from './testing';

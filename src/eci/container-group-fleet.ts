@@ -1,0 +1,164 @@
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { defaultGroupName, validateGroupName, validateSizing } from './common';
+import { ContainerDefinition, RestartPolicy } from './container';
+import { toEssContainers, toEssVolumes, validateContainers } from './container-mapping';
+import { Volume } from './volume';
+import { PropValidator } from '../core/validation';
+import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
+import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
+import { ISecurityGroup } from '../security-group/interfaces';
+import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
+
+/** Props of a {@link ContainerGroupFleet}. */
+export interface ContainerGroupFleetProps {
+  /** The containers of every ECI in the fleet (at least one). */
+  readonly containers: ContainerDefinition[];
+  /** The VPC to run in. */
+  readonly vpc: IDualStackVpc;
+  /**
+   * vSwitches to spread the ECIs over (all must be vSwitches of `vpc`).
+   * @default - all of the VPC's vSwitches
+   */
+  readonly vSwitches?: IVSwitch[];
+  /** The security group of every ECI. */
+  readonly securityGroup: ISecurityGroup;
+  /** Fewest ECIs, 0–2000. */
+  readonly minSize: number;
+  /** Most ECIs, 0–2000, at least `minSize`. */
+  readonly maxSize: number;
+  /**
+   * ECIs to keep running, between `minSize` and `maxSize`.
+   * @default - ESS keeps `minSize`
+   */
+  readonly desiredCapacity?: number;
+  /**
+   * IPv6 addresses per ECI: 0 or 1. ECIs of a fleet get a private IPv6 address only; ESS cannot
+   * declare Internet bandwidth for instances that come and go.
+   * @default 0
+   */
+  readonly ipv6AddressCount?: number;
+  /**
+   * vCPUs per ECI.
+   * @default - the sum of the containers' requests
+   */
+  readonly cpu?: number;
+  /**
+   * Memory per ECI, GiB.
+   * @default - the sum of the containers' requests
+   */
+  readonly memory?: number;
+  /**
+   * ECS instance types instead of vCPU/memory (at most 5). For IPv6 every family must support IPv6.
+   * @default - sized by vCPU and memory
+   */
+  readonly instanceTypes?: string[];
+  /**
+   * Restart policy.
+   * @default RestartPolicy.ALWAYS
+   */
+  readonly restartPolicy?: RestartPolicy;
+  /**
+   * Volumes that containers can mount.
+   * @default - none
+   */
+  readonly volumes?: Volume[];
+  /**
+   * Name of the scaling group (2–64 characters).
+   * @default - derived from the construct path
+   */
+  readonly scalingGroupName?: string;
+  /**
+   * Name given to every container group of the fleet.
+   * @default - derived from the construct path
+   */
+  readonly containerGroupName?: string;
+  /**
+   * Tags of every ECI.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * N identical ECIs managed by Auto Scaling (ESS): an `alicloud_ess_scaling_group` of type ECI and
+ * an active `alicloud_ess_eci_scaling_configuration`, which carries `ipv6_address_count`.
+ */
+export class ContainerGroupFleet extends Construct {
+  /** ID of the scaling group. */
+  public readonly scalingGroupId: string;
+  /** ID of the ECI scaling configuration. */
+  public readonly scalingConfigurationId: string;
+  /** The vSwitches the fleet runs in. */
+  public readonly vSwitches: IVSwitch[];
+  /** Escape hatch: the scaling group. */
+  public readonly scalingGroup: EssScalingGroup;
+  /** Escape hatch: the ECI scaling configuration. */
+  public readonly scalingConfiguration: EssEciScalingConfiguration;
+
+  constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
+    super(scope, id);
+    const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
+    const ipv6Count = props.ipv6AddressCount ?? 0;
+    const instanceTypes = props.instanceTypes ?? [];
+
+    const v = new PropValidator(this, 'ContainerGroupFleet');
+    validateContainers(v, 'containers', props.containers, props.volumes);
+    validateGroupName(v, 'containerGroupName', props.containerGroupName);
+    validateSizing(v, props, instanceTypes);
+    v.check(instanceTypes.length > 5, 'instanceTypes', `has ${instanceTypes.length} types; ESS takes at most 5`, 'keep the 5 you prefer most');
+    v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address per ECI (the Alibaba limit) or 0 for none');
+    v.integerInRange('minSize', props.minSize, 0, 2000);
+    v.integerInRange('maxSize', props.maxSize, 0, 2000);
+    v.integerInRange('desiredCapacity', props.desiredCapacity, 0, 2000);
+    if (isNum(props.minSize) && isNum(props.maxSize) && props.minSize > props.maxSize) {
+      v.add('maxSize', `(${props.maxSize}) is below minSize (${props.minSize})`, 'raise maxSize or lower minSize');
+    }
+    if (isNum(props.desiredCapacity) && ((isNum(props.minSize) && props.desiredCapacity! < props.minSize) || (isNum(props.maxSize) && props.desiredCapacity! > props.maxSize))) {
+      v.add('desiredCapacity', `(${props.desiredCapacity}) is outside minSize..maxSize (${props.minSize}..${props.maxSize})`, 'pick a value between minSize and maxSize');
+    }
+    v.check(vSwitches.length === 0, 'vSwitches', 'is empty and the VPC has no vSwitches', 'pass vSwitches, or give the VPC zones or vSwitches');
+    vSwitches.forEach((sw, i) => {
+      if (!props.vpc.vSwitches.includes(sw)) v.add(`vSwitches[${i}]`, 'is not one of vpc.vSwitches', 'pass vSwitches of the same VPC');
+      if (ipv6Count === 1 && !sw.ipv6Enabled) {
+        v.add(`vSwitches[${i}]`, `(${sw.zoneId}) has IPv6 disabled, so its ECIs cannot get an IPv6 address`, 'use vSwitches with IPv6 enabled, or set ipv6AddressCount to 0');
+      }
+    });
+    if (props.scalingGroupName !== undefined && !Token.isUnresolved(props.scalingGroupName) && (props.scalingGroupName.length < 2 || props.scalingGroupName.length > 64)) {
+      v.add('scalingGroupName', `'${props.scalingGroupName}' is not 2–64 characters long`, 'shorten or lengthen the name');
+    }
+    v.throwIfAny();
+
+    this.vSwitches = vSwitches;
+    const name = defaultGroupName(this);
+    this.scalingGroup = new EssScalingGroup(this, 'ScalingGroup', {
+      scalingGroupName: props.scalingGroupName ?? name.slice(-64).replace(/^-+/, ''),
+      groupType: 'ECI',
+      minSize: props.minSize,
+      maxSize: props.maxSize,
+      desiredCapacity: props.desiredCapacity,
+      vswitchIds: vSwitches.map((sw) => sw.vSwitchId),
+    });
+    this.scalingConfiguration = new EssEciScalingConfiguration(this, 'Configuration', {
+      scalingGroupId: this.scalingGroup.id,
+      active: true,
+      forceDelete: true,
+      containerGroupName: props.containerGroupName ?? name,
+      securityGroupId: props.securityGroup.securityGroupId,
+      cpu: props.cpu,
+      memory: props.memory,
+      instanceTypes: instanceTypes.length > 0 ? instanceTypes : undefined,
+      ipv6AddressCount: ipv6Count === 1 ? 1 : undefined,
+      restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
+      containers: toEssContainers(props.containers),
+      volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
+      tags: props.tags,
+    });
+    this.scalingGroupId = this.scalingGroup.id;
+    this.scalingConfigurationId = this.scalingConfiguration.id;
+  }
+}
+
+function isNum(n: number | undefined): n is number {
+  return n !== undefined && !Token.isUnresolved(n);
+}

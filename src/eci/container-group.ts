@@ -1,0 +1,295 @@
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { defaultGroupName, splitInstanceTypes, validateGroupName, validateSizing } from './common';
+import { ContainerDefinition, RestartPolicy } from './container';
+import {
+  toNativeContainers,
+  toNativeVolumes,
+  toRosContainers,
+  toRosVolumes,
+  validateContainers,
+} from './container-mapping';
+import { RosTemplate } from './ros-template';
+import { Volume } from './volume';
+import { PropValidator } from '../core/validation';
+import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
+import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
+import { EciContainerGroup } from '../providers/alicloud/eci-container-group';
+import { RosStack } from '../providers/alicloud/ros-stack';
+import { ISecurityGroup } from '../security-group/interfaces';
+import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
+import { InternetChargeType, Ipv6InternetBandwidth } from '../vpc/ipv6-internet-bandwidth';
+
+/** IPv6 Internet bandwidth for a container group's IPv6 address. */
+export interface ContainerGroupIpv6BandwidthOptions {
+  /** Bandwidth in Mbit/s, 1–5000 (per-address caps: 2000 pay-by-bandwidth, 1000 pay-by-traffic). */
+  readonly bandwidth: number;
+  /**
+   * Billing method.
+   * @default InternetChargeType.PAY_BY_BANDWIDTH
+   */
+  readonly internetChargeType?: InternetChargeType;
+}
+
+/** How a container group is deployed. */
+export enum ContainerGroupBackend {
+  /** `alicloud_eci_container_group` (no IPv6: the provider has no IPv6 argument). */
+  NATIVE = 'native',
+  /** `alicloud_ros_stack` with an `ALIYUN::ECI::ContainerGroup` (the only provider path with `Ipv6AddressCount`). */
+  ROS = 'ros',
+}
+
+/** Props of a {@link ContainerGroup}. */
+export interface ContainerGroupProps {
+  /** The containers (at least one). */
+  readonly containers: ContainerDefinition[];
+  /** The VPC to run in. */
+  readonly vpc: IDualStackVpc;
+  /**
+   * The vSwitch (and so the zone) to run in. Must be one of `vpc.vSwitches`.
+   * @default - the VPC's first vSwitch
+   */
+  readonly vSwitch?: IVSwitch;
+  /** The security group; it decides who can reach the containers. */
+  readonly securityGroup: ISecurityGroup;
+  /**
+   * Name of the container group (2–128 lowercase letters, digits, hyphens).
+   * @default - derived from the construct path, unique in the app
+   */
+  readonly containerGroupName?: string;
+  /**
+   * vCPUs of the group. Set `cpu` and `memory`, or `instanceType`, or neither.
+   * @default - the sum of the containers' requests (ECI's rule)
+   */
+  readonly cpu?: number;
+  /**
+   * Memory of the group, GiB.
+   * @default - the sum of the containers' requests (ECI's rule)
+   */
+  readonly memory?: number;
+  /**
+   * ECS instance type(s) instead of vCPU/memory, comma-separated (e.g. `ecs.g7.large,ecs.c7.large`).
+   * For IPv6, every type's family must support IPv6.
+   * @default - sized by vCPU and memory
+   */
+  readonly instanceType?: string;
+  /**
+   * Restart policy.
+   * @default RestartPolicy.ALWAYS
+   */
+  readonly restartPolicy?: RestartPolicy;
+  /**
+   * IPv6 addresses of the group: 0 or 1 (Alibaba allows one per ECI). 1 needs an IPv6-enabled
+   * vSwitch and deploys through ROS (see `backend`).
+   * @default 0
+   */
+  readonly ipv6AddressCount?: number;
+  /**
+   * Makes the IPv6 address reachable from the Internet through the VPC's IPv6 gateway.
+   * Needs `ipv6AddressCount: 1` and a VPC with an IPv6 gateway.
+   * @default - private IPv6 only (reachable inside the VPC)
+   */
+  readonly ipv6InternetBandwidth?: ContainerGroupIpv6BandwidthOptions;
+  /**
+   * Volumes that containers can mount.
+   * @default - none
+   */
+  readonly volumes?: Volume[];
+  /**
+   * Tags of the container group (the library adds `cdktf-id` to find the group after a ROS deployment).
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * ROS only: minutes ROS may take to create or update the group before it fails; the Terraform
+   * timeouts are set 5 minutes longer.
+   * @default 30
+   */
+  readonly stackTimeoutInMinutes?: number;
+}
+
+const ID_TAG = 'cdktf-id';
+
+/**
+ * One Elastic Container Instance, optionally with an IPv6 address and IPv6 Internet bandwidth.
+ *
+ * Without IPv6 it is an `alicloud_eci_container_group`. With `ipv6AddressCount: 1` it is an
+ * `alicloud_ros_stack` holding one `ALIYUN::ECI::ContainerGroup` (the Terraform resource has no
+ * IPv6 argument); the group is then read back with `data.alicloud_eci_container_groups` (by name and
+ * a unique tag) for its ID and IPv6 address, and `data.alicloud_vpc_ipv6_addresses` gives the
+ * address ID that the IPv6 Internet bandwidth needs.
+ *
+ * @example
+ * new ContainerGroup(this, 'Web', {
+ *   vpc, securityGroup,
+ *   containers: [{ name: 'nginx', image: 'nginx:alpine', ports: [{ port: 80 }] }],
+ *   cpu: 1, memory: 2,
+ *   ipv6AddressCount: 1,
+ *   ipv6InternetBandwidth: { bandwidth: 10 },
+ * });
+ */
+export class ContainerGroup extends Construct {
+  /** How the group is deployed: `native` or `ros`. */
+  public readonly backend: ContainerGroupBackend;
+  /** Name of the container group. */
+  public readonly containerGroupName: string;
+  /** ID of the container group (`eci-...`). */
+  public readonly containerGroupId: string;
+  /** Private IPv4 address. */
+  public readonly intranetIp: string;
+  /** The group's IPv6 address; undefined without IPv6. */
+  public readonly ipv6Address?: string;
+  /** ID of the group's IPv6 address (`ipv6-...`), for bandwidth and egress-only rules; undefined without IPv6. */
+  public readonly ipv6AddressId?: string;
+  /** The vSwitch the group runs in. */
+  public readonly vSwitch: IVSwitch;
+  /** The IPv6 Internet bandwidth, when requested. */
+  public readonly internetBandwidth?: Ipv6InternetBandwidth;
+  /** Escape hatch: the native resource (native backend). */
+  public readonly containerGroupResource?: EciContainerGroup;
+  /** Escape hatch: the ROS stack (ROS backend). */
+  public readonly rosStack?: RosStack;
+  /** Escape hatch: the lookup of the group after the ROS stack (ROS backend). */
+  public readonly containerGroupLookup?: DataAlicloudEciContainerGroups;
+  /** Escape hatch: the lookup of the IPv6 address ID (ROS backend). */
+  public readonly ipv6AddressLookup?: DataAlicloudVpcIpv6Addresses;
+
+  constructor(scope: Construct, id: string, props: ContainerGroupProps) {
+    super(scope, id);
+    const ipv6Count = props.ipv6AddressCount ?? 0;
+    const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
+    const instanceTypes = splitInstanceTypes(props.instanceType);
+
+    const v = new PropValidator(this, 'ContainerGroup');
+    validateContainers(v, 'containers', props.containers, props.volumes);
+    validateGroupName(v, 'containerGroupName', props.containerGroupName);
+    validateSizing(v, props, instanceTypes);
+    v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
+    v.check(!vSwitch, 'vSwitch', 'is missing and the VPC has no vSwitches', 'pass vSwitch, or give the VPC zones or vSwitches');
+    if (props.vSwitch && !props.vpc.vSwitches.includes(props.vSwitch)) {
+      v.add('vSwitch', `'${props.vSwitch.zoneId}' vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
+    }
+    if (ipv6Count === 1 && vSwitch && !vSwitch.ipv6Enabled) {
+      v.add('vSwitch', 'has IPv6 disabled, so the ECI cannot get an IPv6 address (Ipv6AddressNotSupportVsw)', 'use a vSwitch with IPv6 enabled, or set ipv6AddressCount to 0');
+    }
+    if (ipv6Count === 1 && !props.vpc.ipv6Enabled) {
+      v.add('vpc', 'has IPv6 disabled', 'use a DualStackVpc (IPv6 on), or set ipv6AddressCount to 0');
+    }
+    if (!literalEqualOrUnknown(props.securityGroup.vpcId, props.vpc.vpcId)) {
+      v.add('securityGroup', `belongs to VPC '${props.securityGroup.vpcId}', not '${props.vpc.vpcId}'`, 'use a security group of the same VPC');
+    }
+    const bw = props.ipv6InternetBandwidth;
+    if (bw) {
+      v.check(ipv6Count !== 1, 'ipv6InternetBandwidth', 'is set but the group has no IPv6 address', 'set ipv6AddressCount: 1, or remove ipv6InternetBandwidth');
+      v.check(!props.vpc.ipv6Gateway, 'ipv6InternetBandwidth', 'needs an IPv6 gateway but the VPC has none', 'create the VPC with ipv6Gateway: true (the default), or pass ipv6GatewayId to DualStackVpc.fromVpcAttributes');
+      v.integerInRange('ipv6InternetBandwidth.bandwidth', bw.bandwidth, 1, 5000, 'give Mbit/s between 1 and 5000');
+    }
+    v.integerInRange('stackTimeoutInMinutes', props.stackTimeoutInMinutes, 5, 180);
+    v.throwIfAny();
+
+    this.vSwitch = vSwitch;
+    this.containerGroupName = props.containerGroupName ?? defaultGroupName(this);
+    this.backend = ipv6Count === 1 ? ContainerGroupBackend.ROS : ContainerGroupBackend.NATIVE;
+    const tags = { ...(props.tags ?? {}) };
+    const restartPolicy = props.restartPolicy ?? RestartPolicy.ALWAYS;
+
+    if (this.backend === ContainerGroupBackend.NATIVE) {
+      const resource = new EciContainerGroup(this, 'Resource', {
+        containerGroupName: this.containerGroupName,
+        vswitchId: vSwitch.vSwitchId,
+        securityGroupId: props.securityGroup.securityGroupId,
+        cpu: props.cpu,
+        memory: props.memory,
+        instanceType: props.instanceType,
+        restartPolicy,
+        containers: toNativeContainers(props.containers),
+        volumes: props.volumes ? toNativeVolumes(props.volumes) : undefined,
+        tags: Object.keys(tags).length > 0 ? tags : undefined,
+      });
+      this.containerGroupResource = resource;
+      this.containerGroupId = resource.id;
+      this.intranetIp = resource.intranetIp;
+      return;
+    }
+
+    // ROS backend: the only provider-accepted way to set Ipv6AddressCount on one ECI.
+    tags[ID_TAG] = this.node.addr;
+    const template = new RosTemplate(`ECI ${this.containerGroupName} (${this.node.path}), generated by cdktf-alicloud-ipv6`);
+    template.addResource('ContainerGroup', 'ALIYUN::ECI::ContainerGroup', dropUndefined({
+      ContainerGroupName: this.containerGroupName,
+      VSwitchId: template.namedParameter('VSwitchId', vSwitch.vSwitchId),
+      SecurityGroupId: template.namedParameter('SecurityGroupId', props.securityGroup.securityGroupId),
+      Cpu: props.cpu,
+      Memory: props.memory,
+      InstanceType: props.instanceType,
+      RestartPolicy: restartPolicy,
+      Ipv6AddressCount: 1,
+      Container: toRosContainers(props.containers),
+      Volume: props.volumes ? toRosVolumes(props.volumes) : undefined,
+      Tag: Object.keys(tags).sort().map((key) => ({ Key: key, Value: tags[key] })),
+    }));
+    const timeout = props.stackTimeoutInMinutes ?? 30;
+    const stack = new RosStack(this, 'Stack', {
+      stackName: `${this.containerGroupName}-eci`.slice(0, 255),
+      templateBody: template.body,
+      parameters: template.parameterValues.map((p) => ({ parameterKey: p.key, parameterValue: p.value })),
+      // Ipv6AddressCount, VSwitchId, SecurityGroupId and the name are not editable in ROS: let ROS replace the ECI.
+      replacementOption: 'Enabled',
+      timeoutInMinutes: timeout,
+      timeouts: { create: `${timeout + 5}m`, update: `${timeout + 5}m`, delete: '15m' },
+    });
+    this.rosStack = stack;
+
+    // The stack exports no outputs in Terraform: read the group back by its name and unique tag.
+    const lookup = new DataAlicloudEciContainerGroups(this, 'Lookup', {
+      containerGroupName: this.containerGroupName,
+      tags: { [ID_TAG]: this.node.addr },
+      vswitchId: vSwitch.vSwitchId,
+      dependsOn: [stack],
+      lifecycle: {
+        postcondition: [{
+          condition: '${length(self.groups) == 1}',
+          errorMessage: `Expected exactly one ECI named ${this.containerGroupName} with tag ${ID_TAG}=${this.node.addr} after ROS stack ${this.node.path}/Stack; check the stack's events in the ROS console.`,
+        }],
+      },
+    });
+    this.containerGroupLookup = lookup;
+    const group = lookup.groups.get(0);
+    this.containerGroupId = group.id;
+    this.intranetIp = group.intranetIp;
+    this.ipv6Address = group.ipv6Address;
+
+    // No filter by address exists: list the vSwitch's IPv6 addresses and pick the group's.
+    const addresses = new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {
+      vswitchId: vSwitch.vSwitchId,
+      dependsOn: [stack],
+      lifecycle: {
+        postcondition: [{
+          condition: `\${length([for a in self.addresses : a if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]) == 1}`,
+          errorMessage: `Expected the IPv6 address of ECI ${this.containerGroupName} among the IPv6 addresses of its vSwitch.`,
+        }],
+      },
+    });
+    this.ipv6AddressLookup = addresses;
+    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]`;
+    this.ipv6AddressId = `\${one(${match})}`;
+
+    if (bw) {
+      this.internetBandwidth = new Ipv6InternetBandwidth(this, 'Ipv6InternetBandwidth', {
+        ipv6AddressId: this.ipv6AddressId,
+        ipv6Gateway: props.vpc.ipv6Gateway!,
+        bandwidth: bw.bandwidth,
+        internetChargeType: bw.internetChargeType,
+      });
+    }
+  }
+}
+
+function literalEqualOrUnknown(a: string, b: string): boolean {
+  if (Token.isUnresolved(a) || Token.isUnresolved(b)) return true;
+  return a === b;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
+}

@@ -1,0 +1,223 @@
+/**
+ * Validation of the container spec, and its three mappings: native `alicloud_eci_container_group`,
+ * ROS `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`.
+ * Tests compare the three mappings with each other (test/eci/container-mapping.test.ts).
+ */
+import { Token } from 'cdktf';
+import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe } from './container';
+import { Volume } from './volume';
+import { PropValidator } from '../core/validation';
+import * as eci from '../providers/alicloud/eci-container-group';
+import * as ess from '../providers/alicloud/ess-eci-scaling-configuration';
+
+const CONTAINER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+const lit = (v: unknown): boolean => v !== undefined && !Token.isUnresolved(v);
+
+/** Records every problem of `containers` (and their volumes) on `v`, under prop `prop`. */
+export function validateContainers(v: PropValidator, prop: string, containers: ContainerDefinition[] | undefined, volumes: Volume[] = []): void {
+  if (!containers || containers.length === 0) {
+    v.add(prop, 'needs at least one container', `add a container, e.g. ${prop}: [{ name: 'web', image: 'nginx:alpine' }]`);
+    return;
+  }
+  const names = new Set<string>();
+  const volumeNames = new Set(volumes.map((vol) => vol.name));
+  containers.forEach((c, i) => {
+    const p = `${prop}[${i}]`;
+    if (lit(c.name)) {
+      if (c.name.length < 2 || c.name.length > 128 || !CONTAINER_NAME.test(c.name)) {
+        v.add(`${p}.name`, `'${c.name}' is not a valid container name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
+      }
+      if (names.has(c.name)) v.add(`${p}.name`, `'${c.name}' is used by another container`, 'give every container a unique name');
+      names.add(c.name);
+    }
+    if (lit(c.image) && c.image.trim() === '') v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
+    positive(v, `${p}.cpu`, c.cpu);
+    positive(v, `${p}.memory`, c.memory);
+    (c.ports ?? []).forEach((port, j) => {
+      v.integerInRange(`${p}.ports[${j}].port`, port.port, 1, 65535);
+    });
+    for (const key of Object.keys(c.environment ?? {})) {
+      if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
+        v.add(`${p}.environment`, `'${key}' is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
+      }
+    }
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      if (lit(m.name) && !volumeNames.has(m.name)) {
+        v.add(`${p}.volumeMounts[${j}].name`, `mounts '${m.name}', which is not a volume of this group`, `declare it in volumes (known: ${[...volumeNames].join(', ') || 'none'})`);
+      }
+      if (lit(m.mountPath) && !m.mountPath.startsWith('/')) {
+        v.add(`${p}.volumeMounts[${j}].mountPath`, `'${m.mountPath}' is not an absolute path`, "start the path with '/'");
+      }
+    });
+    validateProbe(v, `${p}.livenessProbe`, c.livenessProbe);
+    validateProbe(v, `${p}.readinessProbe`, c.readinessProbe);
+  });
+  const vn = new Set<string>();
+  volumes.forEach((vol, i) => {
+    if (vn.has(vol.name)) v.add(`volumes[${i}].name`, `'${vol.name}' is used by another volume`, 'give every volume a unique name');
+    vn.add(vol.name);
+  });
+}
+
+function positive(v: PropValidator, prop: string, value: number | undefined): void {
+  if (lit(value) && !(value! > 0)) v.add(prop, `must be greater than 0, got ${value}`, 'leave it unset or give a positive number');
+}
+
+function validateProbe(v: PropValidator, prop: string, probe: Probe | undefined): void {
+  if (!probe) return;
+  if (probe.port !== undefined) v.integerInRange(`${prop}.port`, probe.port, 1, 65535);
+  if (probe.commands !== undefined && !Token.isUnresolved(probe.commands) && probe.commands.length === 0) {
+    v.add(`${prop}.commands`, 'is empty', 'give the command to run, e.g. Probe.exec([\'cat\', \'/tmp/healthy\'])');
+  }
+  const o = probe.options;
+  v.integerInRange(`${prop}.initialDelaySeconds`, o.initialDelaySeconds, 0, 86400);
+  v.integerInRange(`${prop}.periodSeconds`, o.periodSeconds, 1, 86400);
+  v.integerInRange(`${prop}.timeoutSeconds`, o.timeoutSeconds, 1, 86400);
+  v.integerInRange(`${prop}.successThreshold`, o.successThreshold, 1, 100);
+  v.integerInRange(`${prop}.failureThreshold`, o.failureThreshold, 1, 100);
+}
+
+function envList(c: ContainerDefinition): Array<{ key: string; value: string }> {
+  return Object.keys(c.environment ?? {}).sort().map((key) => ({ key, value: c.environment![key] }));
+}
+
+function ports(c: ContainerDefinition): Array<{ port: number; protocol: string }> | undefined {
+  return c.ports?.map((p) => ({ port: p.port, protocol: p.protocol ?? ContainerProtocol.TCP }));
+}
+
+function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLivenessProbe[] | undefined {
+  if (!p) return undefined;
+  return [{
+    initialDelaySeconds: p.options.initialDelaySeconds,
+    periodSeconds: p.options.periodSeconds,
+    timeoutSeconds: p.options.timeoutSeconds,
+    successThreshold: p.options.successThreshold,
+    failureThreshold: p.options.failureThreshold,
+    httpGet: p.kind === 'httpGet' ? [{ path: p.path, port: p.port, scheme: p.scheme }] : undefined,
+    tcpSocket: p.kind === 'tcpSocket' ? [{ port: p.port }] : undefined,
+    exec: p.kind === 'exec' ? [{ commands: p.commands }] : undefined,
+  }];
+}
+
+/** Native `alicloud_eci_container_group.containers`. */
+export function toNativeContainers(containers: ContainerDefinition[]): eci.EciContainerGroupContainers[] {
+  return containers.map((c) => ({
+    name: c.name,
+    image: c.image,
+    cpu: c.cpu,
+    memory: c.memory,
+    commands: c.commands,
+    args: c.args,
+    workingDir: c.workingDir,
+    imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+    ports: ports(c),
+    environmentVars: c.environment ? envList(c) : undefined,
+    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly ?? false })),
+    livenessProbe: nativeProbe(c.livenessProbe),
+    readinessProbe: nativeProbe(c.readinessProbe),
+  }));
+}
+
+/** Native `alicloud_eci_container_group.volumes`. */
+export function toNativeVolumes(volumes: Volume[]): eci.EciContainerGroupVolumes[] {
+  return volumes.map((v) => ({
+    name: v.name,
+    type: v.type,
+    nfsVolumeServer: v.nfsServer,
+    nfsVolumePath: v.nfsPath,
+    nfsVolumeReadOnly: v.nfsReadOnly,
+  }));
+}
+
+function flatProbe(prefix: 'liveness' | 'readiness', p: Probe | undefined): Record<string, unknown> {
+  if (!p) return {};
+  return {
+    [`${prefix}ProbeInitialDelaySeconds`]: p.options.initialDelaySeconds,
+    [`${prefix}ProbePeriodSeconds`]: p.options.periodSeconds,
+    [`${prefix}ProbeTimeoutSeconds`]: p.options.timeoutSeconds,
+    [`${prefix}ProbeSuccessThreshold`]: p.options.successThreshold,
+    [`${prefix}ProbeFailureThreshold`]: p.options.failureThreshold,
+    [`${prefix}ProbeHttpGetPath`]: p.kind === 'httpGet' ? p.path : undefined,
+    [`${prefix}ProbeHttpGetPort`]: p.kind === 'httpGet' ? p.port : undefined,
+    [`${prefix}ProbeHttpGetScheme`]: p.kind === 'httpGet' ? p.scheme : undefined,
+    [`${prefix}ProbeTcpSocketPort`]: p.kind === 'tcpSocket' ? p.port : undefined,
+    [`${prefix}ProbeExecCommands`]: p.kind === 'exec' ? p.commands : undefined,
+  };
+}
+
+/** ESS `alicloud_ess_eci_scaling_configuration.containers` (probes are flattened there). */
+export function toEssContainers(containers: ContainerDefinition[]): ess.EssEciScalingConfigurationContainers[] {
+  return containers.map((c) => ({
+    name: c.name,
+    image: c.image,
+    cpu: c.cpu,
+    memory: c.memory,
+    commands: c.commands,
+    args: c.args,
+    workingDir: c.workingDir,
+    imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+    ports: ports(c),
+    environmentVars: c.environment ? envList(c) : undefined,
+    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly ?? false })),
+    ...flatProbe('liveness', c.livenessProbe),
+    ...flatProbe('readiness', c.readinessProbe),
+  }));
+}
+
+/** ESS `alicloud_ess_eci_scaling_configuration.volumes`. */
+export function toEssVolumes(volumes: Volume[]): ess.EssEciScalingConfigurationVolumes[] {
+  return toNativeVolumes(volumes);
+}
+
+function rosProbe(p: Probe | undefined): Record<string, unknown> | undefined {
+  if (!p) return undefined;
+  // Dotted keys, as in the ROS resource specification and the ECI API (ros-eci-containergroup.md §4.2).
+  return dropUndefined({
+    'InitialDelaySeconds': p.options.initialDelaySeconds,
+    'PeriodSeconds': p.options.periodSeconds,
+    'TimeoutSeconds': p.options.timeoutSeconds,
+    'SuccessThreshold': p.options.successThreshold,
+    'FailureThreshold': p.options.failureThreshold,
+    'HttpGet.Path': p.kind === 'httpGet' ? p.path : undefined,
+    'HttpGet.Port': p.kind === 'httpGet' ? p.port : undefined,
+    'HttpGet.Scheme': p.kind === 'httpGet' ? p.scheme : undefined,
+    'TcpSocket.Port': p.kind === 'tcpSocket' ? p.port : undefined,
+    'Exec.Command': p.kind === 'exec' ? p.commands : undefined,
+  });
+}
+
+/** ROS `ALIYUN::ECI::ContainerGroup.Container`. */
+export function toRosContainers(containers: ContainerDefinition[]): Array<Record<string, unknown>> {
+  return containers.map((c) => dropUndefined({
+    Name: c.name,
+    Image: c.image,
+    Cpu: c.cpu,
+    Memory: c.memory,
+    Command: c.commands,
+    Arg: c.args,
+    WorkingDir: c.workingDir,
+    ImagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+    Port: ports(c)?.map((p) => ({ Port: p.port, Protocol: p.protocol })),
+    EnvironmentVar: c.environment ? envList(c).map((e) => ({ Key: e.key, Value: e.value })) : undefined,
+    VolumeMount: c.volumeMounts?.map((m) => ({ Name: m.name, MountPath: m.mountPath, ReadOnly: m.readOnly ?? false })),
+    LivenessProbe: rosProbe(c.livenessProbe),
+    ReadinessProbe: rosProbe(c.readinessProbe),
+  }));
+}
+
+/** ROS `ALIYUN::ECI::ContainerGroup.Volume`. */
+export function toRosVolumes(volumes: Volume[]): Array<Record<string, unknown>> {
+  return volumes.map((v) => dropUndefined({
+    'Name': v.name,
+    'Type': v.type,
+    'NFSVolume.Server': v.nfsServer,
+    'NFSVolume.Path': v.nfsPath,
+    'NFSVolume.ReadOnly': v.nfsReadOnly,
+  }));
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,4 @@
+export * from './container';
+export * from './volume';
+export * from './container-group';
+export * from './container-group-fleet';

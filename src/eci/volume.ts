@@ -1,0 +1,44 @@
+/** A volume of a container group that containers can mount. */
+export class Volume {
+  /** A scratch volume that lives as long as the container group. */
+  public static emptyDir(name: string): Volume {
+    return new Volume(name, 'EmptyDirVolume');
+  }
+
+  /** An NFS share (for example a NAS mount target). */
+  public static nfs(name: string, options: NfsVolumeOptions): Volume {
+    return new Volume(name, 'NFSVolume', options);
+  }
+
+  /** Volume name, referenced by `ContainerVolumeMount.name`. */
+  public readonly name: string;
+  /** ECI volume type (`EmptyDirVolume`, `NFSVolume`). */
+  public readonly type: string;
+  /** NFS server (NFSVolume only). */
+  public readonly nfsServer?: string;
+  /** NFS path (NFSVolume only). */
+  public readonly nfsPath?: string;
+  /** NFS read-only flag (NFSVolume only). */
+  public readonly nfsReadOnly?: boolean;
+
+  private constructor(name: string, type: string, nfs?: NfsVolumeOptions) {
+    this.name = name;
+    this.type = type;
+    this.nfsServer = nfs?.server;
+    this.nfsPath = nfs?.path;
+    this.nfsReadOnly = nfs ? nfs.readOnly ?? false : undefined;
+  }
+}
+
+/** Options of an NFS volume. */
+export interface NfsVolumeOptions {
+  /** NFS server address, for example a NAS mount target `xxxx.cn-huhehaote.nas.aliyuncs.com`. */
+  readonly server: string;
+  /** Exported path, for example `/`. */
+  readonly path: string;
+  /**
+   * Mount read-only.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
