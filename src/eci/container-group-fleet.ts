@@ -114,7 +114,10 @@ export class ContainerGroupFleet extends Construct {
     if (isNum(props.minSize) && isNum(props.maxSize) && props.minSize > props.maxSize) {
       v.add('maxSize', `(${props.maxSize}) is below minSize (${props.minSize})`, 'raise maxSize or lower minSize');
     }
-    if (isNum(props.desiredCapacity) && ((isNum(props.minSize) && props.desiredCapacity! < props.minSize) || (isNum(props.maxSize) && props.desiredCapacity! > props.maxSize))) {
+    const desired = props.desiredCapacity;
+    const belowMin = isNum(desired) && isNum(props.minSize) && desired < props.minSize;
+    const aboveMax = isNum(desired) && isNum(props.maxSize) && desired > props.maxSize;
+    if (belowMin || aboveMax) {
       v.add('desiredCapacity', `(${props.desiredCapacity}) is outside minSize..maxSize (${props.minSize}..${props.maxSize})`, 'pick a value between minSize and maxSize');
     }
     v.check(vSwitches.length === 0, 'vSwitches', 'is empty and the VPC has no vSwitches', 'pass vSwitches, or give the VPC zones or vSwitches');
@@ -124,8 +127,9 @@ export class ContainerGroupFleet extends Construct {
         v.add(`vSwitches[${i}]`, `(${sw.zoneId}) has IPv6 disabled, so its ECIs cannot get an IPv6 address`, 'use vSwitches with IPv6 enabled, or set ipv6AddressCount to 0');
       }
     });
-    if (props.scalingGroupName !== undefined && !Token.isUnresolved(props.scalingGroupName) && (props.scalingGroupName.length < 2 || props.scalingGroupName.length > 64)) {
-      v.add('scalingGroupName', `'${props.scalingGroupName}' is not 2–64 characters long`, 'shorten or lengthen the name');
+    const sgName = props.scalingGroupName;
+    if (sgName !== undefined && !Token.isUnresolved(sgName) && (sgName.length < 2 || sgName.length > 64)) {
+      v.add('scalingGroupName', `'${sgName}' is not 2–64 characters long`, 'shorten or lengthen the name');
     }
     v.throwIfAny();
 
