@@ -37,6 +37,10 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker',
+    'fast-check@^4',
+    // Stryker 10 needs Node 22; 9.6.x is the last line for Node 20.
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
   ],
 
   eslintOptions: {
@@ -98,6 +102,21 @@ project.addTask('check:bindings', {
 project.addTask('synth:example', {
   description: 'Synthesize examples/ipv6-eci to Terraform JSON (cdktf.out/stacks/*/cdk.tf.json)',
   exec: 'cdktf synth --output cdktf.out',
+});
+
+// Proof of correctness and speed (not part of `npm test`): a large property run, mutation testing, the benchmark.
+project.addTask('test:props', {
+  description: 'Run the property-based tests with a large number of cases (FC_NUM_RUNS, default 10000)',
+  env: { FC_NUM_RUNS: '$(echo ${FC_NUM_RUNS:-10000})' },
+  exec: 'jest --ci --coverage=false test/properties',
+});
+project.addTask('mutation', {
+  description: 'Mutation testing of the rule pack and construct validation with StrykerJS (slow; see stryker.config.json)',
+  exec: 'stryker run',
+});
+project.addTask('bench', {
+  description: 'Synth benchmark: our constructs + rule pack vs raw bindings vs JSON.stringify, N = 10, 100, 1000',
+  exec: 'ts-node --project bench/tsconfig.json bench/synth-bench.ts',
 });
 
 project.synth();
