@@ -68,6 +68,16 @@ describe('DualStackVpc defaults', () => {
 
   test('passes the offline plan check', () => expectValidPlan(stack));
 
+  test('escape hatches reach the L1s, and the plan checker sees what they change', () => {
+    const { stack: s2 } = newStack();
+    const v2 = new DualStackVpc(s2, 'Vpc', { zones: ZONES });
+    v2.vpcResource.addOverride('ipv6_isp', 'BGP');
+    v2.vSwitchResources[0].addOverride('vswitch_nmae', 'typo');
+    const json = Testing.synth(s2);
+    expect(json).not.toBeValidAlicloudPlan();
+    expect(json).toMatch(/"vswitch_nmae": "typo"/);
+  });
+
   test('matches the snapshot', () => {
     expect(Testing.synth(stack)).toMatchSnapshot();
   });
