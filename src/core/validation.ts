@@ -49,7 +49,8 @@ export class PropValidator {
   public oneOf(prop: string, value: string | undefined, allowed: readonly string[]): this {
     if (value === undefined || Token.isUnresolved(value)) return this;
     if (!allowed.includes(value)) {
-      this.add(prop, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${value}'`, `use one of the allowed values`);
+      const list = allowed.map((a) => `'${a}'`).join(', ');
+      this.add(prop, `must be one of ${list}, got '${value}'`, `set ${prop} to one of ${list}`);
     }
     return this;
   }
