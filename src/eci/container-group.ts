@@ -184,6 +184,7 @@ export class ContainerGroup extends Construct {
       v.check(!props.vpc.ipv6Gateway, 'ipv6InternetBandwidth', 'needs an IPv6 gateway but the VPC has none', 'create the VPC with ipv6Gateway: true (the default), or pass ipv6GatewayId to DualStackVpc.fromVpcAttributes');
       v.integerInRange('ipv6InternetBandwidth.bandwidth', bw.bandwidth, 1, 5000, 'give Mbit/s between 1 and 5000');
     }
+    if (ipv6Count === 1) validateRosLimits(v, props.containers ?? []);
     v.integerInRange('stackTimeoutInMinutes', props.stackTimeoutInMinutes, 5, 180);
     v.throwIfAny();
 
@@ -283,6 +284,20 @@ export class ContainerGroup extends Construct {
       });
     }
   }
+}
+
+/** Limits of ALIYUN::ECI::ContainerGroup that the native resource does not have (ros-eci-containergroup.md §4.2). */
+function validateRosLimits(v: PropValidator, containers: ContainerDefinition[]): void {
+  containers.forEach((c, i) => {
+    if (c.commands && !Token.isUnresolved(c.commands) && c.commands.length > 1) {
+      const [first, ...rest] = c.commands;
+      v.add(`containers[${i}].commands`, `has ${c.commands.length} items; with IPv6 the group is deployed through ROS, whose Container.Command takes at most 1`,
+        `put the program in commands and the rest in args, e.g. commands: ['${first}'], args: [${rest.map((a) => `'${a}'`).join(', ')}${c.args?.length ? ', ...' : ''}]`);
+    }
+    if (c.args && !Token.isUnresolved(c.args) && c.args.length > 10) {
+      v.add(`containers[${i}].args`, `has ${c.args.length} items; ROS takes at most 10`, 'join arguments, or move them into a script in the image');
+    }
+  });
 }
 
 function literalEqualOrUnknown(a: string, b: string): boolean {

@@ -194,3 +194,22 @@ describe('ContainerGroup input errors', () => {
     );
   });
 });
+
+describe('ContainerGroup ROS limits (IPv6 only)', () => {
+  test('ROS takes one command item: the error shows how to move the rest into args', () => {
+    const s = setup();
+    const fn = () => new ContainerGroup(s.stack, 'Web', {
+      vpc: s.vpc,
+      securityGroup: s.securityGroup,
+      ipv6AddressCount: 1,
+      containers: [{ name: 'sh', image: 'busybox', commands: ['sh', '-c', 'echo hi'] }],
+    });
+    expect(fn).toThrow(/containers\[0\]\.commands: has 3 items; with IPv6 the group is deployed through ROS[\s\S]*commands: \['sh'\], args: \['-c', 'echo hi'\]/);
+  });
+
+  test('the same container without IPv6 is fine (the native resource has no such limit)', () => {
+    const s = setup();
+    new ContainerGroup(s.stack, 'Web', { vpc: s.vpc, securityGroup: s.securityGroup, containers: [{ name: 'sh', image: 'busybox', commands: ['sh', '-c', 'echo hi'] }] });
+    expect(Testing.synth(s.stack)).toBeValidAlicloudPlan();
+  });
+});
