@@ -72,7 +72,7 @@ for (const dir of ['examples', 'scripts', 'bench']) {
 // The generated bindings are not ours to lint or to reformat.
 project.eslint?.addIgnorePattern(`${GENERATED_BINDINGS}/`);
 project.eslint?.addIgnorePattern('cdktf.out/');
-project.gitignore.exclude('cdktf.out/', '.gen/', 'test/**/cdktf.out/');
+project.gitignore.exclude('cdktf.out/', '.gen/', 'test/**/cdktf.out/', 'reports/', '.stryker-tmp/');
 project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/', 'cdktf.json', 'cdktf.out/');
 
 // API.md documents the library's own API, not the thousands of binding types.
