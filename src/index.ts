@@ -4,3 +4,4 @@ export * from './vpc';
 export * from './security-group';
 export * from './eci';
 export * from './testing';
+export * from './rules';

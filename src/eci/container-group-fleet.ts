@@ -7,6 +7,7 @@ import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 
@@ -98,6 +99,7 @@ export class ContainerGroupFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const instanceTypes = props.instanceTypes ?? [];

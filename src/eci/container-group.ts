@@ -16,6 +16,7 @@ import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicl
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
 import { EciContainerGroup } from '../providers/alicloud/eci-container-group';
 import { RosStack } from '../providers/alicloud/ros-stack';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 import { InternetChargeType, Ipv6InternetBandwidth } from '../vpc/ipv6-internet-bandwidth';
@@ -156,6 +157,7 @@ export class ContainerGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
     const instanceTypes = splitInstanceTypes(props.instanceType);

@@ -5,6 +5,7 @@ import { Peer } from './peer';
 import { Port, Protocol } from './port';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 import { IDualStackVpc } from '../vpc/interfaces';
 
 /** Type of a security group (`security_group_type`). */
@@ -104,6 +105,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'SecurityGroup');
     v.check(props.vpc === undefined, 'vpc', 'is missing', 'pass the VPC, for example a DualStackVpc');
     v.oneOf('securityGroupType', props.securityGroupType, Object.values(SecurityGroupType));

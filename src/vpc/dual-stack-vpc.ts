@@ -6,6 +6,7 @@ import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOver
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 
 /** One vSwitch of a `DualStackVpc`, given explicitly. */
 export interface VSwitchSpec {
@@ -223,6 +224,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
 
   constructor(scope: Construct, id: string, props: DualStackVpcProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'DualStackVpc');
     this.vpcName = props.vpcName;
     this.tags = props.tags;

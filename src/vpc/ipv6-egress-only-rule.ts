@@ -5,6 +5,7 @@ import { Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
 import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 
 /** Properties of an `Ipv6EgressOnlyRule`. */
 export interface Ipv6EgressOnlyRuleProps {
@@ -48,6 +49,7 @@ export class Ipv6EgressOnlyRule extends Construct {
 
   constructor(scope: Construct, id: string, props: Ipv6EgressOnlyRuleProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6EgressOnlyRule');
     v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), the same one that has Internet bandwidth');

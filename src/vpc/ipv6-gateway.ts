@@ -4,6 +4,7 @@ import { IDualStackVpc, IIpv6Gateway } from './interfaces';
 import { checkPattern, IPV6_GATEWAY_DESCRIPTION_PATTERN, IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 
 /** Properties of an `Ipv6Gateway`. Give exactly one of `vpc` and `vpcId`. */
 export interface Ipv6GatewayProps {
@@ -68,6 +69,7 @@ export class Ipv6Gateway extends Construct implements IIpv6Gateway {
 
   constructor(scope: Construct, id: string, props: Ipv6GatewayProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6Gateway');
     const example = 'for example `ipv6GatewayName: \'web-ipv6gw\'`';
     v.check(props.vpc === undefined && props.vpcId === undefined, 'vpc', 'neither vpc nor vpcId is given',

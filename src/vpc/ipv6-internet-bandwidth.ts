@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 
 /** How IPv6 Internet bandwidth is billed (`internet_charge_type`). Cannot be changed in place. */
 export enum InternetChargeType {
@@ -61,6 +62,7 @@ export class Ipv6InternetBandwidth extends Construct {
 
   constructor(scope: Construct, id: string, props: Ipv6InternetBandwidthProps) {
     super(scope, id);
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6InternetBandwidth');
     v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), for example from data.alicloud_vpc_ipv6_addresses');

@@ -1,0 +1,268 @@
+/**
+ * The shared context of the rules: the stack's resolved Terraform document, indexed once (by type, by
+ * address, by reference), plus the ECIs found in it (ROS templates, ESS scaling configurations, native
+ * container groups). Everything is linear in the size of the document; derived indexes are built on first
+ * use and shared by all rules.
+ * @internal
+ */
+import { EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
+import { FamilyFact } from './facts/instance-families';
+import { Address, exactReference, isToken, show } from './references';
+
+/** One `resource` or `data` block of the document. @internal */
+export interface TfBlock {
+  readonly kind: 'resource' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** `alicloud_vswitch.X` or `data.alicloud_vpc_ipv6_addresses.Y`. */
+  readonly address: Address;
+  readonly body: Record<string, any>;
+  /** From `//.metadata.path`; undefined for blocks added with a raw override. */
+  readonly constructPath?: string;
+}
+
+/** A value that may be unknown at synth time. @internal */
+export type Known<T> =
+  | { readonly state: 'known'; readonly value: T }
+  | { readonly state: 'unknown'; readonly why: string }
+  | { readonly state: 'absent' };
+
+/** What a Terraform value points at. @internal */
+export type Link =
+  | { readonly kind: 'resource'; readonly block: TfBlock }
+  | { readonly kind: 'literal'; readonly value: string }
+  | { readonly kind: 'expression'; readonly expression: string }
+  | { readonly kind: 'absent' };
+
+/** The facts the rules use, after the user's additions. @internal */
+export interface EffectiveFacts {
+  readonly regions: ReadonlySet<string>;
+  /** Family → fact (built-in or user-given). */
+  readonly families: ReadonlyMap<string, FamilyFact>;
+}
+
+export const known = <T>(value: T): Known<T> => ({ state: 'known', value });
+export const unknown = <T>(why: string): Known<T> => ({ state: 'unknown', why });
+export const ABSENT: Known<never> = { state: 'absent' };
+
+/** A literal bool (JSON bool or Terraform's "true"/"false"/"1"/"0"), 'unknown' for an expression, undefined when unset. @internal */
+export function boolOf(value: unknown): boolean | 'unknown' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (isToken(value)) return 'unknown';
+  if (value === 'true' || value === '1' || value === 1) return true;
+  if (value === 'false' || value === '0' || value === 0) return false;
+  return 'unknown';
+}
+
+/** A literal number (JSON number or numeric string), 'unknown' for an expression, NaN for other literals. @internal */
+export function numberOf(value: unknown): number | 'unknown' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return value;
+  if (isToken(value)) return 'unknown';
+  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
+  return NaN;
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function labelEntries(value: unknown): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const o of Array.isArray(value) ? value : [value]) {
+    if (!isObject(o)) continue;
+    for (const [k, v] of Object.entries(o)) if (k !== '//') entries.push([k, v]);
+  }
+  return entries;
+}
+
+function constructPathOf(body: Record<string, any>): string | undefined {
+  const path = body['//']?.metadata?.path;
+  return typeof path === 'string' ? path : undefined;
+}
+
+/** The region a block deploys to. @internal */
+export type RegionOf = Known<string> & { readonly provider: string };
+
+/**
+ * The indexed document. Built once per synth; rules only read it.
+ * @internal
+ */
+export class RuleContext {
+  /** Every resource and data block, in document order. */
+  public readonly blocks: readonly TfBlock[];
+  private readonly byType = new Map<string, TfBlock[]>();
+  private readonly byAddress = new Map<Address, TfBlock>();
+  /** alias ('' = default) → provider configuration. */
+  private readonly providers = new Map<string, Record<string, any>>();
+  private readonly providerSectionUnknown: boolean;
+  private memo = new Map<string, unknown>();
+
+  constructor(public readonly doc: Record<string, any>, public readonly facts: EffectiveFacts, public readonly stackPath: string) {
+    const blocks: TfBlock[] = [];
+    for (const kind of ['resource', 'data'] as const) {
+      for (const [type, named] of labelEntries(doc[kind])) {
+        for (const [name, raw] of labelEntries(named)) {
+          for (const body of Array.isArray(raw) ? raw : [raw]) {
+            if (!isObject(body)) continue;
+            const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
+            const block: TfBlock = { kind, type, name, address, body, constructPath: constructPathOf(body) };
+            blocks.push(block);
+            this.byAddress.set(address, block);
+            const key = kind === 'resource' ? type : `data.${type}`;
+            let list = this.byType.get(key);
+            if (!list) this.byType.set(key, list = []);
+            list.push(block);
+          }
+        }
+      }
+    }
+    this.blocks = blocks;
+    const section = doc.provider?.alicloud;
+    this.providerSectionUnknown = section !== undefined && !isObject(section) && !Array.isArray(section);
+    for (const config of Array.isArray(section) ? section : section !== undefined ? [section] : []) {
+      if (!isObject(config)) continue;
+      const alias = typeof config.alias === 'string' ? config.alias : '';
+      if (!this.providers.has(alias)) this.providers.set(alias, config);
+    }
+  }
+
+  /** Resources of a type (`alicloud_vswitch`), or data sources with `data.` in front. */
+  public ofType(type: string): readonly TfBlock[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** The block at an address, if the document has it. */
+  public get(address: Address): TfBlock | undefined {
+    return this.byAddress.get(address);
+  }
+
+  /** Memoizes a derived value for the rules (computed once per context). */
+  public cached<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
+  /**
+   * What a value points at: a block of one of `types` in this document, a literal ID, an expression
+   * known only at apply, or nothing.
+   */
+  public link(value: unknown, types: readonly string[]): Link {
+    if (value === undefined || value === null || value === '') return { kind: 'absent' };
+    if (typeof value !== 'string') return { kind: 'literal', value: String(value) };
+    if (!isToken(value)) return { kind: 'literal', value };
+    const ref = exactReference(value);
+    const block = ref ? this.byAddress.get(ref.address) : undefined;
+    if (block && types.includes(block.kind === 'data' ? `data.${block.type}` : block.type) && (ref!.attribute === undefined || ref!.attribute === 'id')) {
+      return { kind: 'resource', block };
+    }
+    return { kind: 'expression', expression: value };
+  }
+
+  /** A key under which two values that name the same thing compare equal (undefined when absent). */
+  public keyOf(value: unknown, types: readonly string[]): string | undefined {
+    const l = this.link(value, types);
+    switch (l.kind) {
+      case 'resource': return l.block.address;
+      case 'literal': return `literal:${l.value}`;
+      case 'expression': return `expr:${l.expression}`;
+      default: return undefined;
+    }
+  }
+
+  /** Text for a link in messages. */
+  public describe(l: Link): string {
+    switch (l.kind) {
+      case 'resource': return `${l.block.address}${l.block.constructPath ? ` (${l.block.constructPath})` : ''}`;
+      case 'literal': return `'${l.value}'`;
+      case 'expression': return `the expression ${show(l.expression)}`;
+      default: return 'nothing';
+    }
+  }
+
+  /** The region of the `alicloud` provider configuration a block uses (its `provider` meta-argument, or the default one). */
+  public regionOf(block: TfBlock): RegionOf {
+    const meta = block.body.provider;
+    let alias = '';
+    if (typeof meta === 'string') {
+      const m = /^alicloud\.(.+)$/.exec(meta);
+      if (m) alias = m[1];
+      else if (isToken(meta)) return { state: 'unknown', why: `its provider is the expression ${show(meta)}`, provider: show(meta) };
+    }
+    const provider = alias ? `provider "alicloud" (alias "${alias}")` : 'the default provider "alicloud"';
+    if (this.providerSectionUnknown) return { state: 'unknown', why: 'the alicloud provider configuration is an expression', provider };
+    const config = this.providers.get(alias);
+    if (!config) {
+      return alias
+        ? { state: 'unknown', why: `no alicloud provider has alias "${alias}"`, provider }
+        : { state: 'unknown', why: 'the stack has no alicloud provider block, so the region comes from ALICLOUD_REGION at apply time', provider };
+    }
+    const region = config.region;
+    if (region === undefined || region === null || region === '') {
+      return { state: 'unknown', why: `${provider} sets no region, so it comes from ALICLOUD_REGION / ALIBABA_CLOUD_REGION at apply time`, provider };
+    }
+    if (typeof region !== 'string' || isToken(region)) {
+      return { state: 'unknown', why: `the region of ${provider} is the expression ${show(region)}, known only at apply time`, provider };
+    }
+    return { state: 'known', value: region.trim(), provider };
+  }
+
+  /** The ECIs of the stack (ROS container groups, ESS ECI scaling configurations, native container groups). */
+  public get ecis(): readonly EciSpec[] {
+    return this.extracted.ecis;
+  }
+
+  /** `alicloud_ros_stack`s whose template cannot be read at synth (template_url, an expression, invalid JSON). */
+  public get opaqueRosStacks(): readonly OpaqueRosStack[] {
+    return this.extracted.opaque;
+  }
+
+  private get extracted(): { ecis: EciSpec[]; opaque: OpaqueRosStack[] } {
+    return this.cached('ecis', () => extractEcis(this));
+  }
+
+  /** IPv6 ECIs: those asking for at least one IPv6 address. */
+  public get ipv6Ecis(): readonly EciSpec[] {
+    return this.cached('ipv6Ecis', () => this.ecis.filter((e) => e.ipv6Count.state === 'known' && e.ipv6Count.value >= 1));
+  }
+
+  /** `alicloud_vpc_ipv6_cidr_block`s by the address of the VPC they attach to. */
+  public ipv6CidrBlocksOf(vpc: TfBlock): readonly TfBlock[] {
+    const index = this.cached('cidrBlocksByVpc', () => {
+      const m = new Map<string, TfBlock[]>();
+      for (const b of this.ofType('alicloud_vpc_ipv6_cidr_block')) {
+        const l = this.link(b.body.vpc_id, ['alicloud_vpc']);
+        if (l.kind !== 'resource') continue;
+        let list = m.get(l.block.address);
+        if (!list) m.set(l.block.address, list = []);
+        list.push(b);
+      }
+      return m;
+    });
+    return index.get(vpc.address) ?? [];
+  }
+
+  /** Whether a VPC block has IPv6: `enable_ipv6 = true` or an `alicloud_vpc_ipv6_cidr_block` attached. */
+  public vpcIpv6(vpc: TfBlock): boolean | 'unknown' {
+    const enabled = boolOf(vpc.body.enable_ipv6);
+    if (enabled === true) return true;
+    if (this.ipv6CidrBlocksOf(vpc).length > 0) return true;
+    return enabled === 'unknown' ? 'unknown' : false;
+  }
+
+  /** Groups blocks by a key (skipping undefined keys); built once per name. */
+  public groupBy(name: string, blocks: () => readonly TfBlock[], key: (b: TfBlock) => string | undefined): ReadonlyMap<string, readonly TfBlock[]> {
+    return this.cached(`group:${name}`, () => {
+      const m = new Map<string, TfBlock[]>();
+      for (const b of blocks()) {
+        const k = key(b);
+        if (k === undefined) continue;
+        let list = m.get(k);
+        if (!list) m.set(k, list = []);
+        list.push(b);
+      }
+      return m;
+    });
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * One model of an ECI, whatever resource carries it: an `ALIYUN::ECI::ContainerGroup` inside an
+ * `alicloud_ros_stack` template (values followed through `{Ref}` to the stack's `parameters`), an
+ * `alicloud_ess_eci_scaling_configuration` (vSwitches from its scaling group), or a native
+ * `alicloud_eci_container_group` (never IPv6: the provider has no IPv6 argument).
+ * @internal
+ */
+import { ABSENT, Known, known, numberOf, RuleContext, TfBlock, unknown } from './context';
+import { isToken, show } from './references';
+
+/** A port a container declares. @internal */
+export interface ContainerPort {
+  /** Lower case: `tcp` or `udp`. */
+  readonly protocol: string;
+  readonly port: number;
+}
+
+/** One ECI (or, for ESS, the template of every ECI of a scaling group). @internal */
+export interface EciSpec {
+  /** The Terraform block that carries it. */
+  readonly owner: TfBlock;
+  readonly backend: 'ros' | 'ess' | 'native';
+  /** For messages: `ECI 'ContainerGroup' in the ROS template of alicloud_ros_stack.X`. */
+  readonly label: string;
+  /** The container group name when it is a literal. */
+  readonly name?: string;
+  /** Requested IPv6 addresses: absent = none. */
+  readonly ipv6Count: Known<number>;
+  /** Where the IPv6 count is set, for messages (`Ipv6AddressCount`, `ipv6_address_count`). */
+  readonly ipv6CountField: string;
+  /** ECS instance types; absent = sized by vCPU and memory. */
+  readonly instanceTypes: Known<string[]>;
+  readonly instanceTypesField: string;
+  /** The Terraform values naming its vSwitches (absent = not set). */
+  readonly vSwitches: Known<unknown[]>;
+  readonly vSwitchesField: string;
+  /** The Terraform value naming its security group. */
+  readonly securityGroup: Known<unknown>;
+  /** The ports its containers declare. */
+  readonly ports: Known<ContainerPort[]>;
+}
+
+/** An `alicloud_ros_stack` whose template cannot be read at synth time. @internal */
+export interface OpaqueRosStack {
+  readonly owner: TfBlock;
+  readonly why: string;
+}
+
+const ECI_TYPE = 'ALIYUN::ECI::ContainerGroup';
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits a literal comma-separated list; a token stays whole. */
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+function countOf(raw: Known<unknown>): Known<number> {
+  if (raw.state !== 'known') return raw;
+  const n = numberOf(raw.value);
+  if (n === undefined) return ABSENT;
+  if (n === 'unknown') return unknown(`it is the expression ${show(raw.value)}, known only at apply time`);
+  return known(n);
+}
+
+function stringListOf(raw: Known<unknown>, commaSeparated: boolean): Known<string[]> {
+  if (raw.state !== 'known') return raw;
+  const v = raw.value;
+  if (v === undefined || v === null || v === '') return ABSENT;
+  if (isToken(v)) return unknown(`it is the expression ${show(v)}, known only at apply time`);
+  const items = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (const item of items) {
+    if (isToken(item)) return unknown(`it contains the expression ${show(item)}, known only at apply time`);
+    if (typeof item !== 'string' && typeof item !== 'number') return unknown(`it is not a list of strings (${show(item)})`);
+    out.push(...(commaSeparated ? splitList(String(item)) : [String(item).trim()]));
+  }
+  return out.length > 0 ? known(out) : ABSENT;
+}
+
+/** Ports of containers given as Terraform blocks (`containers[].ports[]`, native and ESS). */
+function tfPorts(body: Record<string, any>): Known<ContainerPort[]> {
+  if (isObject(body.dynamic) && body.dynamic.containers !== undefined) return unknown('its containers are a dynamic block');
+  const containers = body.containers;
+  if (containers === undefined || containers === null) return known([]);
+  if (!Array.isArray(containers)) return unknown(`its containers are ${isToken(containers) ? `the expression ${show(containers)}` : 'not a list'}`);
+  const out: ContainerPort[] = [];
+  for (const c of containers) {
+    if (!isObject(c)) return unknown('a container is an expression');
+    if (isObject(c.dynamic) && c.dynamic.ports !== undefined) return unknown('a container\'s ports are a dynamic block');
+    const ports = c.ports;
+    if (ports === undefined || ports === null) continue;
+    if (!Array.isArray(ports)) return unknown('a container\'s ports are an expression');
+    for (const p of ports) {
+      if (!isObject(p)) return unknown('a port is an expression');
+      const n = numberOf(p.port);
+      if (n === 'unknown' || (p.protocol !== undefined && isToken(p.protocol))) return unknown(`a port is the expression ${show(p.port)}`);
+      if (typeof n === 'number' && Number.isFinite(n)) out.push({ port: n, protocol: String(p.protocol ?? 'TCP').toLowerCase() });
+    }
+  }
+  return known(out);
+}
+
+/** The template parameters passed by an `alicloud_ros_stack`: key → Terraform value. */
+function rosParameters(body: Record<string, any>): Known<Map<string, unknown>> {
+  const params = body.parameters;
+  if (isObject(body.dynamic) && body.dynamic.parameters !== undefined) return unknown('its parameters are a dynamic block');
+  if (params === undefined || params === null) return known(new Map());
+  if (!Array.isArray(params)) return unknown(`its parameters are ${isToken(params) ? `the expression ${show(params)}` : 'not a list of blocks'}`);
+  const m = new Map<string, unknown>();
+  for (const p of params) {
+    if (!isObject(p) || typeof p.parameter_key !== 'string' || isToken(p.parameter_key)) return unknown('a parameter key is not a literal');
+    m.set(p.parameter_key, p.parameter_value);
+  }
+  return known(m);
+}
+
+/** Resolves a template property to the Terraform value behind it (following `{Ref}` to the stack's parameters). */
+class RosResolver {
+  constructor(
+    private readonly params: Known<Map<string, unknown>>,
+    private readonly declared: Record<string, any>,
+  ) {}
+
+  public value(v: unknown): Known<unknown> {
+    if (v === undefined || v === null) return ABSENT;
+    if (isObject(v)) {
+      if (typeof v.Ref === 'string' && Object.keys(v).length === 1) return this.ref(v.Ref);
+      const fn = Object.keys(v).find((k) => k.startsWith('Fn::'));
+      if (fn) return unknown(`it is the ROS function ${fn}, evaluated by ROS at deploy time`);
+    }
+    return known(v);
+  }
+
+  private ref(name: string): Known<unknown> {
+    if (name.startsWith('ALIYUN::')) return unknown(`it is the ROS pseudo parameter ${name}`);
+    if (this.params.state !== 'known') return unknown(this.params.state === 'unknown' ? this.params.why : 'the stack passes no parameters');
+    if (this.params.value.has(name)) return known(this.params.value.get(name));
+    const def = this.declared[name];
+    if (isObject(def) && def.Default !== undefined) return known(def.Default);
+    if (isObject(def)) return unknown(`the template parameter ${name} is neither passed in parameters nor has a Default`);
+    return unknown(`{Ref: ${name}} names no template parameter (a resource of the template, known only at deploy time)`);
+  }
+}
+
+function rosPorts(containers: unknown, r: RosResolver): Known<ContainerPort[]> {
+  const list = r.value(containers);
+  if (list.state === 'absent') return known([]);
+  if (list.state === 'unknown') return list;
+  if (!Array.isArray(list.value)) return unknown(`Container is ${show(list.value)}`);
+  const out: ContainerPort[] = [];
+  for (const c of list.value) {
+    if (!isObject(c)) return unknown('a Container is not an object');
+    const ports = r.value(c.Port);
+    if (ports.state === 'absent') continue;
+    if (ports.state === 'unknown' || !Array.isArray(ports.value)) return unknown('a container\'s Port list is not a literal');
+    for (const p of ports.value) {
+      if (!isObject(p)) return unknown('a Port is not an object');
+      const portValue = r.value(p.Port);
+      const protocolValue = r.value(p.Protocol);
+      if (portValue.state === 'unknown' || protocolValue.state === 'unknown') return unknown('a Port is a template parameter known only at apply time');
+      if (portValue.state !== 'known') continue;
+      const n = numberOf(portValue.value);
+      if (n === 'unknown') return unknown(`a Port is the expression ${show(portValue.value)}`);
+      const protocol = protocolValue.state === 'known' ? protocolValue.value : 'TCP';
+      if (isToken(protocol)) return unknown(`a Protocol is the expression ${show(protocol)}`);
+      if (typeof n === 'number' && Number.isFinite(n)) out.push({ port: n, protocol: String(protocol).toLowerCase() });
+    }
+  }
+  return known(out);
+}
+
+function fromRosStack(owner: TfBlock, ecis: EciSpec[], opaque: OpaqueRosStack[]): void {
+  const body = owner.body.template_body;
+  if (body === undefined || body === null) {
+    const url = owner.body.template_url;
+    opaque.push({ owner, why: url !== undefined ? `its template comes from template_url ${show(url)}` : 'it has no template_body' });
+    return;
+  }
+  if (typeof body !== 'string') {
+    opaque.push({ owner, why: 'its template_body is not a string' });
+    return;
+  }
+  // A whole-value expression (jsonencode(...), file(...)) is known only at apply time; a JSON text with
+  // `${...}` interpolations inside string values is still readable.
+  if (/^\s*\$\{/.test(body) && !/^\s*\{/.test(body)) {
+    opaque.push({ owner, why: `its template_body is the expression ${show(body)}, known only at apply time` });
+    return;
+  }
+  let template: unknown;
+  try {
+    template = JSON.parse(body);
+  } catch (e) {
+    opaque.push({ owner, why: `its template_body is not valid JSON (${(e as Error).message})` });
+    return;
+  }
+  if (!isObject(template) || !isObject(template.Resources)) return;
+  const resolver = new RosResolver(rosParameters(owner.body), isObject(template.Parameters) ? template.Parameters : {});
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    if (!isObject(resource) || resource.Type !== ECI_TYPE) continue;
+    const props = isObject(resource.Properties) ? resource.Properties : {};
+    const name = resolver.value(props.ContainerGroupName);
+    const vSwitch = resolver.value(props.VSwitchId);
+    let vSwitches: Known<unknown[]>;
+    if (vSwitch.state !== 'known') {
+      vSwitches = vSwitch;
+    } else if (typeof vSwitch.value === 'string' && !isToken(vSwitch.value)) {
+      vSwitches = known(splitList(vSwitch.value)); // the ECI API takes up to 10 comma-separated vSwitch IDs
+    } else {
+      vSwitches = known([vSwitch.value]);
+    }
+    ecis.push({
+      owner,
+      backend: 'ros',
+      label: `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
+      name: name.state === 'known' && typeof name.value === 'string' && !isToken(name.value) ? name.value : undefined,
+      ipv6Count: countOf(resolver.value(props.Ipv6AddressCount)),
+      ipv6CountField: 'Ipv6AddressCount',
+      instanceTypes: stringListOf(resolver.value(props.InstanceType), true),
+      instanceTypesField: 'InstanceType',
+      vSwitches,
+      vSwitchesField: 'VSwitchId',
+      securityGroup: resolver.value(props.SecurityGroupId),
+      ports: rosPorts(props.Container, resolver),
+    });
+  }
+}
+
+function fromEssConfiguration(ctx: RuleContext, owner: TfBlock): EciSpec {
+  const b = owner.body;
+  const group = ctx.link(b.scaling_group_id, ['alicloud_ess_scaling_group']);
+  let vSwitches: Known<unknown[]>;
+  let field: string;
+  if (group.kind === 'resource') {
+    const g = group.block.body;
+    field = `vswitch_ids of ${group.block.address}`;
+    const ids = g.vswitch_ids ?? (g.vswitch_id !== undefined ? [g.vswitch_id] : undefined);
+    if (ids === undefined || ids === null) vSwitches = ABSENT;
+    else if (Array.isArray(ids)) vSwitches = known(ids);
+    else vSwitches = unknown(`vswitch_ids is the expression ${show(ids)}, known only at apply time`);
+  } else {
+    field = 'vswitch_ids of its scaling group';
+    vSwitches = unknown(`its scaling group is ${ctx.describe(group)}, not a scaling group of this stack`);
+  }
+  const name = b.container_group_name;
+  return {
+    owner,
+    backend: 'ess',
+    label: `ECI scaling configuration ${owner.address}`,
+    name: typeof name === 'string' && !isToken(name) ? name : undefined,
+    ipv6Count: countOf(known(b.ipv6_address_count)),
+    ipv6CountField: 'ipv6_address_count',
+    instanceTypes: stringListOf(known(b.instance_types), true),
+    instanceTypesField: 'instance_types',
+    vSwitches,
+    vSwitchesField: field,
+    securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
+    ports: tfPorts(b),
+  };
+}
+
+function fromNative(owner: TfBlock): EciSpec {
+  const b = owner.body;
+  const name = b.container_group_name;
+  return {
+    owner,
+    backend: 'native',
+    label: `ECI ${owner.address}`,
+    name: typeof name === 'string' && !isToken(name) ? name : undefined,
+    ipv6Count: ABSENT, // alicloud_eci_container_group has no IPv6 argument (provider 1.289.0)
+    ipv6CountField: '(none)',
+    instanceTypes: stringListOf(known(b.instance_type), true),
+    instanceTypesField: 'instance_type',
+    vSwitches: b.vswitch_id === undefined ? ABSENT : known([b.vswitch_id]),
+    vSwitchesField: 'vswitch_id',
+    securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
+    ports: tfPorts(b),
+  };
+}
+
+/** Every ECI of the document, and the ROS stacks that cannot be read. @internal */
+export function extractEcis(ctx: RuleContext): { ecis: EciSpec[]; opaque: OpaqueRosStack[] } {
+  const ecis: EciSpec[] = [];
+  const opaque: OpaqueRosStack[] = [];
+  for (const b of ctx.ofType('alicloud_ros_stack')) fromRosStack(b, ecis, opaque);
+  for (const b of ctx.ofType('alicloud_ess_eci_scaling_configuration')) ecis.push(fromEssConfiguration(ctx, b));
+  for (const b of ctx.ofType('alicloud_eci_container_group')) ecis.push(fromNative(b));
+  return { ecis, opaque };
+}

@@ -1,0 +1,164 @@
+/**
+ * Runs the rules over one resolved stack document: levels, suppressions, annotations.
+ * @internal
+ */
+import { Annotations, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { EffectiveFacts, RuleContext, TfBlock } from './context';
+import { RuleDefinition, Verdict } from './rule';
+import { ALL_RULES } from './rules';
+import { collectSuppressions, findSuppression, Suppression } from './suppressions';
+import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from './types';
+
+/** Options of one evaluation. @internal */
+export interface EngineOptions {
+  readonly facts: EffectiveFacts;
+  /** Rule ID (or '*') → level. */
+  readonly ruleLevels: ReadonlyMap<string, Ipv6CheckLevel>;
+}
+
+const RANK: Record<Ipv6CheckLevel, number> = {
+  [Ipv6CheckLevel.OFF]: 0,
+  [Ipv6CheckLevel.INFO]: 1,
+  [Ipv6CheckLevel.WARNING]: 2,
+  [Ipv6CheckLevel.ERROR]: 3,
+};
+
+function minLevel(a: Ipv6CheckLevel, b: Ipv6CheckLevel): Ipv6CheckLevel {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The rule-failure pseudo rule. @internal */
+export const RULE_FAILURE = {
+  id: Ipv6RuleId.RULE_FAILURE,
+  name: 'rule-failure',
+  level: Ipv6CheckLevel.WARNING,
+  summary: 'A rule threw an exception on a resource; the resource was not checked by that rule (a bug in the rule pack).',
+};
+
+/** Messages already added as annotations, per construct, so that a second synth does not repeat them. */
+const annotated = new WeakMap<IConstruct, Set<string>>();
+
+function sentence(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
+
+/** `[ALI-IPV6-00N] <what is wrong>. Fix: <fix>.` @internal */
+export function annotationText(f: Ipv6CheckFinding): string {
+  return `[${f.ruleId}] ${sentence(f.message)}.${f.fix ? ` Fix: ${sentence(f.fix)}.` : ''}`;
+}
+
+/**
+ * Evaluates every rule on the document and adds the annotations (errors fail the synth).
+ * @internal
+ */
+export function evaluate(
+  doc: Record<string, any>,
+  stack: TerraformStack,
+  options: EngineOptions,
+  rules: readonly RuleDefinition[] = ALL_RULES,
+): Ipv6CheckFinding[] {
+  const ctx = new RuleContext(doc, options.facts, stack.node.path);
+  const findings: Ipv6CheckFinding[] = [];
+  let nodes: IConstruct[] | undefined;
+  const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
+  let suppressions: Map<string, Suppression[]> | undefined;
+  const suppressionIndex = () => suppressions ??= collectSuppressions(allNodes());
+
+  const levelOf = (id: string, fallback: Ipv6CheckLevel): Ipv6CheckLevel => options.ruleLevels.get(id) ?? options.ruleLevels.get('*') ?? fallback;
+  const failureLevel = levelOf(RULE_FAILURE.id, RULE_FAILURE.level);
+
+  type RuleRef = { id: string; name: string };
+  const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string) => {
+    const constructPath = block?.constructPath ?? stack.node.path;
+    let finding: Ipv6CheckFinding = {
+      ruleId: rule.id,
+      ruleName: rule.name,
+      level,
+      status,
+      address: block?.address ?? `stack ${stack.node.id}`,
+      constructPath,
+      message: sentence(message),
+      ...(fix !== undefined ? { fix: sentence(fix) } : {}),
+    };
+    if (status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) {
+      const s = findSuppression(suppressionIndex(), constructPath, rule.id);
+      if (s) finding = { ...finding, status: Ipv6CheckStatus.SUPPRESSED, suppressionReason: s.reason, suppressedAt: s.path || '(app)' };
+    }
+    findings.push(finding);
+  };
+
+  const failure = (rule: RuleDefinition, block: TfBlock | undefined, e: unknown) => {
+    if (failureLevel === Ipv6CheckLevel.OFF) return;
+    const where = block ? `on ${block.address}` : 'while listing the resources to check';
+    const error = e instanceof Error ? e.message : String(e);
+    record(RULE_FAILURE, block, Ipv6CheckStatus.NON_COMPLIANT, failureLevel,
+      `Rule ${rule.id} (${rule.name}) failed ${where}: ${error}; that rule did not check it`,
+      `report this bug with the message; meanwhile check the resource by hand, or suppress ${RULE_FAILURE.id} on it`);
+  };
+
+  for (const rule of rules) {
+    const level = levelOf(rule.id, rule.level);
+    if (level === Ipv6CheckLevel.OFF) continue;
+    const overridden = options.ruleLevels.has(rule.id) || options.ruleLevels.has('*');
+    let iterator: Iterator<import('./rule').Subject>;
+    try {
+      iterator = rule.subjects(ctx)[Symbol.iterator]();
+    } catch (e) {
+      failure(rule, undefined, e);
+      continue;
+    }
+    for (;;) {
+      let next: IteratorResult<import('./rule').Subject>;
+      try {
+        next = iterator.next();
+      } catch (e) {
+        failure(rule, undefined, e);
+        break;
+      }
+      if (next.done) break;
+      const s = next.value;
+      let verdict: Verdict;
+      try {
+        verdict = s.check();
+      } catch (e) {
+        failure(rule, s.block, e);
+        continue;
+      }
+      switch (verdict.status) {
+        case 'compliant':
+          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
+          break;
+        case 'non-compliant':
+          record(rule, s.block, Ipv6CheckStatus.NON_COMPLIANT, overridden ? level : verdict.level ?? level, verdict.message, verdict.fix);
+          break;
+        default:
+          record(rule, s.block, Ipv6CheckStatus.NOT_VERIFIABLE, minLevel(verdict.level ?? rule.notVerifiableLevel, level),
+            verdict.message, verdict.fix);
+      }
+    }
+  }
+
+  annotate(findings, allNodes, stack);
+  return findings;
+}
+
+function annotate(findings: readonly Ipv6CheckFinding[], allNodes: () => IConstruct[], stack: TerraformStack): void {
+  let byPath: Map<string, IConstruct> | undefined;
+  for (const f of findings) {
+    if (f.status !== Ipv6CheckStatus.NON_COMPLIANT && f.status !== Ipv6CheckStatus.NOT_VERIFIABLE) continue;
+    if (f.level === Ipv6CheckLevel.OFF) continue;
+    byPath ??= new Map(allNodes().map((n) => [n.node.path, n]));
+    const node = byPath.get(f.constructPath) ?? stack;
+    const text = annotationText(f);
+    let seen = annotated.get(node);
+    if (!seen) annotated.set(node, seen = new Set());
+    const key = `${f.level}\u0000${text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const a = Annotations.of(node);
+    if (f.level === Ipv6CheckLevel.ERROR) a.addError(text);
+    else if (f.level === Ipv6CheckLevel.WARNING) a.addWarning(text);
+    else a.addInfo(text);
+  }
+}

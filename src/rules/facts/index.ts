@@ -1,0 +1,4 @@
+export * from './source';
+export * from './regions';
+export * from './instance-families';
+export * from './limits';

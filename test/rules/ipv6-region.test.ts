@@ -1,0 +1,78 @@
+import { Fn, TerraformVariable } from 'cdktf';
+import { annotations, findingsOf, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from './util';
+import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+
+const ID = Ipv6RuleId.REGION;
+
+describe('ALI-IPV6-001 ipv6-region', () => {
+  test('an IPv6 ECI, VPC and gateway in a region with VPC IPv6 are compliant', () => {
+    const stack = newStack('cn-hangzhou');
+    const net = network(stack, ['cn-hangzhou-h']);
+    ipv6Eci(stack, 'Web', net);
+    const found = findingsOf(stack, ID);
+    expect(found.map((f) => f.address.split('.')[0]).sort()).toEqual(['alicloud_ros_stack', 'alicloud_vpc', 'alicloud_vpc_ipv6_gateway']);
+    expect(found.every((f) => f.status === Ipv6CheckStatus.COMPLIANT)).toBe(true);
+  });
+
+  test('an IPv6 ECI in a region outside the list is an error naming the region, the provider and the fix', () => {
+    const stack = newStack('ap-northeast-1');
+    const net = network(stack, ['ap-northeast-1a']);
+    ipv6Eci(stack, 'Web', net);
+    const f = only(stack, ID, 'Web/Stack');
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Web/Stack' });
+    expect(f.message).toContain('ap-northeast-1');
+    expect(f.message).toContain('Ipv6AddressNotSupport');
+    expect(f.fix).toContain("additionalRegions: ['ap-northeast-1']");
+    expect(annotations(stack).find((a) => a.startsWith('test/Web/Stack: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to one of cn-qingdao, .*\.$/);
+  });
+
+  test('a resource with provider = "alicloud.x" uses that alias\'s region', () => {
+    const stack = rawStack('cn-hangzhou');
+    const tokyo = new alicloud.provider.AlicloudProvider(stack, 'tokyo', { region: 'ap-northeast-1', alias: 'tokyo' });
+    new alicloud.vpc.Vpc(stack, 'Home', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    new alicloud.vpc.Vpc(stack, 'Away', { cidrBlock: '10.1.0.0/16', enableIpv6: true, provider: tokyo });
+    expect(only(stack, ID, 'Home').status).toBe(Ipv6CheckStatus.COMPLIANT);
+    const away = only(stack, ID, 'Away');
+    expect(away.status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
+    expect(away.message).toContain('provider "alicloud" (alias "tokyo")');
+  });
+
+  test('additionalRegions extends the list', () => {
+    const stack = rawStack('ap-northeast-1', { additionalRegions: ['ap-northeast-1'] });
+    new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    expect(only(stack, ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
+  });
+
+  test('a VPC without IPv6 is not checked', () => {
+    const stack = rawStack('ap-northeast-1');
+    new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    expect(findingsOf(stack, ID)).toEqual([]);
+  });
+
+  test('a region from a variable cannot be verified: a warning, no crash', () => {
+    const stack = rawStack(null);
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: region.stringValue });
+    const net = rawNetwork(stack);
+    rawRosEci(stack, 'Eci', net.vswitch.id, net.sg.id);
+    const f = only(stack, ID, 'Eci');
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.WARNING });
+    expect(f.message).toMatch(/^Cannot verify at synth time .*var\.region/);
+    expect(annotations(stack, 'warn').some((a) => a.includes('[ALI-IPV6-001] Cannot verify'))).toBe(true);
+  });
+
+  test('no provider block: the region comes from the environment at apply, a warning', () => {
+    const stack = rawStack(null);
+    new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    const f = only(stack, ID);
+    expect(f.status).toBe(Ipv6CheckStatus.NOT_VERIFIABLE);
+    expect(f.message).toContain('ALICLOUD_REGION');
+  });
+
+  test('a region built with a function (token) cannot be verified either', () => {
+    const stack = rawStack(null);
+    new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: Fn.lower('CN-HANGZHOU') });
+    new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    expect(only(stack, ID).status).toBe(Ipv6CheckStatus.NOT_VERIFIABLE);
+  });
+});
