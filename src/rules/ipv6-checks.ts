@@ -59,7 +59,8 @@ interface StackState {
   findings?: Ipv6CheckFinding[];
   /** The resolved document of this pass, computed for the rules and handed to the synthesizer once. */
   memo?: Record<string, any>;
-  readonly originalToTerraform: () => any;
+  /** Resolves the stack without the memo (the stack's own toTerraform). */
+  readonly resolve: () => Record<string, any>;
 }
 
 const states = new WeakMap<TerraformStack, StackState>();
@@ -142,7 +143,7 @@ export class Ipv6Checks implements IAspect {
       pack._register(stack);
       state = states.get(stack)!;
     }
-    if (state.dirty || !state.findings) run(stack, state, state.originalToTerraform.call(stack));
+    if (state.dirty || !state.findings) run(stack, state, state.resolve());
     return [...state.findings!];
   }
 
@@ -218,7 +219,7 @@ export class Ipv6Checks implements IAspect {
   public _register(stack: TerraformStack): void {
     let state = states.get(stack);
     if (!state) {
-      state = { checkers: [], dirty: true, originalToTerraform: stack.toTerraform };
+      state = { checkers: [], dirty: true, resolve: resolverOf(stack) };
       states.set(stack, state);
       install(stack, state);
     }
@@ -232,6 +233,15 @@ export class Ipv6Checks implements IAspect {
   public get _automatic(): boolean {
     return this.automatic;
   }
+}
+
+/**
+ * The stack's own `toTerraform`: an instance override made before ours (kept), else the class's method,
+ * looked up at call time.
+ */
+function resolverOf(stack: TerraformStack): () => Record<string, any> {
+  const own = Object.prototype.hasOwnProperty.call(stack, 'toTerraform') ? stack.toTerraform : undefined;
+  return () => (own ?? Object.getPrototypeOf(stack).toTerraform).call(stack);
 }
 
 /** The pack that decides for a stack: the first explicitly added one, else the automatic one. */
@@ -258,7 +268,7 @@ function install(stack: TerraformStack, state: StackState): void {
   addCustomSynthesis(holder, {
     onSynthesize: (session: ISynthesisSession) => {
       if (!state.dirty && state.findings) return;
-      const doc = state.originalToTerraform.call(stack);
+      const doc = state.resolve();
       run(stack, state, doc);
       state.memo = doc;
       // The memo is only for the synthesizer's toTerraform right after this hook; never let it outlive the pass.
@@ -283,7 +293,7 @@ function install(stack: TerraformStack, state: StackState): void {
         state.memo = undefined;
         return memo;
       }
-      const doc = state.originalToTerraform.call(stack);
+      const doc = state.resolve();
       if (state.dirty) run(stack, state, doc);
       return doc;
     },

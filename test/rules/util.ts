@@ -55,7 +55,7 @@ export function annotations(stack: TerraformStack, type: 'error' | 'warn' | 'inf
 }
 
 /** A dual-stack VPC with a web security group (TCP 80 from ::/0) in cn-huhehaote. */
-export function network(stack: TerraformStack, zones: string[] = ['cn-huhehaote-a', 'cn-huhehaote-b']) {
+export function network(stack: Construct, zones: string[] = ['cn-huhehaote-a', 'cn-huhehaote-b']) {
   const vpc = new DualStackVpc(stack, 'Vpc', { zones });
   const securityGroup = new SecurityGroup(stack, 'Sg', { vpc });
   securityGroup.addIngressRule(Peer.anyIpv6(), Port.tcp(80), 'http');
