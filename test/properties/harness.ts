@@ -8,7 +8,7 @@ import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { VpcCase } from './arbitraries';
-import { AlicloudPlanChecker, alicloud, DualStackVpc, PlanFinding } from '../../src';
+import { AlicloudPlanChecker, alicloud, DualStackVpc, Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId, PlanFinding } from '../../src';
 
 /** One output directory for every Testing app of this process (Testing.app() would make one per app). */
 const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-props-'));
@@ -52,6 +52,21 @@ export interface Synthesized {
   readonly doc: any;
   readonly planErrors: PlanFinding[];
   readonly annotations: string[];
+  /** The rule pack's findings that fail synthesis (non-compliant errors) or report a crashed rule (ALI-IPV6-ERR). */
+  readonly ruleErrors: Ipv6CheckFinding[];
+}
+
+/** The rule pack's error findings for the stack's last synthesis ([] when no pack applies). */
+export function ruleErrors(stack: TerraformStack): Ipv6CheckFinding[] {
+  let findings: Ipv6CheckFinding[];
+  try {
+    findings = Ipv6Checks.findingsOf(stack);
+  } catch (e) {
+    if (/no Ipv6Checks applies/.test((e as Error).message)) return [];
+    throw e;
+  }
+  return findings.filter((f) => f.ruleId === Ipv6RuleId.RULE_FAILURE
+    || (f.status === Ipv6CheckStatus.NON_COMPLIANT && f.level === Ipv6CheckLevel.ERROR));
 }
 
 /** Synthesizes with validations, runs the plan checker, collects error annotations. Throws what synthesis throws. */
@@ -59,7 +74,7 @@ export function synth(stack: TerraformStack): Synthesized {
   const json = Testing.synth(stack, true);
   const doc = JSON.parse(json);
   const planErrors = AlicloudPlanChecker.checkObject(doc).filter((f) => f.level === 'error');
-  return { json, doc, planErrors, annotations: errorAnnotations(stack) };
+  return { json, doc, planErrors, annotations: errorAnnotations(stack), ruleErrors: ruleErrors(stack) };
 }
 
 /** Synthesizes and asserts: no plan error finding and no error annotation. Returns the document. */
@@ -67,6 +82,7 @@ export function expectClean(stack: TerraformStack): Synthesized {
   const s = synth(stack);
   if (s.planErrors.length > 0) throw new Error(`plan checker errors:\n${AlicloudPlanChecker.format(s.planErrors)}`);
   if (s.annotations.length > 0) throw new Error(`error annotations:\n${s.annotations.join('\n')}`);
+  if (s.ruleErrors.length > 0) throw new Error(`rule pack errors:\n${s.ruleErrors.map((f) => `${f.ruleId} ${f.constructPath}: ${f.message}`).join('\n')}`);
   return s;
 }
 
