@@ -62,7 +62,7 @@ describe('ALI-IPV6-004 ipv6-vswitch', () => {
     const stack = newStack();
     const vpc = DualStackVpc.fromVpcAttributes(stack, 'Existing', { vpcId: 'vpc-123', vSwitches: [{ vSwitchId: 'vsw-456', zoneId: 'cn-huhehaote-a' }] });
     const sg = SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-1', 'vpc-123');
-    ipv6Eci(stack, 'Web', { vpc, securityGroup: sg as SecurityGroup });
+    ipv6Eci(stack, 'Web', { vpc, securityGroup: sg });
     const f = only(stack, ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO });
     expect(f.message).toContain("vSwitch 'vsw-456' is not created in this stack");

@@ -2,7 +2,7 @@ import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   alicloud, ContainerGroup, ContainerGroupProps, DualStackVpc, Ipv6CheckFinding, Ipv6Checks, Ipv6ChecksProps, Ipv6CheckStatus,
-  Peer, Port, SecurityGroup,
+  IDualStackVpc, ISecurityGroup, Peer, Port, SecurityGroup,
 } from '../../src';
 
 /**
@@ -63,7 +63,9 @@ export function network(stack: Construct, zones: string[] = ['cn-huhehaote-a', '
 }
 
 /** An IPv6 ContainerGroup (ROS) serving TCP 80 in the network above. */
-export function ipv6Eci(scope: Construct, id: string, net: ReturnType<typeof network>, extra: Partial<ContainerGroupProps> = {}): ContainerGroup {
+export function ipv6Eci(
+  scope: Construct, id: string, net: { vpc: IDualStackVpc; securityGroup: ISecurityGroup }, extra: Partial<ContainerGroupProps> = {},
+): ContainerGroup {
   return new ContainerGroup(scope, id, {
     vpc: net.vpc,
     securityGroup: net.securityGroup,
