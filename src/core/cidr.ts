@@ -22,6 +22,7 @@ const IPV4_ADDRESS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Parses a dotted-quad IPv4 address (`10.0.0.1`) into an unsigned 32-bit integer, or undefined. @internal */
 export function parseIpv4Address(text: string): number | undefined {
+  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
   const m = IPV4_ADDRESS.exec(text);
   if (!m) return undefined;
   let value = 0;
@@ -43,6 +44,7 @@ export function formatIpv4Address(value: number): string {
 
 /** Parses `a.b.c.d/n` (n = 0-32). Returns undefined when the text is not an IPv4 CIDR. @internal */
 export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
+  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const address = parseIpv4Address(text.slice(0, slash));
@@ -112,6 +114,7 @@ export function carveSubnets(vpcCidr: string, mask: number, count: number, taken
  * @internal
  */
 export function parseIpv6Address(text: string): number[] | undefined {
+  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
   if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
@@ -144,6 +147,7 @@ export function parseIpv6Address(text: string): number[] | undefined {
 
 /** Parses `address/n` (n = 0-128) into groups and prefix, or undefined. @internal */
 export function parseIpv6Cidr(text: string): { readonly groups: number[]; readonly prefix: number } | undefined {
+  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const groups = parseIpv6Address(text.slice(0, slash));
@@ -197,6 +201,7 @@ export function canonicalIpv6Cidr(text: string): string | undefined {
  * @internal
  */
 export function regionOfZone(zoneId: string): string | undefined {
+  if (typeof zoneId !== 'string') return undefined; // JavaScript callers may pass anything
   // "<region>-<letter>" (cn-beijing-h) or "<region ending in a digit><letter>" (us-east-1a).
   const dashed = /^([a-z]+(?:-[a-z0-9]+)+)-[a-z]$/.exec(zoneId);
   if (dashed) return dashed[1];

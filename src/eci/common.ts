@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { PropValidator } from '../core/validation';
 
@@ -25,8 +25,8 @@ export function defaultGroupName(scope: IConstruct): string {
 export function validateSizing(v: PropValidator, props: { cpu?: number; memory?: number }, instanceTypes: string[]): void {
   for (const key of ['cpu', 'memory'] as const) {
     const value = props[key];
-    if (value !== undefined && !Token.isUnresolved(value) && !(value > 0)) {
-      v.add(key, `must be greater than 0, got ${value}`, `leave ${key} unset or give a positive number (${key === 'cpu' ? 'vCPUs' : 'GiB'})`);
+    if (value !== undefined && !Token.isUnresolved(value) && !(Number.isFinite(value) && value > 0)) {
+      v.add(key, `must be a finite number greater than 0, got ${value}`, `leave ${key} unset or give a positive number (${key === 'cpu' ? 'vCPUs' : 'GiB'})`);
     }
   }
   if (instanceTypes.length > 0 && (props.cpu !== undefined || props.memory !== undefined)) {
@@ -44,4 +44,35 @@ export function splitInstanceTypes(value: string | undefined): string[] {
   if (value === undefined) return [];
   if (Token.isUnresolved(value)) return [value];
   return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/**
+ * Whether two VPC IDs may be the same VPC. Literals are compared as they are; tokens are resolved to
+ * their Terraform references (`${alicloud_vpc.A.id}` vs `${alicloud_vpc.B.id}` are two VPCs). A value
+ * that cannot be resolved here counts as possibly the same.
+ */
+export function mayBeSameVpc(scope: IConstruct, a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const stack = TerraformStack.of(scope);
+    const ra = Tokenization.resolve(a, { scope: stack, resolver });
+    const rb = Tokenization.resolve(b, { scope: stack, resolver });
+    if (typeof ra !== 'string' || typeof rb !== 'string') return true;
+    const isRef = (x: string) => /^\$\{[^{}]+\}$/.test(x);
+    // two literals, or two plain references, can be told apart; a literal vs a reference cannot
+    if (isRef(ra) !== isRef(rb)) return true;
+    return ra === rb;
+  } catch {
+    return true;
+  }
+}
+
+/** Checks `restartPolicy` and `ipv6AddressCount` (a token cannot choose IPv6 at synth time). */
+export function validateIpv6AndRestart(
+  v: PropValidator, props: { ipv6AddressCount?: number; restartPolicy?: string }, allowedPolicies: string[],
+): void {
+  v.oneOf('restartPolicy', props.restartPolicy, allowedPolicies);
+  v.check(props.ipv6AddressCount !== undefined && Token.isUnresolved(props.ipv6AddressCount), 'ipv6AddressCount',
+    'is a token (unknown until apply), but it decides at synth time whether the group gets IPv6', 'pass a literal 0 or 1');
 }

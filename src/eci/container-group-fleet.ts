@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, validateGroupName, validateSizing } from './common';
+import { defaultGroupName, mayBeSameVpc, validateGroupName, validateIpv6AndRestart, validateSizing } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssVolumes, validateContainers } from './container-mapping';
 import { Volume } from './volume';
@@ -99,6 +99,12 @@ export class ContainerGroupFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
+    // Required props first: JavaScript callers (no compiler) get an error that names them, not a TypeError.
+    const required = new PropValidator(this, 'ContainerGroupFleet');
+    required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
+    required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
+    required.check(!Array.isArray(props.containers), 'containers', 'is missing', "pass at least one container, e.g. [{ name: 'web', image: 'nginx:alpine' }]");
+    required.throwIfAny();
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;
@@ -110,6 +116,10 @@ export class ContainerGroupFleet extends Construct {
     validateSizing(v, props, instanceTypes);
     v.check(instanceTypes.length > 5, 'instanceTypes', `has ${instanceTypes.length} types; ESS takes at most 5`, 'keep the 5 you prefer most');
     v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address per ECI (the Alibaba limit) or 0 for none');
+    validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
+    if (props.securityGroup && !mayBeSameVpc(this, props.securityGroup.vpcId, props.vpc.vpcId)) {
+      v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
+    }
     v.integerInRange('minSize', props.minSize, 0, 2000);
     v.integerInRange('maxSize', props.maxSize, 0, 2000);
     v.integerInRange('desiredCapacity', props.desiredCapacity, 0, 2000);

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, splitInstanceTypes, validateGroupName, validateSizing } from './common';
+import { defaultGroupName, mayBeSameVpc, splitInstanceTypes, validateGroupName, validateIpv6AndRestart, validateSizing } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import {
   toNativeContainers,
@@ -157,6 +157,12 @@ export class ContainerGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
+    // Required props first: JavaScript callers (no compiler) get an error that names them, not a TypeError.
+    const required = new PropValidator(this, 'ContainerGroup');
+    required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
+    required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
+    required.check(!Array.isArray(props.containers), 'containers', 'is missing', "pass at least one container, e.g. [{ name: 'web', image: 'nginx:alpine' }]");
+    required.throwIfAny();
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
@@ -167,6 +173,7 @@ export class ContainerGroup extends Construct {
     validateGroupName(v, 'containerGroupName', props.containerGroupName);
     validateSizing(v, props, instanceTypes);
     v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
+    validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
     v.check(!vSwitch, 'vSwitch', 'is missing and the VPC has no vSwitches', 'pass vSwitch, or give the VPC zones or vSwitches');
     if (props.vSwitch && !props.vpc.vSwitches.includes(props.vSwitch)) {
       v.add('vSwitch', `'${props.vSwitch.zoneId}' vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
@@ -177,8 +184,8 @@ export class ContainerGroup extends Construct {
     if (ipv6Count === 1 && !props.vpc.ipv6Enabled) {
       v.add('vpc', 'has IPv6 disabled', 'use a DualStackVpc (IPv6 on), or set ipv6AddressCount to 0');
     }
-    if (!literalEqualOrUnknown(props.securityGroup.vpcId, props.vpc.vpcId)) {
-      v.add('securityGroup', `belongs to VPC '${props.securityGroup.vpcId}', not '${props.vpc.vpcId}'`, 'use a security group of the same VPC');
+    if (!mayBeSameVpc(this, props.securityGroup.vpcId, props.vpc.vpcId)) {
+      v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
     }
     const bw = props.ipv6InternetBandwidth;
     if (bw) {
@@ -300,11 +307,6 @@ function validateRosLimits(v: PropValidator, containers: ContainerDefinition[]):
       v.add(`containers[${i}].args`, `has ${c.args.length} items; ROS takes at most 10`, 'join arguments, or move them into a script in the image');
     }
   });
-}
-
-function literalEqualOrUnknown(a: string, b: string): boolean {
-  if (Token.isUnresolved(a) || Token.isUnresolved(b)) return true;
-  return a === b;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {

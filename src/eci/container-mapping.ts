@@ -4,7 +4,8 @@
  * Tests compare the three mappings with each other (test/eci/container-mapping.test.ts).
  */
 import { Token } from 'cdktf';
-import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe } from './container';
+import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
+import { escapeTerraformTemplate } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import * as eci from '../providers/alicloud/eci-container-group';
@@ -14,6 +15,19 @@ const CONTAINER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 const lit = (v: unknown): boolean => v !== undefined && !Token.isUnresolved(v);
+
+/**
+ * Literal text for a Terraform JSON string: `${` and `%{` in user text (`echo ${HOME}`) must stay literal,
+ * as they do in the ROS backend, whose whole template is escaped. Tokens are left alone.
+ */
+function esc(s: string): string;
+function esc(s: string | undefined): string | undefined;
+function esc(s: string | undefined): string | undefined {
+  return s === undefined || Token.isUnresolved(s) ? s : escapeTerraformTemplate(s);
+}
+function escAll(list: string[] | undefined): string[] | undefined {
+  return list === undefined || Token.isUnresolved(list) ? list : list.map((x) => esc(x));
+}
 
 /** Records every problem of `containers` (and their volumes) on `v`, under prop `prop`. */
 export function validateContainers(v: PropValidator, prop: string, containers: ContainerDefinition[] | undefined, volumes: Volume[] = []): void {
@@ -35,8 +49,10 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
     if (lit(c.image) && c.image.trim() === '') v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
     positive(v, `${p}.cpu`, c.cpu);
     positive(v, `${p}.memory`, c.memory);
+    v.oneOf(`${p}.imagePullPolicy`, c.imagePullPolicy, Object.values(ImagePullPolicy));
     (c.ports ?? []).forEach((port, j) => {
       v.integerInRange(`${p}.ports[${j}].port`, port.port, 1, 65535);
+      v.oneOf(`${p}.ports[${j}].protocol`, port.protocol, Object.values(ContainerProtocol));
     });
     for (const key of Object.keys(c.environment ?? {})) {
       if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
@@ -62,12 +78,13 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
 }
 
 function positive(v: PropValidator, prop: string, value: number | undefined): void {
-  if (lit(value) && !(value! > 0)) v.add(prop, `must be greater than 0, got ${value}`, 'leave it unset or give a positive number');
+  if (lit(value) && !(Number.isFinite(value) && value! > 0)) v.add(prop, `must be a finite number greater than 0, got ${value}`, 'leave it unset or give a positive number');
 }
 
 function validateProbe(v: PropValidator, prop: string, probe: Probe | undefined): void {
   if (!probe) return;
   if (probe.port !== undefined) v.integerInRange(`${prop}.port`, probe.port, 1, 65535);
+  v.oneOf(`${prop}.scheme`, probe.scheme, Object.values(ProbeScheme));
   if (probe.commands !== undefined && !Token.isUnresolved(probe.commands) && probe.commands.length === 0) {
     v.add(`${prop}.commands`, 'is empty', 'give the command to run, e.g. Probe.exec([\'cat\', \'/tmp/healthy\'])');
   }
@@ -79,8 +96,8 @@ function validateProbe(v: PropValidator, prop: string, probe: Probe | undefined)
   v.integerInRange(`${prop}.failureThreshold`, o.failureThreshold, 1, 100);
 }
 
-function envList(c: ContainerDefinition): Array<{ key: string; value: string }> {
-  return Object.keys(c.environment ?? {}).sort().map((key) => ({ key, value: c.environment![key] }));
+function envList(c: ContainerDefinition, escape: (s: string) => string = (s) => s): Array<{ key: string; value: string }> {
+  return Object.keys(c.environment ?? {}).sort().map((key) => ({ key, value: escape(c.environment![key]) }));
 }
 
 function ports(c: ContainerDefinition): Array<{ port: number; protocol: string }> | undefined {
@@ -95,9 +112,9 @@ function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLiven
     timeoutSeconds: p.options.timeoutSeconds,
     successThreshold: p.options.successThreshold,
     failureThreshold: p.options.failureThreshold,
-    httpGet: p.kind === 'httpGet' ? [{ path: p.path, port: p.port, scheme: p.scheme }] : undefined,
+    httpGet: p.kind === 'httpGet' ? [{ path: esc(p.path), port: p.port, scheme: p.scheme }] : undefined,
     tcpSocket: p.kind === 'tcpSocket' ? [{ port: p.port }] : undefined,
-    exec: p.kind === 'exec' ? [{ commands: p.commands }] : undefined,
+    exec: p.kind === 'exec' ? [{ commands: escAll(p.commands) }] : undefined,
   }];
 }
 
@@ -105,16 +122,16 @@ function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLiven
 export function toNativeContainers(containers: ContainerDefinition[]): eci.EciContainerGroupContainers[] {
   return containers.map((c) => ({
     name: c.name,
-    image: c.image,
+    image: esc(c.image),
     cpu: c.cpu,
     memory: c.memory,
-    commands: c.commands,
-    args: c.args,
-    workingDir: c.workingDir,
+    commands: escAll(c.commands),
+    args: escAll(c.args),
+    workingDir: esc(c.workingDir),
     imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
     ports: ports(c),
-    environmentVars: c.environment ? envList(c) : undefined,
-    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly ?? false })),
+    environmentVars: c.environment ? envList(c, esc) : undefined,
+    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
     livenessProbe: nativeProbe(c.livenessProbe),
     readinessProbe: nativeProbe(c.readinessProbe),
   }));
@@ -125,8 +142,8 @@ export function toNativeVolumes(volumes: Volume[]): eci.EciContainerGroupVolumes
   return volumes.map((v) => ({
     name: v.name,
     type: v.type,
-    nfsVolumeServer: v.nfsServer,
-    nfsVolumePath: v.nfsPath,
+    nfsVolumeServer: esc(v.nfsServer),
+    nfsVolumePath: esc(v.nfsPath),
     nfsVolumeReadOnly: v.nfsReadOnly,
   }));
 }
@@ -139,11 +156,11 @@ function flatProbe(prefix: 'liveness' | 'readiness', p: Probe | undefined): Reco
     [`${prefix}ProbeTimeoutSeconds`]: p.options.timeoutSeconds,
     [`${prefix}ProbeSuccessThreshold`]: p.options.successThreshold,
     [`${prefix}ProbeFailureThreshold`]: p.options.failureThreshold,
-    [`${prefix}ProbeHttpGetPath`]: p.kind === 'httpGet' ? p.path : undefined,
+    [`${prefix}ProbeHttpGetPath`]: p.kind === 'httpGet' ? esc(p.path) : undefined,
     [`${prefix}ProbeHttpGetPort`]: p.kind === 'httpGet' ? p.port : undefined,
     [`${prefix}ProbeHttpGetScheme`]: p.kind === 'httpGet' ? p.scheme : undefined,
     [`${prefix}ProbeTcpSocketPort`]: p.kind === 'tcpSocket' ? p.port : undefined,
-    [`${prefix}ProbeExecCommands`]: p.kind === 'exec' ? p.commands : undefined,
+    [`${prefix}ProbeExecCommands`]: p.kind === 'exec' ? escAll(p.commands) : undefined,
   };
 }
 
@@ -151,16 +168,16 @@ function flatProbe(prefix: 'liveness' | 'readiness', p: Probe | undefined): Reco
 export function toEssContainers(containers: ContainerDefinition[]): ess.EssEciScalingConfigurationContainers[] {
   return containers.map((c) => ({
     name: c.name,
-    image: c.image,
+    image: esc(c.image),
     cpu: c.cpu,
     memory: c.memory,
-    commands: c.commands,
-    args: c.args,
-    workingDir: c.workingDir,
+    commands: escAll(c.commands),
+    args: escAll(c.args),
+    workingDir: esc(c.workingDir),
     imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
     ports: ports(c),
-    environmentVars: c.environment ? envList(c) : undefined,
-    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly ?? false })),
+    environmentVars: c.environment ? envList(c, esc) : undefined,
+    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
     ...flatProbe('liveness', c.livenessProbe),
     ...flatProbe('readiness', c.readinessProbe),
   }));

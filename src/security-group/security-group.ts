@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ISecurityGroup } from './interfaces';
 import { Peer } from './peer';
 import { Port, Protocol } from './port';
+import { canonicalIpv6Cidr } from '../core/cidr';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
@@ -203,7 +204,9 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     } else if (peer.isIpv6 && peer._key() === 'ipv6:::/0') {
       parts.push('AnyIpv6');
     } else {
-      parts.push(peer.cidr.replace(/[.:]/g, '-').replace('/', '_'));
+      // RFC 5952 text is unique per block: '::1.2.3.4/128' and '::1:2:3:4/128' must not share an id.
+      const text = peer.isIpv6 ? canonicalIpv6Cidr(peer.cidr) ?? peer.cidr : peer.cidr;
+      parts.push(text.replace(/[.:]/g, '-').replace('/', '_'));
     }
     return parts.join('-');
   }

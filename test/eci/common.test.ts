@@ -59,8 +59,8 @@ describe('default container group names', () => {
 describe('sizing', () => {
   test('zero or negative vCPU/memory are refused with the unit in the fix', () => {
     const msg = problems((v) => validateSizing(v, { cpu: 0, memory: -2 }, []));
-    expect(msg).toContain('  - cpu: must be greater than 0, got 0. Fix: leave cpu unset or give a positive number (vCPUs).\n');
-    expect(msg).toContain('  - memory: must be greater than 0, got -2. Fix: leave memory unset or give a positive number (GiB).');
+    expect(msg).toContain('  - cpu: must be a finite number greater than 0, got 0. Fix: leave cpu unset or give a positive number (vCPUs).\n');
+    expect(msg).toContain('  - memory: must be a finite number greater than 0, got -2. Fix: leave memory unset or give a positive number (GiB).');
   });
 
   test('instance types with memory alone are still a conflict', () => {

@@ -172,7 +172,7 @@ describe('ContainerGroup input errors', () => {
     expect(message).toMatch(/has 4 invalid props/);
     expect(message).toMatch(/containers: needs at least one container/);
     expect(message).toMatch(/containerGroupName: 'Bad_Name' is not a valid container group name/);
-    expect(message).toMatch(/cpu: must be greater than 0, got -1/);
+    expect(message).toMatch(/cpu: must be a finite number greater than 0, got -1/);
   });
 
   test('a vSwitch without IPv6 cannot host an IPv6 ECI', () => {
