@@ -5,7 +5,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
-import { RuleDefinition, Verdict } from './rule';
+import { RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
 import { collectSuppressions, findSuppression, Suppression } from './suppressions';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from './types';
@@ -101,7 +101,7 @@ export function evaluate(
     const level = levelOf(rule.id, rule.level);
     if (level === Ipv6CheckLevel.OFF) continue;
     const overridden = options.ruleLevels.has(rule.id) || options.ruleLevels.has('*');
-    let iterator: Iterator<import('./rule').Subject>;
+    let iterator: Iterator<Subject>;
     try {
       iterator = rule.subjects(ctx)[Symbol.iterator]();
     } catch (e) {
@@ -109,7 +109,7 @@ export function evaluate(
       continue;
     }
     for (;;) {
-      let next: IteratorResult<import('./rule').Subject>;
+      let next: IteratorResult<Subject>;
       try {
         next = iterator.next();
       } catch (e) {
