@@ -1,13 +1,12 @@
 /**
- * Bugs found by the property tests, kept as `test.failing` until src/ is fixed: each property states the
- * correct behaviour and its generator always hits the bug, so the test passes while the bug is there and
- * FAILS once it is fixed. Then turn `test.failing` into `test` (and drop the matching exclusion in the
- * property that skips these inputs, named in each comment).
+ * Regression properties for the seven bugs the property tests found (fixed in 30885c2). Each generator
+ * always hits the former bug; the comment above each test gives the minimal counterexample and what it did.
  *
- * Each block gives the minimal counterexample and the fix that was proposed. `SHOW_KNOWN_BUGS=1` runs them as
- * plain tests, which shows each counterexample and why it fails.
+ * Open bugs are at the end, as `test.failing` until src/ is fixed: the test passes while the bug is there and
+ * FAILS once it is fixed; then make it a plain `test`. `SHOW_KNOWN_BUGS=1 npx jest test/properties/regressions`
+ * runs them as plain tests, to see each counterexample.
  *
- * Cases per property: FC_NUM_RUNS scaled down (the bug shows on every case).
+ * Cases per property: FC_NUM_RUNS / 20 (each case hits the bug's input class directly).
  */
 import { TerraformVariable } from 'cdktf';
 import * as fc from 'fast-check';
@@ -21,9 +20,6 @@ import {
 } from '../../src';
 
 const SCALE = 0.05;
-
-/** `SHOW_KNOWN_BUGS=1 npx jest test/properties/known-bugs` runs these as plain tests, to see the counterexamples. */
-const failing = process.env.SHOW_KNOWN_BUGS ? test : test.failing;
 
 function network(extraVpc = false) {
   const { stack } = newStack('cn-huhehaote');
@@ -43,11 +39,10 @@ const web: ContainerDefinition[] = [{ name: 'web', image: 'nginx:alpine', ports:
  *   sg.addIngressRule(Peer.ipv6('::1.2.3.4/128'), Port.tcp(80));
  *   sg.addIngressRule(Peer.ipv6('::1:2:3:4/128'), Port.tcp(80));
  *   → Error: There is already a Construct with name 'Ingress-tcp-80---1-2-3-4_128' in SecurityGroup [Sg]
- * (::1.2.3.4 is ::102:304, a different address.) Fix: in SecurityGroup.ruleId, build the id of an IPv6 peer
+ * (::1.2.3.4 is ::102:304, a different address.) Fixed: in SecurityGroup.ruleId, build the id of an IPv6 peer
  * from canonicalIpv6Cidr(peer.cidr) (RFC 5952 text is unique per block) instead of the raw text.
- * Skipped in network.test.ts by the fc.pre on idText.
  */
-failing('BUG 1: distinct IPv6 peers in IPv4-tail and hex form both become rules', () => {
+test('BUG 1: distinct IPv6 peers in IPv4-tail and hex form both become rules', () => {
   const octet = fc.integer({ min: 0, max: 255 });
   fc.assert(fc.property(fc.tuple(octet, octet, octet, octet).filter(([a, b, c]) => a + b + c > 0), fc.integer({ min: 96, max: 128 }),
     ([a, b, c, d], prefix) => {
@@ -63,11 +58,11 @@ failing('BUG 1: distinct IPv6 peers in IPv4-tail and hex form both become rules'
  * range-checked (fine) but then compared with `=== 1`, so
  *   new ContainerGroup(stack, 'W', { ..., ipv6AddressCount: new TerraformVariable(stack, 'n', {}).numberValue })
  * silently becomes a native ECI without IPv6, and a fleet silently drops `ipv6_address_count`.
- * Fix: ContainerGroup: v.check(Token.isUnresolved(props.ipv6AddressCount), 'ipv6AddressCount', 'is a token, but it
+ * Fixed: ContainerGroup: v.check(Token.isUnresolved(props.ipv6AddressCount), 'ipv6AddressCount', 'is a token, but it
  * chooses the backend (ROS with IPv6, native without) at synth time', 'pass a literal 0 or 1'); Fleet: the same
  * check, or pass the token through (`ipv6AddressCount: Token.isUnresolved(n) ? n : n === 1 ? 1 : undefined`).
  */
-failing('BUG 2: a token ipv6AddressCount is rejected, not silently dropped', () => {
+test('BUG 2: a token ipv6AddressCount is rejected, not silently dropped', () => {
   fc.assert(fc.property(fc.boolean(), (fleet) => {
     const { stack, vpc, sg } = network();
     const n = new TerraformVariable(stack, 'n', { type: 'number' });
@@ -84,11 +79,11 @@ failing('BUG 2: a token ipv6AddressCount is rejected, not silently dropped', () 
  * ESS nothing catches them, e.g.
  *   new ContainerGroup(stack, 'W', { ..., ipv6AddressCount: 1, restartPolicy: 'Sometimes' as RestartPolicy })
  *   → synthesizes cleanly; ROS fails at apply.
- * Fix: in ContainerGroup/ContainerGroupFleet v.oneOf('restartPolicy', ..., Object.values(RestartPolicy)); in
+ * Fixed: in ContainerGroup/ContainerGroupFleet v.oneOf('restartPolicy', ..., Object.values(RestartPolicy)); in
  * validateContainers v.oneOf(`${p}.imagePullPolicy`, ...), v.oneOf(`${p}.ports[${j}].protocol`, ...) and
  * v.oneOf(`${prop}.scheme`, ...) in validateProbe.
  */
-failing('BUG 3: unknown restartPolicy / imagePullPolicy / port protocol / probe scheme are rejected on every backend', () => {
+test('BUG 3: unknown restartPolicy / imagePullPolicy / port protocol / probe scheme are rejected on every backend', () => {
   fc.assert(fc.property(
     fc.constantFrom('ros', 'ess', 'native'),
     fc.oneof(
@@ -115,10 +110,9 @@ failing('BUG 3: unknown restartPolicy / imagePullPolicy / port protocol / probe 
  * (the check is `!(value > 0)`); JSON has no Infinity, so the plan gets `"cpu": null` (Terraform: unset) and the
  * template `"Cpu": null`:
  *   new ContainerGroup(stack, 'W', { ..., cpu: Infinity, memory: 2 })  → "cpu": null, no error.
- * Fix: `!(Number.isFinite(value) && value > 0)` in validateSizing (common.ts) and positive() (container-mapping.ts).
- * Excluded from badPositive in invalid.test.ts (the `Number.isFinite(n) || Number.isNaN(n)` filters).
+ * Fixed: `!(Number.isFinite(value) && value > 0)` in validateSizing (common.ts) and positive() (container-mapping.ts).
  */
-failing('BUG 4: infinite cpu or memory is rejected', () => {
+test('BUG 4: infinite cpu or memory is rejected', () => {
   fc.assert(fc.property(
     fc.constantFrom('ros', 'ess', 'native'), fc.constantFrom(Infinity, -Infinity), fc.constantFrom('cpu', 'memory', 'containers[0].cpu', 'containers[0].memory'),
     (backend, value, prop) => {
@@ -150,10 +144,10 @@ const templateText: ContainerGenOptions = { text: fc.oneof(templateLikeText, pla
  * Terraform template: args: ['-c', 'echo ${HOME}'] → "args": ["-c", "echo ${HOME}"] → terraform validate:
  * "Invalid reference" (and `%{x}`: "Invalid template control keyword"); the plan checker treats `${...}` as
  * unknown, so nothing flags it. The ROS backend escapes the same text ($${HOME}), so one container spec means
- * different things per backend. Fix: in toNativeContainers/toEssContainers (and probes' commands, volume
+ * different things per backend. Fixed: in toNativeContainers/toEssContainers (and probes' commands, volume
  * paths), pass literal strings through escapeTerraformTemplate (ros-template.ts) when !Token.isUnresolved(s).
  */
-failing('BUG 5: native and ESS containers keep literal ${ and %{ in commands, args and env (Terraform-escaped)', () => {
+test('BUG 5: native and ESS containers keep literal ${ and %{ in commands, args and env (Terraform-escaped)', () => {
   fc.assert(fc.property(fc.boolean(), container('web', [], templateText), (fleet, c) => {
     fc.pre(containerStrings(c).some((s) => s.includes('${') || s.includes('%{')));
     const { stack, vpc, sg } = network();
@@ -165,7 +159,7 @@ failing('BUG 5: native and ESS containers keep literal ${ and %{ in commands, ar
   }), params(SCALE));
 }, timeout(SCALE));
 
-/** The ROS backend, by contrast, keeps them literal: this one passes (and guards the escaping). */
+/** The ROS backend kept them literal all along (its whole template is escaped). */
 test('the ROS backend keeps literal ${ and %{ in commands, args and env', () => {
   fc.assert(fc.property(container('web', [], templateText), (c) => {
     const { stack, vpc, sg } = network();
@@ -184,11 +178,11 @@ test('the ROS backend keeps literal ${ and %{ in commands, args and env', () => 
  * not compare at all:
  *   const other = new DualStackVpc(stack, 'Other', {...}); const otherSg = new SecurityGroup(stack, 'OtherSg', { vpc: other });
  *   new ContainerGroup(stack, 'W', { vpc, securityGroup: otherSg, containers })  → clean plan; fails at apply.
- * Fix: when both IDs are tokens, compare `TerraformStack.of(this).resolve(a)` and `.resolve(b)`: two different
+ * Fixed: when both IDs are tokens, compare `TerraformStack.of(this).resolve(a)` and `.resolve(b)`: two different
  * `${alicloud_vpc.<name>.id}` references are two different VPCs; add the same check to the fleet (or a rule
  * in the rule pack over the resolved document: an ECI's security group and vSwitch must reference the same VPC).
  */
-failing('BUG 6: a security group of another VPC of the stack is rejected', () => {
+test('BUG 6: a security group of another VPC of the stack is rejected', () => {
   fc.assert(fc.property(fc.constantFrom('ros', 'ess', 'native'), (backend) => {
     const { stack, vpc, otherSg } = network(true);
     const base = { vpc, securityGroup: otherSg, containers: web, ipv6AddressCount: backend === 'native' ? 0 : 1 };
@@ -204,10 +198,10 @@ failing('BUG 6: a security group of another VPC of the stack is rejected', () =>
  *   new ContainerGroup(stack, 'W', { vpc, containers })            → TypeError: Cannot read properties of undefined (reading 'vpcId')
  *   new ContainerGroupFleet(stack, 'W', { securityGroup, ... })    → TypeError: ... (reading 'vSwitches')
  *   new DualStackVpc(stack, 'V', { cidrBlock: 123, zones })         → TypeError: text.indexOf is not a function
- * Fix: check `props.vpc === undefined` / `props.securityGroup === undefined` (as SecurityGroup does for vpc) before
+ * Fixed: check `props.vpc === undefined` / `props.securityGroup === undefined` (as SecurityGroup does for vpc) before
  * the first dereference, and `typeof cidrBlock !== 'string'` before parsing.
  */
-failing('BUG 7: missing required props and non-string CIDRs are construct errors, not TypeErrors', () => {
+test('BUG 7: missing required props and non-string CIDRs are construct errors, not TypeErrors', () => {
   fc.assert(fc.property(fc.constantFrom('group-vpc', 'group-sg', 'fleet-vpc', 'fleet-sg', 'vpc-cidr'), (which) => {
     const { stack, vpc, sg } = network();
     const [kind, prop] = which.split('-');
@@ -222,3 +216,49 @@ failing('BUG 7: missing required props and non-string CIDRs are construct errors
     }, 'test/W', name);
   }), params(SCALE));
 }, timeout(SCALE));
+
+// ---------------------------------------------------------------------------------------------------------
+// Open bugs
+// ---------------------------------------------------------------------------------------------------------
+
+const failing = process.env.SHOW_KNOWN_BUGS ? test : test.failing;
+
+/**
+ * BUG 8 (invalid plan on valid input; one prop, two meanings). ContainerGroup/ContainerGroupFleet `tags` values
+ * are escaped inside the ROS template (IPv6 groups) but written as they are on the native resource and the ESS
+ * configuration, where a literal `${` or `%{` is a Terraform template:
+ *   new ContainerGroup(stack, 'W', { vpc, securityGroup, containers, tags: { k: '${HOME}' } })
+ *   → native: "tags": { "k": "${HOME}" } → terraform validate: "Invalid reference";
+ *   → the same props with ipv6AddressCount: 1: "Tag": [..., { "Key": "k", "Value": "$${HOME}" }] (literal).
+ * The plan checker and the rule pack treat `${...}` as unknown, so nothing flags it.
+ * Fix: in ContainerGroup (native branch) and ContainerGroupFleet, map literal tag values (and keys) through the
+ * same `esc()` that container-mapping.ts now applies to container text (escapeTerraformTemplate for non-tokens).
+ */
+failing('BUG 8: container group and fleet tags keep literal ${ and %{ on the native and ESS backends', () => {
+  const templateValue = fc.tuple(plainText, fc.constantFrom('${HOME}', '%{if}', '${var.x}', '$${x}'), plainText).map(([x, t, y]) => `${x}${t}${y}`);
+  fc.assert(fc.property(fc.constantFrom('native', 'ess'), fc.dictionary(fc.constantFrom('k', 'env', 'team'), templateValue, { minKeys: 1 }), (backend, tags) => {
+    expect(plannedTags(backend, tags)).toEqual(tags);
+  }), params(SCALE));
+}, timeout(SCALE));
+
+/** The ROS backend keeps tags literal (its whole template is escaped). */
+test('the ROS backend keeps literal ${ and %{ in tags', () => {
+  fc.assert(fc.property(fc.dictionary(fc.constantFrom('k', 'env', 'team'), fc.oneof(templateLikeText, plainText), { minKeys: 1 }), (tags) => {
+    expect(plannedTags('ros', tags)).toEqual(tags);
+  }), params(SCALE));
+}, timeout(SCALE));
+
+/** Synthesizes one group (or fleet) with `tags` and returns the tags as Terraform (or ROS) reads them. */
+function plannedTags(backend: string, tags: { [k: string]: string }): Record<string, string | undefined> {
+  const { stack, vpc, sg } = network();
+  if (backend === 'ess') new ContainerGroupFleet(stack, 'W', { vpc, securityGroup: sg, containers: web, minSize: 1, maxSize: 1, tags });
+  else new ContainerGroup(stack, 'W', { vpc, securityGroup: sg, containers: web, tags, ipv6AddressCount: backend === 'ros' ? 1 : 0 });
+  const { doc } = expectClean(stack);
+  if (backend === 'ros') {
+    const template = JSON.parse(tfLiteral(bodies(doc, 'alicloud_ros_stack')[0].template_body)!);
+    return Object.fromEntries(template.Resources.ContainerGroup.Properties.Tag
+      .filter((t: any) => t.Key !== 'cdktf-id').map((t: any) => [t.Key, t.Value]));
+  }
+  const body = bodies(doc, backend === 'ess' ? 'alicloud_ess_eci_scaling_configuration' : 'alicloud_eci_container_group')[0];
+  return Object.fromEntries(Object.entries<string>(body.tags).map(([k, v]) => [k, tfLiteral(v)]));
+}
