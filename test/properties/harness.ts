@@ -10,8 +10,9 @@ import { IConstruct } from 'constructs';
 import { VpcCase } from './arbitraries';
 import { AlicloudPlanChecker, alicloud, DualStackVpc, Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId, PlanFinding } from '../../src';
 
-/** One output directory for every Testing app of this process (Testing.app() would make one per app). */
+/** One output directory for every Testing app of this test file (Testing.app() would make one per app). */
 const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-props-'));
+afterAll(() => fs.rmSync(OUTDIR, { recursive: true, force: true }));
 
 /** A test app and a stack with an alicloud provider in `region` (no provider when region is undefined). */
 export function newStack(region: string | undefined = 'cn-huhehaote', id = 'test'): { app: App; stack: TerraformStack } {
