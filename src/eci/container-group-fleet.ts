@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { defaultGroupName, mayBeSameVpc, validateGroupName, validateIpv6AndRestart, validateSizing } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssVolumes, validateContainers } from './container-mapping';
+import { escapeTerraformMap } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
@@ -168,7 +169,7 @@ export class ContainerGroupFleet extends Construct {
       restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
       containers: toEssContainers(props.containers),
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
-      tags: props.tags,
+      tags: escapeTerraformMap(props.tags),
     });
     this.scalingGroupId = this.scalingGroup.id;
     this.scalingConfigurationId = this.scalingConfiguration.id;

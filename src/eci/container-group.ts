@@ -9,7 +9,7 @@ import {
   toRosVolumes,
   validateContainers,
 } from './container-mapping';
-import { RosTemplate } from './ros-template';
+import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
@@ -214,7 +214,7 @@ export class ContainerGroup extends Construct {
         restartPolicy,
         containers: toNativeContainers(props.containers),
         volumes: props.volumes ? toNativeVolumes(props.volumes) : undefined,
-        tags: Object.keys(tags).length > 0 ? tags : undefined,
+        tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
       });
       this.containerGroupResource = resource;
       this.containerGroupId = resource.id;

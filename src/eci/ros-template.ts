@@ -107,3 +107,10 @@ export class RosTemplate {
 export function escapeTerraformTemplate(s: string): string {
   return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
+
+/** A tag map for a Terraform resource: literal keys and values escaped like template text, tokens kept. */
+export function escapeTerraformMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  if (map === undefined || Token.isUnresolved(map)) return map;
+  const lit = (x: string) => (Token.isUnresolved(x) ? x : escapeTerraformTemplate(x));
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [lit(k), lit(v)]));
+}

@@ -218,10 +218,9 @@ test('BUG 7: missing required props and non-string CIDRs are construct errors, n
 }, timeout(SCALE));
 
 // ---------------------------------------------------------------------------------------------------------
-// Open bugs
+// BUG 8, fixed: tags are escaped on every backend
 // ---------------------------------------------------------------------------------------------------------
 
-const failing = process.env.SHOW_KNOWN_BUGS ? test : test.failing;
 
 /**
  * BUG 8 (invalid plan on valid input; one prop, two meanings). ContainerGroup/ContainerGroupFleet `tags` values
@@ -234,7 +233,7 @@ const failing = process.env.SHOW_KNOWN_BUGS ? test : test.failing;
  * Fix: in ContainerGroup (native branch) and ContainerGroupFleet, map literal tag values (and keys) through the
  * same `esc()` that container-mapping.ts now applies to container text (escapeTerraformTemplate for non-tokens).
  */
-failing('BUG 8: container group and fleet tags keep literal ${ and %{ on the native and ESS backends', () => {
+test('BUG 8 (fixed): container group and fleet tags keep literal ${ and %{ on the native and ESS backends', () => {
   const templateValue = fc.tuple(plainText, fc.constantFrom('${HOME}', '%{if}', '${var.x}', '$${x}'), plainText).map(([x, t, y]) => `${x}${t}${y}`);
   fc.assert(fc.property(fc.constantFrom('native', 'ess'), fc.dictionary(fc.constantFrom('k', 'env', 'team'), templateValue, { minKeys: 1 }), (backend, tags) => {
     expect(plannedTags(backend, tags)).toEqual(tags);
