@@ -17,7 +17,7 @@ import {
   ContainerGenOptions, ContainerGroupCase, containerGroupCase, FleetCase, fleetCase, params, plainText, regionAndZones, sgRule, SgRuleCase,
   templateLikeText, timeout, VpcCase, vpcCase,
 } from './arbitraries';
-import { bodies, errorAnnotations, expectClean, newStack, tfLiteral, withoutMetadata } from './harness';
+import { bodies, errorAnnotations, expectClean, forgetTokens, newApp, newStack, tfLiteral, withoutMetadata } from './harness';
 import {
   AlicloudPlanChecker, alicloud, ContainerDefinition, ContainerGroup, ContainerGroupBackend, ContainerGroupFleet, DualStackVpc, Peer, Port,
   SecurityGroup,
@@ -242,7 +242,7 @@ describe('a whole stack of every L2, synthesized with app.synth()', () => {
       fc.assert(fc.property(stackCase, (c) => {
         const files = [0, 1].map(() => {
           const outdir = path.join(root, `${n++}`);
-          const app = new App({ outdir, stackTraces: false });
+          const app = newApp(outdir);
           const stack = buildStack(app, c);
           app.synth();
           expect(errorAnnotations(stack)).toEqual([]);
@@ -254,6 +254,7 @@ describe('a whole stack of every L2, synthesized with app.synth()', () => {
         const doc = JSON.parse(files[0]);
         expect(AlicloudPlanChecker.checkObject(doc).filter((f) => f.level === 'error')).toEqual([]);
 
+        forgetTokens();
         const testingApp = Testing.app({ outdir: root });
         const { doc: viaTesting } = expectClean(buildStack(testingApp, c));
         // app.synth() adds the default local backend; Testing.synth does not

@@ -14,8 +14,28 @@ import { AlicloudPlanChecker, alicloud, DualStackVpc, Ipv6CheckFinding, Ipv6Chec
 const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-props-'));
 afterAll(() => fs.rmSync(OUTDIR, { recursive: true, force: true }));
 
-/** A test app and a stack with an alicloud provider in `region` (no provider when region is undefined). */
+/**
+ * Forgets every token registered so far. cdktf keeps each token in a process-wide map (`global.__cdktfTokenMap`)
+ * for ever, and reference tokens hold their resources, so every stack a process ever built stays in memory:
+ * at 10,000 cases per property the jest worker ran out of its 4 GB heap. Each case builds and synthesizes its
+ * own stacks and never uses a token of an earlier case, so the map is emptied when a case starts (newStack,
+ * newApp). Do not call it while a stack of the current case is still to be synthesized.
+ */
+export function forgetTokens(): void {
+  const tokenMap = (globalThis as any).__cdktfTokenMap;
+  tokenMap?.stringTokenMap?.clear();
+  tokenMap?.numberTokenMap?.clear();
+}
+
+/** A new App writing to `outdir`, for `app.synth()`; starts a case (see forgetTokens). */
+export function newApp(outdir: string): App {
+  forgetTokens();
+  return new App({ outdir, stackTraces: false });
+}
+
+/** A test app and a stack with an alicloud provider in `region` (no provider when region is undefined); starts a case (see forgetTokens). */
 export function newStack(region: string | undefined = 'cn-huhehaote', id = 'test'): { app: App; stack: TerraformStack } {
+  forgetTokens();
   const app = Testing.app({ outdir: OUTDIR });
   const stack = new TerraformStack(app, id);
   if (region !== undefined) new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region });
@@ -91,7 +111,7 @@ export function expectClean(stack: TerraformStack): Synthesized {
 export function appSynth(build: (app: App) => TerraformStack): any {
   const outdir = fs.mkdtempSync(path.join(OUTDIR, 'app-'));
   try {
-    const app = new App({ outdir, stackTraces: false });
+    const app = newApp(outdir);
     const stack = build(app);
     app.synth();
     return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf-8'));
