@@ -1,6 +1,11 @@
 import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { ContainerDefinition, RestartPolicy } from './container';
+import { validateContainers } from './container-mapping';
+import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
+import { ISecurityGroup } from '../security-group/interfaces';
+import { IDualStackVpc } from '../vpc/interfaces';
 
 const GROUP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -75,4 +80,42 @@ export function validateIpv6AndRestart(
   v.oneOf('restartPolicy', props.restartPolicy, allowedPolicies);
   v.check(props.ipv6AddressCount !== undefined && Token.isUnresolved(props.ipv6AddressCount), 'ipv6AddressCount',
     'is a token (unknown until apply), but it decides at synth time whether the group gets IPv6', 'pass a literal 0 or 1');
+}
+
+/** The props that ContainerGroup and ContainerGroupFleet share. */
+interface GroupProps {
+  readonly vpc: IDualStackVpc;
+  readonly securityGroup: ISecurityGroup;
+  readonly containers: ContainerDefinition[];
+  readonly volumes?: Volume[];
+  readonly containerGroupName?: string;
+  readonly cpu?: number;
+  readonly memory?: number;
+  readonly ipv6AddressCount?: number;
+  readonly restartPolicy?: RestartPolicy;
+}
+
+/**
+ * The checks ContainerGroup and ContainerGroupFleet share. Missing required props throw at once (JavaScript
+ * callers have no compiler: they get an error naming the prop, not a TypeError further down); every other
+ * problem is recorded on the returned validator, for the construct to add its own and throw them together.
+ */
+export function validateGroupProps(scope: IConstruct, constructName: string, props: GroupProps, instanceTypes: string[]): PropValidator {
+  const required = new PropValidator(scope, constructName);
+  required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
+  required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
+  required.check(!Array.isArray(props.containers), 'containers', 'is missing', "pass at least one container, e.g. [{ name: 'web', image: 'nginx:alpine' }]");
+  required.throwIfAny();
+
+  const v = new PropValidator(scope, constructName);
+  validateContainers(v, 'containers', props.containers, props.volumes);
+  validateGroupName(v, 'containerGroupName', props.containerGroupName);
+  validateSizing(v, props, instanceTypes);
+  v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1,
+    'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
+  validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
+  if (!mayBeSameVpc(scope, props.securityGroup.vpcId, props.vpc.vpcId)) {
+    v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
+  }
+  return v;
 }

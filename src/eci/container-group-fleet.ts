@@ -1,11 +1,10 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, mayBeSameVpc, validateGroupName, validateIpv6AndRestart, validateSizing } from './common';
+import { defaultGroupName, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
-import { toEssContainers, toEssVolumes, validateContainers } from './container-mapping';
+import { toEssContainers, toEssVolumes } from './container-mapping';
 import { escapeTerraformMap } from './ros-template';
 import { Volume } from './volume';
-import { PropValidator } from '../core/validation';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
 import { Ipv6Checks } from '../rules/ipv6-checks';
@@ -100,27 +99,12 @@ export class ContainerGroupFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
-    // Required props first: JavaScript callers (no compiler) get an error that names them, not a TypeError.
-    const required = new PropValidator(this, 'ContainerGroupFleet');
-    required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
-    required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
-    required.check(!Array.isArray(props.containers), 'containers', 'is missing', "pass at least one container, e.g. [{ name: 'web', image: 'nginx:alpine' }]");
-    required.throwIfAny();
+    const instanceTypes = props.instanceTypes ?? [];
+    const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;
-    const instanceTypes = props.instanceTypes ?? [];
-
-    const v = new PropValidator(this, 'ContainerGroupFleet');
-    validateContainers(v, 'containers', props.containers, props.volumes);
-    validateGroupName(v, 'containerGroupName', props.containerGroupName);
-    validateSizing(v, props, instanceTypes);
     v.check(instanceTypes.length > 5, 'instanceTypes', `has ${instanceTypes.length} types; ESS takes at most 5`, 'keep the 5 you prefer most');
-    v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address per ECI (the Alibaba limit) or 0 for none');
-    validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
-    if (props.securityGroup && !mayBeSameVpc(this, props.securityGroup.vpcId, props.vpc.vpcId)) {
-      v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
-    }
     v.integerInRange('minSize', props.minSize, 0, 2000);
     v.integerInRange('maxSize', props.maxSize, 0, 2000);
     v.integerInRange('desiredCapacity', props.desiredCapacity, 0, 2000);

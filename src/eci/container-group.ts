@@ -1,13 +1,12 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, mayBeSameVpc, splitInstanceTypes, validateGroupName, validateIpv6AndRestart, validateSizing } from './common';
+import { defaultGroupName, splitInstanceTypes, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import {
   toNativeContainers,
   toNativeVolumes,
   toRosContainers,
   toRosVolumes,
-  validateContainers,
 } from './container-mapping';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { Volume } from './volume';
@@ -157,23 +156,10 @@ export class ContainerGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
-    // Required props first: JavaScript callers (no compiler) get an error that names them, not a TypeError.
-    const required = new PropValidator(this, 'ContainerGroup');
-    required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
-    required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
-    required.check(!Array.isArray(props.containers), 'containers', 'is missing', "pass at least one container, e.g. [{ name: 'web', image: 'nginx:alpine' }]");
-    required.throwIfAny();
+    const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
-    const instanceTypes = splitInstanceTypes(props.instanceType);
-
-    const v = new PropValidator(this, 'ContainerGroup');
-    validateContainers(v, 'containers', props.containers, props.volumes);
-    validateGroupName(v, 'containerGroupName', props.containerGroupName);
-    validateSizing(v, props, instanceTypes);
-    v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1, 'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
-    validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
     v.check(!vSwitch, 'vSwitch', 'is missing and the VPC has no vSwitches', 'pass vSwitch, or give the VPC zones or vSwitches');
     if (props.vSwitch && !props.vpc.vSwitches.includes(props.vSwitch)) {
       v.add('vSwitch', `'${props.vSwitch.zoneId}' vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
@@ -183,9 +169,6 @@ export class ContainerGroup extends Construct {
     }
     if (ipv6Count === 1 && !props.vpc.ipv6Enabled) {
       v.add('vpc', 'has IPv6 disabled', 'use a DualStackVpc (IPv6 on), or set ipv6AddressCount to 0');
-    }
-    if (!mayBeSameVpc(this, props.securityGroup.vpcId, props.vpc.vpcId)) {
-      v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
     }
     const bw = props.ipv6InternetBandwidth;
     if (bw) {

@@ -118,9 +118,12 @@ function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLiven
   }];
 }
 
-/** Native `alicloud_eci_container_group.containers`. */
-export function toNativeContainers(containers: ContainerDefinition[]): eci.EciContainerGroupContainers[] {
-  return containers.map((c) => ({
+/**
+ * The fields that the native resource and the ESS configuration write the same way (Terraform attribute
+ * names in camelCase, literal text escaped).
+ */
+function terraformContainerFields(c: ContainerDefinition) {
+  return {
     name: c.name,
     image: esc(c.image),
     cpu: c.cpu,
@@ -132,6 +135,13 @@ export function toNativeContainers(containers: ContainerDefinition[]): eci.EciCo
     ports: ports(c),
     environmentVars: c.environment ? envList(c, esc) : undefined,
     volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
+  };
+}
+
+/** Native `alicloud_eci_container_group.containers`. */
+export function toNativeContainers(containers: ContainerDefinition[]): eci.EciContainerGroupContainers[] {
+  return containers.map((c) => ({
+    ...terraformContainerFields(c),
     livenessProbe: nativeProbe(c.livenessProbe),
     readinessProbe: nativeProbe(c.readinessProbe),
   }));
@@ -167,17 +177,7 @@ function flatProbe(prefix: 'liveness' | 'readiness', p: Probe | undefined): Reco
 /** ESS `alicloud_ess_eci_scaling_configuration.containers` (probes are flattened there). */
 export function toEssContainers(containers: ContainerDefinition[]): ess.EssEciScalingConfigurationContainers[] {
   return containers.map((c) => ({
-    name: c.name,
-    image: esc(c.image),
-    cpu: c.cpu,
-    memory: c.memory,
-    commands: escAll(c.commands),
-    args: escAll(c.args),
-    workingDir: esc(c.workingDir),
-    imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
-    ports: ports(c),
-    environmentVars: c.environment ? envList(c, esc) : undefined,
-    volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
+    ...terraformContainerFields(c),
     ...flatProbe('liveness', c.livenessProbe),
     ...flatProbe('readiness', c.readinessProbe),
   }));
