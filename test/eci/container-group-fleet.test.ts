@@ -1,27 +1,7 @@
-import { TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { alicloud, ContainerGroupFleet, DualStackVpc, Probe, SecurityGroup } from '../../src';
+import { Testing } from 'cdktf';
+import { errorOf, ref, setup } from './util';
+import { ContainerGroupFleet, DualStackVpc, Probe } from '../../src';
 
-/** The Terraform reference to a resource's id, as synthesized. */
-const ref = (r: TerraformResource) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.id}`;
-
-/** Runs fn once and returns the error message it throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
-
-function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-huhehaote' });
-  const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a', 'cn-huhehaote-b'] });
-  const securityGroup = new SecurityGroup(stack, 'Sg', { vpc });
-  return { stack, vpc, securityGroup };
-}
 
 const worker = [{ name: 'worker', image: 'busybox', commands: ['sleep'], args: ['3600'], livenessProbe: Probe.exec(['true']) }];
 

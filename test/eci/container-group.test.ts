@@ -1,30 +1,14 @@
 import { createHash } from 'crypto';
-import { TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { errorOf, ref, setup as baseSetup } from './util';
 import {
-  alicloud, ContainerGroup, ContainerGroupBackend, DualStackVpc, InternetChargeType, Peer, Port, SecurityGroup,
+  ContainerGroup, ContainerGroupBackend, DualStackVpc, InternetChargeType, Peer, Port,
 } from '../../src';
 
-/** The Terraform reference to a resource's id, as synthesized. */
-const ref = (r: TerraformResource) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.id}`;
-
-/** Runs fn once and returns the error message it throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
-
 function setup() {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-huhehaote' });
-  const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a', 'cn-huhehaote-b'] });
-  const securityGroup = new SecurityGroup(stack, 'Sg', { vpc });
-  securityGroup.addIngressRule(Peer.anyIpv6(), Port.tcp(80), 'http');
-  return { stack, vpc, securityGroup };
+  const s = baseSetup();
+  s.securityGroup.addIngressRule(Peer.anyIpv6(), Port.tcp(80), 'http');
+  return s;
 }
 
 const web = [{ name: 'web', image: 'nginx:alpine', ports: [{ port: 80 }] }];
@@ -120,7 +104,7 @@ describe('ContainerGroup with one IPv6 address', () => {
   });
 
   test('ipv6InternetBandwidth buys bandwidth on the IPv6 gateway for the address found at apply time', () => {
-    const { stack, vpc, tf } = ipv6Stack({ ipv6InternetBandwidth: { bandwidth: 10, internetChargeType: InternetChargeType.PAY_BY_TRAFFIC } });
+    const { vpc, tf } = ipv6Stack({ ipv6InternetBandwidth: { bandwidth: 10, internetChargeType: InternetChargeType.PAY_BY_TRAFFIC } });
     const bw = only(tf, 'alicloud_vpc_ipv6_internet_bandwidth');
     expect(bw.bandwidth).toBe(10);
     expect(bw.internet_charge_type).toBe('PayByTraffic');
