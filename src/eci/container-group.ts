@@ -133,12 +133,6 @@ export class ContainerGroup extends Construct {
   public readonly backend: ContainerGroupBackend;
   /** Name of the container group. */
   public readonly containerGroupName: string;
-  /** ID of the container group (`eci-...`). */
-  public readonly containerGroupId: string;
-  /** Private IPv4 address. */
-  public readonly intranetIp: string;
-  /** The group's IPv6 address; undefined without IPv6. */
-  public readonly ipv6Address?: string;
   /** ID of the group's IPv6 address (`ipv6-...`), for bandwidth and egress-only rules; undefined without IPv6. */
   public readonly ipv6AddressId?: string;
   /** The vSwitch the group runs in. */
@@ -153,6 +147,38 @@ export class ContainerGroup extends Construct {
   public readonly containerGroupLookup?: DataAlicloudEciContainerGroups;
   /** Escape hatch: the lookup of the IPv6 address ID (ROS backend). */
   public readonly ipv6AddressLookup?: DataAlicloudVpcIpv6Addresses;
+
+  // Attribute references are built on first use: each one costs cdktf a token and a stack trace, and a
+  // stack of a thousand groups rarely reads them all (bench/).
+  private groupAttributes?: { id: string; intranetIp: string; ipv6Address?: string };
+
+  /** ID of the container group (`eci-...`). */
+  public get containerGroupId(): string {
+    return this.attributes().id;
+  }
+
+  /** Private IPv4 address. */
+  public get intranetIp(): string {
+    return this.attributes().intranetIp;
+  }
+
+  /** The group's IPv6 address; undefined without IPv6. */
+  public get ipv6Address(): string | undefined {
+    return this.attributes().ipv6Address;
+  }
+
+  private attributes(): { id: string; intranetIp: string; ipv6Address?: string } {
+    if (!this.groupAttributes) {
+      if (this.containerGroupLookup) {
+        const group = this.containerGroupLookup.groups.get(0);
+        this.groupAttributes = { id: group.id, intranetIp: group.intranetIp, ipv6Address: group.ipv6Address };
+      } else {
+        const resource = this.containerGroupResource!;
+        this.groupAttributes = { id: resource.id, intranetIp: resource.intranetIp };
+      }
+    }
+    return this.groupAttributes;
+  }
 
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
@@ -200,8 +226,6 @@ export class ContainerGroup extends Construct {
         tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
       });
       this.containerGroupResource = resource;
-      this.containerGroupId = resource.id;
-      this.intranetIp = resource.intranetIp;
       return;
     }
 
@@ -247,10 +271,6 @@ export class ContainerGroup extends Construct {
       },
     });
     this.containerGroupLookup = lookup;
-    const group = lookup.groups.get(0);
-    this.containerGroupId = group.id;
-    this.intranetIp = group.intranetIp;
-    this.ipv6Address = group.ipv6Address;
 
     // No filter by address exists: list the vSwitch's IPv6 addresses and pick the group's.
     const addresses = new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {

@@ -25,6 +25,7 @@ export class RosTemplate {
   private readonly parameters: RosParameter[] = [];
   private readonly byValue = new Map<string, string>();
   private readonly resources: Record<string, unknown> = {};
+  private cachedJson?: string;
 
   constructor(private readonly description: string) {}
 
@@ -33,12 +34,14 @@ export class RosTemplate {
    */
   public namedParameter(key: string, value: string, type: RosParameter['type'] = 'String'): { Ref: string } {
     this.parameters.push({ key, type, value });
+    this.cachedJson = undefined;
     return { Ref: key };
   }
 
   /** Adds a resource; tokens anywhere inside `properties` become parameters. */
   public addResource(logicalId: string, type: string, properties: Record<string, unknown>): void {
     this.resources[logicalId] = { Type: type, Properties: this.parameterize(properties) };
+    this.cachedJson = undefined;
   }
 
   /** Replaces tokens with `{ Ref: ParamN }`, recursively. */
@@ -70,6 +73,7 @@ export class RosTemplate {
     const key = `Param${this.byValue.size + 1}`;
     this.byValue.set(passed, key);
     this.parameters.push({ key, type, value: passed });
+    this.cachedJson = undefined;
     return { Ref: key };
   }
 
@@ -88,12 +92,18 @@ export class RosTemplate {
 
   /** The template as the JSON string for `template_body`, with Terraform's `${`/`%{` escaped. */
   public get body(): string {
-    return escapeTerraformTemplate(JSON.stringify(this.document));
+    return escapeTerraformTemplate(this.json());
   }
 
   /** sha256 of the template; passed as the `TemplateRevision` parameter. */
   public get revision(): string {
-    return createHash('sha256').update(JSON.stringify(this.document)).digest('hex');
+    return createHash('sha256').update(this.json()).digest('hex');
+  }
+
+  /** The document as JSON, serialized once until the template changes (body and revision share it). */
+  private json(): string {
+    this.cachedJson ??= JSON.stringify(this.document);
+    return this.cachedJson;
   }
 
   /** Every parameter to pass (all declared ones, the revision included), sorted by key. */

@@ -47,8 +47,6 @@ export interface Ipv6InternetBandwidthProps {
  * new Ipv6InternetBandwidth(this, 'Bandwidth', { ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway!, bandwidth: 10 });
  */
 export class Ipv6InternetBandwidth extends Construct {
-  /** ID of the IPv6 Internet bandwidth (`ipv6bw-...`). */
-  public readonly internetBandwidthId: string;
   /** ID of the IPv6 address the bandwidth is for. */
   public readonly ipv6AddressId: string;
   /** The IPv6 gateway the bandwidth goes through. */
@@ -83,6 +81,10 @@ export class Ipv6InternetBandwidth extends Construct {
       bandwidth: this.bandwidth,
       internetChargeType: this.internetChargeType,
     });
-    this.internetBandwidthId = this.resource.id;
+  }
+
+  /** ID of the IPv6 Internet bandwidth (`ipv6bw-...`); the reference is built on first use. */
+  public get internetBandwidthId(): string {
+    return this.resource.id;
   }
 }
