@@ -152,34 +152,6 @@ export class ContainerGroup extends Construct {
   // stack of a thousand groups rarely reads them all (bench/).
   private groupAttributes?: { id: string; intranetIp: string; ipv6Address?: string };
 
-  /** ID of the container group (`eci-...`). */
-  public get containerGroupId(): string {
-    return this.attributes().id;
-  }
-
-  /** Private IPv4 address. */
-  public get intranetIp(): string {
-    return this.attributes().intranetIp;
-  }
-
-  /** The group's IPv6 address; undefined without IPv6. */
-  public get ipv6Address(): string | undefined {
-    return this.attributes().ipv6Address;
-  }
-
-  private attributes(): { id: string; intranetIp: string; ipv6Address?: string } {
-    if (!this.groupAttributes) {
-      if (this.containerGroupLookup) {
-        const group = this.containerGroupLookup.groups.get(0);
-        this.groupAttributes = { id: group.id, intranetIp: group.intranetIp, ipv6Address: group.ipv6Address };
-      } else {
-        const resource = this.containerGroupResource!;
-        this.groupAttributes = { id: resource.id, intranetIp: resource.intranetIp };
-      }
-    }
-    return this.groupAttributes;
-  }
-
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
     const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));
@@ -295,6 +267,35 @@ export class ContainerGroup extends Construct {
         internetChargeType: bw.internetChargeType,
       });
     }
+  }
+
+
+  /** ID of the container group (`eci-...`). */
+  public get containerGroupId(): string {
+    return this.attributes().id;
+  }
+
+  /** Private IPv4 address. */
+  public get intranetIp(): string {
+    return this.attributes().intranetIp;
+  }
+
+  /** The group's IPv6 address; undefined without IPv6. */
+  public get ipv6Address(): string | undefined {
+    return this.attributes().ipv6Address;
+  }
+
+  private attributes(): { id: string; intranetIp: string; ipv6Address?: string } {
+    if (!this.groupAttributes) {
+      if (this.containerGroupLookup) {
+        const group = this.containerGroupLookup.groups.get(0);
+        this.groupAttributes = { id: group.id, intranetIp: group.intranetIp, ipv6Address: group.ipv6Address };
+      } else {
+        const resource = this.containerGroupResource!;
+        this.groupAttributes = { id: resource.id, intranetIp: resource.intranetIp };
+      }
+    }
+    return this.groupAttributes;
   }
 }
 
