@@ -51,6 +51,7 @@ export function referencesIn(value: unknown): Reference[] {
 
 /** Text for messages: a short form of a long expression. @internal */
 export function show(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  // JSON.stringify(undefined) is undefined, not a string: a missing value reads `undefined`.
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }

@@ -50,7 +50,7 @@ function check(ctx: RuleContext, rule: TfBlock, source: unknown, kind: 'world' |
   const b = rule.body;
   const label = `ingress rule ${rule.address}`;
   if (kind === 'unknown' || isToken(b.type) || isToken(b.policy)) {
-    return notVerifiable(`Cannot verify at synth time whether ${label} opens ports to the whole Internet: its source or direction is the expression ${show(kind === 'unknown' ? source : b.type ?? b.policy)}`,
+    return notVerifiable(`Cannot verify at synth time whether ${label} opens ports to the whole Internet: its source or direction is the expression ${show(kind === 'unknown' ? source : isToken(b.type) ? b.type : b.policy)}`,
       'use literal CIDR blocks for ingress rules');
   }
   const protocol = typeof b.ip_protocol === 'string' ? b.ip_protocol.toLowerCase() : b.ip_protocol;
