@@ -33,6 +33,8 @@ describe('ALI-IPV6-008 messages', () => {
     expect(one({ port_range: '79/81' }).message).toContain('2 ports (79, 81) are open with no container port behind them');
     expect(one({ port_range: '78/81' }).message).toContain('3 ports (78, 79, 81) are open with no container port behind them');
     expect(one({ port_range: '77/81' }).message).toContain('4 ports (77, 78, 79, ...) are open');
+    expect(one({ port_range: '79/80' }).message).toContain('1 port (79) is open');
+    expect(one({ port_range: '80/90' }).message).toContain('10 ports (81, 82, 83, ...) are open');
   });
 
   test('a missing port_range (or -1/-1) means every port', () => {
@@ -111,10 +113,10 @@ describe('ALI-IPV6-008 messages', () => {
     expect(one({ port_range: 80 }).message).toContain('port_range is the expression 80');
   });
 
-  test('an unreadable literal port_range is left to ALI-IPV6-010', () => {
-    expect(one({ port_range: '80-81' })).toMatchObject({
+  test.each(['80-81', 'x80/80', '80/80x', '80x/80', '80/x80'])('an unreadable literal port_range (%s) is left to ALI-IPV6-010', (range) => {
+    expect(one({ port_range: range })).toMatchObject({
       status: Ipv6CheckStatus.COMPLIANT,
-      message: `${R} has an unreadable port_range 80-81 (reported by ALI-IPV6-010 if the provider rejects it)`,
+      message: `${R} has an unreadable port_range ${range} (reported by ALI-IPV6-010 if the provider rejects it)`,
     });
   });
 
@@ -208,7 +210,7 @@ describe('ALI-IPV6-009 messages', () => {
   });
 
   test('only IPv4, egress or drop rules: a warning naming the bandwidth and the group', () => {
-    const f = docFinding(reach({ v4: ingress({ ipv6_cidr_ip: undefined, cidr_ip: '0.0.0.0/0' }), out: ingress({ type: 'egress' }), drop: ingress({ policy: 'drop' }), empty: ingress({ ipv6_cidr_ip: '' }) }), ID);
+    const f = docFinding(reach({ v4: ingress({ ipv6_cidr_ip: undefined, cidr_ip: '0.0.0.0/0' }), out: ingress({ type: 'egress' }), drop: ingress({ policy: 'drop' }), empty: ingress({ ipv6_cidr_ip: '' }), none: ingress({ ipv6_cidr_ip: null }) }), ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING });
     expect(f.message).toBe(`${ROS_LABEL} has IPv6 Internet bandwidth (alicloud_vpc_ipv6_internet_bandwidth.bw) but its security group ${G} admits no IPv6 ingress, so nothing on the Internet can reach it`);
     expect(f.fix).toBe('add an IPv6 ingress rule for the ports the containers serve (sg.addIngressRule(Peer.anyIpv6(), Port.tcp(80))), or add an egress-only rule (Ipv6EgressOnlyRule) if outbound-only is intended');
@@ -237,6 +239,9 @@ describe('ALI-IPV6-009 messages', () => {
     expect(docFinding(reach({}, {}, more), ID).message).toBe(`${ROS_LABEL} has IPv6 Internet bandwidth with an egress-only rule: outbound only, by design`);
     const other = { alicloud_vpc_ipv6_egress_rule: { out: { instance_id: 'ipv6-other', ipv6_gateway_id: 'ipv6gw-1' }, bad: { instance_id: 42 } } };
     expect(docFinding(reach({}, {}, other), ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
+    const half = reach({}, {}, more);
+    half.resource.alicloud_vpc_ipv6_internet_bandwidth.direct = { ipv6_address_id: '${alicloud_ros_stack.eci.outputs.ip}', ipv6_gateway_id: 'ipv6gw-1', bandwidth: 5 };
+    expect(docFinding(half, ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
   });
 
   describe('linking the bandwidth to the ECI', () => {
