@@ -127,6 +127,22 @@ describe('reports written by app.synth', () => {
     return path.join(dir, 'stacks', 'ok');
   }
 
+  test('a second app.synth after a change writes the new findings', () => {
+    const dir = outdir();
+    const app = new App({ outdir: dir, stackTraces: false });
+    const stack = new TerraformStack(app, 'ok');
+    new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    Aspects.of(stack).add(new Ipv6Checks());
+    const regionFindings = () => JSON.parse(fs.readFileSync(path.join(dir, 'stacks', 'ok', 'ipv6-checks-report.json'), 'utf-8'))
+      .findings.filter((f: any) => f.ruleId === Ipv6RuleId.REGION).map((f: any) => f.address);
+    app.synth();
+    expect(regionFindings()).toEqual(['alicloud_vpc.Vpc']);
+    new alicloud.vpc.Vpc(stack, 'Second', { cidrBlock: '10.1.0.0/16', enableIpv6: true });
+    app.synth();
+    expect(regionFindings()).toEqual(['alicloud_vpc.Vpc', 'alicloud_vpc.Second']);
+  });
+
   test('reports: false writes no report', () => {
     const dir = synthReport({ reports: false });
     expect(fs.existsSync(path.join(dir, 'cdk.tf.json'))).toBe(true);
