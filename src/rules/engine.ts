@@ -39,7 +39,11 @@ export const RULE_FAILURE = {
 /** Messages already added as annotations, per construct, so that a second synth does not repeat them. */
 const annotated = new WeakMap<IConstruct, Set<string>>();
 
+/** The text without surrounding white space and trailing full stops (most texts have none: returned as they are). */
 function sentence(text: string): string {
+  const [first, last] = [text.charCodeAt(0), text.charCodeAt(text.length - 1)];
+  // printable ASCII at both ends, and no full stop at the end: nothing to trim (other characters may be white space)
+  if (first > 32 && first < 127 && last > 32 && last < 127 && last !== 46) return text;
   return text.trim().replace(/[.\s]+$/, '');
 }
 

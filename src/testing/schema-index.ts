@@ -60,6 +60,8 @@ export interface AttributeSpec {
   readonly regex?: RegExp;
   /** Whether facts that check single values apply (enum, ranges, regex, validators). */
   readonly hasValueFacts: boolean;
+  /** Whether the literal limits apply: enum, int_enum, int_between, int_at_least, string_length_between, regex. */
+  readonly hasLimits: boolean;
 }
 
 /** A nested block type of a block. */
@@ -94,6 +96,10 @@ export interface BlockSpec {
   readonly groupRules: readonly GroupRule[];
   /** Every settable name (arguments that are not computed-only, and blocks), without removed ones, sorted. */
   readonly settableNames: readonly string[];
+  /** The arguments with literal limits (`hasLimits`), in schema order. */
+  readonly limitedAttributes: readonly AttributeSpec[];
+  /** The nested block types with an argument with literal limits somewhere below them, in schema order. */
+  readonly limitedBlockTypes: readonly BlockTypeSpec[];
 }
 
 /** The whole indexed schema. */
@@ -131,9 +137,11 @@ export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 const SCHEMA_FILE = 'alicloud-provider-schema.json';
 const CONSTRAINTS_FILE = 'alicloud-constraints.json';
 
-const VALUE_FACTS: ReadonlyArray<keyof ConstraintFacts> = [
-  'enum', 'int_enum', 'int_between', 'int_at_least', 'string_length_between', 'regex', 'validators',
+/** Facts that limit a literal value; with validators, the facts checked on single values. */
+const LIMIT_FACTS: ReadonlyArray<keyof ConstraintFacts> = [
+  'enum', 'int_enum', 'int_between', 'int_at_least', 'string_length_between', 'regex',
 ];
+const VALUE_FACTS: ReadonlyArray<keyof ConstraintFacts> = [...LIMIT_FACTS, 'validators'];
 
 function deprecationText(schemaDeprecated: boolean | undefined, facts: ConstraintFacts): string | undefined {
   if (!schemaDeprecated && !facts.deprecated) return undefined;
@@ -167,6 +175,7 @@ class Indexer {
         removed: f.removed === true,
         regex: translation?.kind === 'ok' ? translation.regex : undefined,
         hasValueFacts: VALUE_FACTS.some((k) => f[k] !== undefined),
+        hasLimits: LIMIT_FACTS.some((k) => f[k] !== undefined),
       });
       for (const other of f.conflicts_with ?? []) {
         const key = `conflicts_with:${[name, other].sort().join('|')}`;
@@ -212,6 +221,8 @@ class Indexer {
       requiredAttributes: [...attributes.values()].filter((a) => a.required),
       groupRules,
       settableNames,
+      limitedAttributes: [...attributes.values()].filter((a) => a.hasLimits),
+      limitedBlockTypes: [...blockTypes.values()].filter((b) => b.block.limitedAttributes.length > 0 || b.block.limitedBlockTypes.length > 0),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { PlanWalker } from '../../testing/checks';
-import { PlanFinding, PlanFindingCode } from '../../testing/findings';
+import { PlanFinding } from '../../testing/findings';
 import { loadSchemaIndex } from '../../testing/schema-index';
 import { RuleContext } from '../context';
 import { compliant, nonCompliant, RuleDefinition, Subject, subject } from '../rule';
@@ -13,8 +13,6 @@ export const TOUCHED_TYPES: readonly string[] = [
   'alicloud_ess_scaling_group', 'alicloud_ess_eci_scaling_configuration',
 ];
 
-/** The plan-checker codes this rule reports: literal values outside enums, ranges and patterns. */
-const CODES = new Set<string>([PlanFindingCode.NOT_IN_ENUM, PlanFindingCode.OUT_OF_RANGE, PlanFindingCode.REGEX]);
 /** Paths another rule reports with a more specific message. */
 const OWNED_ELSEWHERE = new Set(['alicloud_vpc_ipv6_internet_bandwidth bandwidth']);
 
@@ -54,9 +52,10 @@ function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, PlanFinding[]>
       if (section !== undefined) resource[type] = section;
     }
     const m = new Map<string, PlanFinding[]>();
-    for (const f of new PlanWalker(loadSchemaIndex()).run({ resource })) {
+    // runLimits reports only literal values outside enums, ranges and patterns (LIMIT_CODES)
+    for (const f of new PlanWalker(loadSchemaIndex()).runLimits({ resource })) {
       const type = f.address.split('.')[0];
-      if (!CODES.has(f.code) || OWNED_ELSEWHERE.has(`${type} ${f.path}`)) continue;
+      if (OWNED_ELSEWHERE.has(`${type} ${f.path}`)) continue;
       let list = m.get(f.address);
       if (!list) m.set(f.address, list = []);
       list.push(f);
