@@ -99,7 +99,11 @@ describe('PlanWalker.runLimits', () => {
       fc.constantFrom('${var.x}', 'TCP', 'tcp', 'Always', 'PayByTraffic', 'Enabled', 'ingress', 'accept', '', 'true', null),
       fc.boolean(),
     );
-    const value = fc.oneof({ weight: 6, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }) });
+    const value = fc.oneof(
+      { weight: 6, arbitrary: scalar },
+      { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 2 }) },
+    );
 
     /** A random body for a block: its limited arguments (and some others), and its blocks, recursively. */
     const body = (spec: BlockSpec, depth: number): fc.Arbitrary<Record<string, unknown>> => {
