@@ -1,4 +1,4 @@
-import { cdktf, javascript } from 'projen';
+import { cdktf, javascript, TaskShell } from 'projen';
 
 /**
  * cdktf-alicloud-ipv6: CDKTF L2 constructs for Alibaba Cloud IPv6 (VPC, vSwitches,
@@ -125,5 +125,10 @@ project.addTask('bench', {
   description: 'Synth benchmark: our constructs + rule pack vs raw bindings vs JSON.stringify, N = 10, 100, 1000',
   exec: 'ts-node --project bench/tsconfig.json bench/synth-bench.ts',
 });
+
+// projen's built-in shell (dax) reports a step killed by a signal as a success: a jest run killed for
+// running out of memory (SIGABRT) or by the OOM killer (SIGKILL) would make `npm test` and CI pass.
+// The system shell (/bin/sh) reports it as a failure. test/project/task-shell.test.ts checks both.
+project.tasks.shell = TaskShell.system();
 
 project.synth();
