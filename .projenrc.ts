@@ -118,8 +118,10 @@ project.addTask('test:props', {
   exec: 'jest --ci --coverage=false test/properties',
 });
 project.addTask('mutation', {
-  description: 'Mutation testing of the rule pack and construct validation with StrykerJS (slow; see stryker.config.json)',
+  description: 'Mutation testing of the rule pack and construct validation with StrykerJS (slow; see stryker.config.json). '
+    + 'Arguments go to stryker: `npx projen mutation --mutate src/rules/rules/ipv6-region.ts` runs one file.',
   exec: 'stryker run',
+  receiveArgs: true,
 });
 project.addTask('bench', {
   description: 'Synth benchmark: our constructs + rule pack vs raw bindings vs JSON.stringify, N = 10, 100, 1000',
