@@ -12,11 +12,26 @@ import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
 export const REPORT_JSON = 'ipv6-checks-report.json';
 export const REPORT_CSV = 'ipv6-checks-report.csv';
 
-const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt'] as const;
+/** The CSV header; csvLine writes the cells in this order. @internal */
+export const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt'] as const;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV cell (RFC 4180): quoted when it holds a quote, a comma or a line break; quotes doubled. */
 function csvCell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (value === undefined || value === null) return '';
+  const s = String(value);
+  if (!NEEDS_QUOTES.test(s)) return s;
+  return s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`;
+}
+
+/**
+ * One CSV line, the cells in COLUMNS order. Written out rather than mapped over COLUMNS: the report of a
+ * stack with a thousand ECIs has about 9,000 lines, and this is most of its cost (bench/).
+ */
+function csvLine(f: Ipv6CheckFinding): string {
+  return `${csvCell(f.ruleId)},${csvCell(f.ruleName)},${csvCell(f.level)},${csvCell(f.status)},${csvCell(f.address)},`
+    + `${csvCell(f.constructPath)},${csvCell(f.message)},${csvCell(f.fix)},${csvCell(f.suppressionReason)},${csvCell(f.suppressedAt)}\n`;
 }
 
 /** The report document. @internal */
@@ -41,7 +56,7 @@ export function reportDocument(
 export function writeReports(dir: string, stackName: string, findings: readonly Ipv6CheckFinding[], levels: ReadonlyMap<string, string>): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, REPORT_JSON), `${JSON.stringify(reportDocument(stackName, findings, levels), null, 2)}\n`);
-  const lines = [COLUMNS.join(',')];
-  for (const f of findings) lines.push(COLUMNS.map((c) => csvCell(f[c])).join(','));
-  fs.writeFileSync(path.join(dir, REPORT_CSV), `${lines.join('\n')}\n`);
+  let csv = `${COLUMNS.join(',')}\n`;
+  for (const f of findings) csv += csvLine(f);
+  fs.writeFileSync(path.join(dir, REPORT_CSV), csv);
 }
