@@ -15,6 +15,9 @@
  *   BENCH_N=10,100      sizes to run (default 10,100,1000)
  *   BENCH_REPEATS=3     repeats per case (default 7, and 5 for N >= 1000)
  *   BENCH_PROFILE=1     also write a CPU profile of (a) at the largest N and print its hottest functions
+ *   BENCH_INSTRUCTIONS=1000  also count the CPU instructions of (a) and (b) at that N under valgrind
+ *                       (callgrind; all threads, module loading subtracted): a ratio that does not depend on
+ *                       the machine's load. Slow (about 50x): several minutes at N = 1000.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -111,6 +114,28 @@ function summarizeProfile(file: string): string {
   return `self time:\n${fmt(self, () => true, 15)}\ninclusive time, src/ only:\n${fmt(incl, (l) => / src\//.test(l), 15)}`;
 }
 
+/** Instructions executed by one case under callgrind (all threads), from its "Collected" line. */
+function instructions(js: string, mode: 'a' | 'b' | 'load', n: number, outdir: string): number {
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, js, mode, String(n), outdir], {
+    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
+    encoding: 'utf-8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const m = /Collected : (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !m) throw new Error(`valgrind ${mode} N=${n} failed (exit ${r.status}; is valgrind installed?):\n${r.stderr}`);
+  return Number(m[1]);
+}
+
+/** BENCH_INSTRUCTIONS: a/b from instruction counts, module loading subtracted. */
+function instructionRatio(js: string, work: string, n: number): string {
+  const load = instructions(js, 'load', n, path.join(work, 'ins-load'));
+  const a = instructions(js, 'a', n, path.join(work, 'ins-a')) - load;
+  const b = instructions(js, 'b', n, path.join(work, 'ins-b')) - load;
+  const g = (x: number) => `${(x / 1e9).toFixed(2)} G`;
+  return `Instructions at N=${n} (callgrind, all threads, module loading (${g(load)}) subtracted): `
+    + `(a) ${g(a)}, (b) ${g(b)}, a/b ${(a / b).toFixed(3)}`;
+}
+
 function main(): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-js-'));
   const began = Date.now();
@@ -173,6 +198,8 @@ function main(): void {
       const cpuRatio = med(last.r.a, 'cpuMs') / med(last.r.b, 'cpuMs');
       console.log(`Goal a/b <= 1.15 at N=${last.n}: ${Math.max(ratio, cpuRatio) <= 1.15 ? 'met' : 'NOT met'} (wall ${ratio.toFixed(2)}, CPU ${cpuRatio.toFixed(2)})`);
     }
+
+    if (process.env.BENCH_INSTRUCTIONS) console.log(instructionRatio(js, work, Number(process.env.BENCH_INSTRUCTIONS)));
 
     if (process.env.BENCH_PROFILE && last) {
       const profDir = path.join(work, 'prof');

@@ -1,11 +1,12 @@
 /**
  * One benchmark case, run in a fresh child process by synth-bench.ts:
  *
- *   node synth-case.js <a|b|c> <N> <outdir> [<cdk.tf.json of (a), for c>]
+ *   node synth-case.js <a|b|c|load> <N> <outdir> [<cdk.tf.json of (a), for c>]
  *
  * a: build the stack with the library's constructs and `app.synth()` it into <outdir>;
  * b: the same with the raw generated bindings;
- * c: the floor: `JSON.stringify` (2-space indent, as cdktf writes it) of (a)'s final document, written to a file.
+ * c: the floor: `JSON.stringify` (2-space indent, as cdktf writes it) of (a)'s final document, written to a file;
+ * load: nothing after loading the modules (what an instruction count of a or b subtracts).
  *
  * Module loading is not timed. Prints one JSON line: { ms, cpuMs, maxRssMb, baseRssMb, counts, bytes } (cpuMs: user +
  * system CPU time of the process, all threads, over the same span: less sensitive to other load than ms).
@@ -24,6 +25,7 @@ function countsByType(doc: any): Record<string, number> {
 
 function main(): void {
   const [mode, nText, outdir, docPath] = process.argv.slice(2);
+  if (mode === 'load') return; // module loading only: the baseline of an instruction count (BENCH_INSTRUCTIONS)
   const n = Number(nText);
   let input: any;
   if (mode === 'c') input = JSON.parse(fs.readFileSync(docPath, 'utf-8'));
