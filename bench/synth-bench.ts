@@ -15,7 +15,7 @@
  *   BENCH_N=10,100      sizes to run (default 10,100,1000)
  *   BENCH_REPEATS=3     repeats per case (default 7, and 5 for N >= 1000)
  *   BENCH_PROFILE=1     also write a CPU profile of (a) at the largest N and print its hottest functions
- *   BENCH_INSTRUCTIONS=1000  also count the CPU instructions of (a) and (b) at that N under valgrind
+ *   BENCH_INSTRUCTIONS=1000  also count the CPU instructions of (a), (b) and (a) without its rule pack at that N under valgrind
  *                       (callgrind; all threads, module loading subtracted): a ratio that does not depend on
  *                       the machine's load. Slow (about 50x): several minutes at N = 1000.
  */
@@ -115,7 +115,7 @@ function summarizeProfile(file: string): string {
 }
 
 /** Instructions executed by one case under callgrind (all threads), from its "Collected" line. */
-function instructions(js: string, mode: 'a' | 'b' | 'load', n: number, outdir: string): number {
+function instructions(js: string, mode: 'a' | 'a0' | 'b' | 'load', n: number, outdir: string): number {
   const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, js, mode, String(n), outdir], {
     env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
     encoding: 'utf-8',
@@ -130,10 +130,12 @@ function instructions(js: string, mode: 'a' | 'b' | 'load', n: number, outdir: s
 function instructionRatio(js: string, work: string, n: number): string {
   const load = instructions(js, 'load', n, path.join(work, 'ins-load'));
   const a = instructions(js, 'a', n, path.join(work, 'ins-a')) - load;
+  const a0 = instructions(js, 'a0', n, path.join(work, 'ins-a0')) - load;
   const b = instructions(js, 'b', n, path.join(work, 'ins-b')) - load;
   const g = (x: number) => `${(x / 1e9).toFixed(2)} G`;
   return `Instructions at N=${n} (callgrind, all threads, module loading (${g(load)}) subtracted): `
-    + `(a) ${g(a)}, (b) ${g(b)}, a/b ${(a / b).toFixed(3)}`;
+    + `(a) ${g(a)}, (b) ${g(b)}, a/b ${(a / b).toFixed(3)}; `
+    + `(a) with the rules off and no report ${g(a0)}, a0/b ${(a0 / b).toFixed(3)} (so the rule pack and its report are ${(100 * (a - a0) / b).toFixed(1)}% of b)`;
 }
 
 function main(): void {

@@ -1,11 +1,12 @@
 /**
  * One benchmark case, run in a fresh child process by synth-bench.ts:
  *
- *   node synth-case.js <a|b|c|load> <N> <outdir> [<cdk.tf.json of (a), for c>]
+ *   node synth-case.js <a|a0|b|c|load> <N> <outdir> [<cdk.tf.json of (a), for c>]
  *
  * a: build the stack with the library's constructs and `app.synth()` it into <outdir>;
  * b: the same with the raw generated bindings;
  * c: the floor: `JSON.stringify` (2-space indent, as cdktf writes it) of (a)'s final document, written to a file;
+ * a0: (a) with every rule of the pack off and no report (the constructs alone);
  * load: nothing after loading the modules (what an instruction count of a or b subtracts).
  *
  * Module loading is not timed. Prints one JSON line: { ms, cpuMs, maxRssMb, baseRssMb, counts, bytes } (cpuMs: user +
@@ -13,8 +14,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, Aspects } from 'cdktf';
 import { buildWithBindings, buildWithConstructs, STACK_ID } from './cases';
+import { Ipv6CheckLevel, Ipv6Checks } from '../src';
 
 function countsByType(doc: any): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -36,6 +38,12 @@ function main(): void {
   if (mode === 'a' || mode === 'b') {
     const app = new App({ outdir, stackTraces: false });
     (mode === 'a' ? buildWithConstructs : buildWithBindings)(app, n);
+    app.synth();
+  } else if (mode === 'a0') {
+    // (a) with every rule off and no report: what the constructs alone cost
+    const app = new App({ outdir, stackTraces: false });
+    const stack = buildWithConstructs(app, n);
+    Aspects.of(stack).add(new Ipv6Checks({ reports: false, ruleLevels: { '*': Ipv6CheckLevel.OFF } }));
     app.synth();
   } else if (mode === 'c') {
     fs.mkdirSync(outdir, { recursive: true });
