@@ -245,19 +245,18 @@ export class ContainerGroup extends Construct {
     this.containerGroupLookup = lookup;
 
     // No filter by address exists: list the vSwitch's IPv6 addresses and pick the group's.
-    const lookupFqn = lookup.fqn; // each read of fqn is a new cdktf token (and a stack trace): read it once
     const addresses = new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {
       vswitchId: vSwitch.vSwitchId,
       dependsOn: [stack],
       lifecycle: {
         postcondition: [{
-          condition: `\${length([for a in self.addresses : a if a.ipv6_address == ${lookupFqn}.groups[0].ipv6_address]) == 1}`,
+          condition: `\${length([for a in self.addresses : a if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]) == 1}`,
           errorMessage: `Expected the IPv6 address of ECI ${this.containerGroupName} among the IPv6 addresses of its vSwitch.`,
         }],
       },
     });
     this.ipv6AddressLookup = addresses;
-    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == ${lookupFqn}.groups[0].ipv6_address]`;
+    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]`;
     this.ipv6AddressId = `\${one(${match})}`;
 
     if (bw) {
