@@ -270,6 +270,18 @@ describe('ALI-IPV6-009 messages', () => {
       expect(linked(undefined, {}, '${data.alicloud_vpc_ipv6_addresses.none.id}')).toEqual([]);
     });
 
+    test('native groups link by the lookup\'s name, or by depends_on when their own name is not a literal', () => {
+      const native = (name: unknown, lookup: Record<string, unknown>) => docFindings(tfDoc(ipv6Net({
+        alicloud_eci_container_group: { n: { container_group_name: name, security_group_id: '${alicloud_security_group.g.id}' } },
+        alicloud_vpc_ipv6_internet_bandwidth: { bw: { ipv6_address_id: '${data.alicloud_eci_container_groups.l.groups[0].ipv6_address}', ipv6_gateway_id: 'ipv6gw-1', bandwidth: 5 } },
+      }), { alicloud_eci_container_groups: { l: lookup } }), ID).map((f) => f.address);
+      expect(native('native-eci', { container_group_name: 'native-eci' })).toEqual(['alicloud_eci_container_group.n']);
+      expect(native('native-eci', { container_group_name: 'other' })).toEqual([]);
+      expect(native('native-eci', { container_group_name: 'other', depends_on: ['alicloud_eci_container_group.n'] })).toEqual([]);
+      expect(native('${var.n}', { container_group_name: 'other', depends_on: ['alicloud_eci_container_group.n'] })).toEqual(['alicloud_eci_container_group.n']);
+      expect(native(7, { container_group_name: 'other', depends_on: ['alicloud_eci_container_group.n'] })).toEqual(['alicloud_eci_container_group.n']);
+    });
+
     test('ESS scaling configurations are never linked (no per-address bandwidth)', () => {
       const d = tfDoc(ipv6Net({
         alicloud_ess_eci_scaling_configuration: { c: { container_group_name: 'fleet', ipv6_address_count: 1, security_group_id: '${alicloud_security_group.g.id}' } },
