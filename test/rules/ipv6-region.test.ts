@@ -26,6 +26,17 @@ describe('ALI-IPV6-001 ipv6-region', () => {
     expect(annotations(stack).find((a) => a.startsWith('test/Web/Stack: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to one of cn-qingdao, .*\.$/);
   });
 
+  test('ECIs without IPv6 (count 0, unset, a native group) are not checked, whatever the region', () => {
+    const stack = rawStack('ap-northeast-1');
+    const net = rawNetwork(stack, { zoneId: 'ap-northeast-1a', enableIpv6: false, ipv6CidrBlockMask: undefined }, { enableIpv6: false });
+    rawRosEci(stack, 'NoIpv6', net.vswitch.id, net.sg.id, { Ipv6AddressCount: 0 });
+    rawRosEci(stack, 'Unset', net.vswitch.id, net.sg.id, { Ipv6AddressCount: undefined });
+    new alicloud.eciContainerGroup.EciContainerGroup(stack, 'Native', {
+      containerGroupName: 'native', securityGroupId: net.sg.id, vswitchId: net.vswitch.id, containers: [{ name: 'web', image: 'nginx' }],
+    });
+    expect(findingsOf(stack, ID)).toEqual([]);
+  });
+
   test('a resource with provider = "alicloud.x" uses that alias\'s region', () => {
     const stack = rawStack('cn-hangzhou');
     const tokyo = new alicloud.provider.AlicloudProvider(stack, 'tokyo', { region: 'ap-northeast-1', alias: 'tokyo' });
