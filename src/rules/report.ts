@@ -12,8 +12,8 @@ import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
 export const REPORT_JSON = 'ipv6-checks-report.json';
 export const REPORT_CSV = 'ipv6-checks-report.csv';
 
-/** The CSV header; csvLine writes the cells in this order. @internal */
-export const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt'] as const;
+/** The CSV header; csvLine writes the cells in this order. */
+const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt'] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 

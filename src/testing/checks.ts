@@ -113,6 +113,13 @@ interface Context {
 /** The codes of literal limits (enums, ranges and lengths, patterns): the findings `PlanWalker.runLimits` reports. */
 export const LIMIT_CODES: ReadonlySet<PlanFindingCode> = new Set([PlanFindingCode.NOT_IN_ENUM, PlanFindingCode.OUT_OF_RANGE, PlanFindingCode.REGEX]);
 
+function asDocument(doc: unknown): Record<string, unknown> {
+  if (!isObject(doc)) {
+    throw new TypeError(`a synthesized Terraform JSON document must be a JSON object, got ${describe(doc)}`);
+  }
+  return doc;
+}
+
 /**
  * Checks one synthesized document. Create one per document; read `findings` after `run()`.
  */
@@ -127,28 +134,17 @@ export class PlanWalker {
 
   /** Checks the provider configurations, then every resource and data source. */
   public run(doc: unknown): PlanFinding[] {
-    if (!isObject(doc)) {
-      throw new TypeError(`a synthesized Terraform JSON document must be a JSON object, got ${describe(doc)}`);
-    }
-    this.checkProviders(doc.provider);
-    for (const [kind, section] of [['resource', doc.resource], ['data', doc.data]] as const) {
-      for (const [type, blocks] of labelEntries(section)) {
-        const spec = kind === 'resource' ? this.index.resources.get(type) : this.index.dataSources.get(type);
-        for (const [name, body] of labelEntries(blocks)) {
-          for (const config of Array.isArray(body) ? body : [body]) {
-            const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
-            const ctx: Context = { address, constructPath: constructPathOf(config), kind };
-            if (spec) {
-              this.checkBody(ctx, config, spec, '', true);
-            } else if (type.startsWith(`${PROVIDER_NAME}_`)) {
-              const known = [...(kind === 'resource' ? this.index.resources : this.index.dataSources).keys()];
-              this.add(ctx, PlanFindingCode.UNKNOWN_TYPE, '',
-                `${kind === 'resource' ? 'resource' : 'data source'} type "${type}" is not in the committed alicloud schema.${suggestion(type, known)} Known: ${known.join(', ')}`);
-            }
-          }
-        }
+    const d = asDocument(doc);
+    this.checkProviders(d.provider);
+    this.eachBlock(d, (ctx, config, spec, type) => {
+      if (spec) {
+        this.checkBody(ctx, config, spec, '', true);
+      } else if (type.startsWith(`${PROVIDER_NAME}_`)) {
+        const known = [...(ctx.kind === 'resource' ? this.index.resources : this.index.dataSources).keys()];
+        this.add(ctx, PlanFindingCode.UNKNOWN_TYPE, '',
+          `${ctx.kind === 'resource' ? 'resource' : 'data source'} type "${type}" is not in the committed alicloud schema.${suggestion(type, known)} Known: ${known.join(', ')}`);
       }
-    }
+    });
     return this.findings;
   }
 
@@ -159,23 +155,26 @@ export class PlanWalker {
    * fraction of the cost: the IPv6 rule pack's ALI-IPV6-010 uses it on every synth.
    */
   public runLimits(doc: unknown): PlanFinding[] {
-    if (!isObject(doc)) {
-      throw new TypeError(`a synthesized Terraform JSON document must be a JSON object, got ${describe(doc)}`);
-    }
     this.only = LIMIT_CODES;
+    this.eachBlock(asDocument(doc), (ctx, config, spec) => {
+      if (spec && (spec.limitedAttributes.length > 0 || spec.limitedBlockTypes.length > 0)) this.checkLimits(ctx, config, spec, '', true);
+    });
+    return this.findings;
+  }
+
+  /** Calls `visit` on every resource and data source body, with its context and its schema (undefined when unknown). */
+  private eachBlock(doc: Record<string, unknown>, visit: (ctx: Context, config: unknown, spec: BlockSpec | undefined, type: string) => void): void {
     for (const [kind, section] of [['resource', doc.resource], ['data', doc.data]] as const) {
       for (const [type, blocks] of labelEntries(section)) {
         const spec = kind === 'resource' ? this.index.resources.get(type) : this.index.dataSources.get(type);
-        if (!spec || (spec.limitedAttributes.length === 0 && spec.limitedBlockTypes.length === 0)) continue;
         for (const [name, body] of labelEntries(blocks)) {
           for (const config of Array.isArray(body) ? body : [body]) {
             const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
-            this.checkLimits({ address, constructPath: constructPathOf(config), kind }, config, spec, '', true);
+            visit({ address, constructPath: constructPathOf(config), kind }, config, spec, type);
           }
         }
       }
     }
-    return this.findings;
   }
 
   /** `checkBody` restricted to the arguments with limits and the blocks that lead to them. */
