@@ -15,6 +15,18 @@ function doc(vsw: Record<string, unknown>, more: Record<string, Record<string, u
 const one = (vsw: Record<string, unknown>, extra: Sections = {}) => docFinding(doc(vsw, {}, extra), ID, 'alicloud_vswitch.s');
 
 describe('ALI-IPV6-005 messages', () => {
+  test('masks are unique per VPC IPv6 block: the same block and mask twice are both errors, another block is fine', () => {
+    const block = '2408:4000:1000:1000::/56';
+    const twins = docFindings(doc({ ipv6_cidr_block_mask: 4, vpc_ipv6_cidr_block: block },
+      { t: { vpc_id: '${alicloud_vpc.v.id}', enable_ipv6: true, ipv6_cidr_block_mask: 4, vpc_ipv6_cidr_block: block } }), ID);
+    expect(twins.map((f) => [f.address, f.status])).toEqual([
+      ['alicloud_vswitch.s', Ipv6CheckStatus.NON_COMPLIANT], ['alicloud_vswitch.t', Ipv6CheckStatus.NON_COMPLIANT],
+    ]);
+    const apart = docFindings(doc({ ipv6_cidr_block_mask: 4, vpc_ipv6_cidr_block: block },
+      { t: { vpc_id: '${alicloud_vpc.v.id}', enable_ipv6: true, ipv6_cidr_block_mask: 4, vpc_ipv6_cidr_block: '2408:4000:2000:1000::/56' } }), ID);
+    expect(apart.map((f) => f.status)).toEqual([Ipv6CheckStatus.COMPLIANT, Ipv6CheckStatus.COMPLIANT]);
+  });
+
   test('a mask in range is compliant; the message gives the mask and the range', () => {
     expect(one({ ipv6_cidr_block_mask: 0 })).toMatchObject({ status: Ipv6CheckStatus.COMPLIANT, message: 'vSwitch alicloud_vswitch.s has IPv6 mask 0, within 0-255 and unique in its VPC' });
     expect(one({ ipv6_cidr_block_mask: 255 }).status).toBe(Ipv6CheckStatus.COMPLIANT);
