@@ -64,12 +64,15 @@ function transpile(out: string): void {
   fs.symlinkSync(path.join(ROOT, 'schema'), path.join(out, 'schema'));
 }
 
+/** How a case process is spawned: the library's node_modules, no inherited NODE_OPTIONS, room for its output. */
+const CASE_SPAWN = {
+  env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
+  encoding: 'utf-8' as const,
+  maxBuffer: 64 * 2 ** 20,
+};
+
 function runCase(js: string, mode: Mode, n: number, outdir: string, docPath?: string, extraArgs: string[] = []): CaseResult {
-  const r = spawnSync(process.execPath, [...extraArgs, js, mode, String(n), outdir, ...(docPath ? [docPath] : [])], {
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
-    encoding: 'utf-8',
-    maxBuffer: 64 * 2 ** 20,
-  });
+  const r = spawnSync(process.execPath, [...extraArgs, js, mode, String(n), outdir, ...(docPath ? [docPath] : [])], CASE_SPAWN);
   if (r.status !== 0) throw new Error(`case ${mode} N=${n} failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -116,11 +119,7 @@ function summarizeProfile(file: string): string {
 
 /** Instructions executed by one case under callgrind (all threads), from its "Collected" line. */
 function instructions(js: string, mode: 'a' | 'a0' | 'b' | 'load', n: number, outdir: string): number {
-  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, js, mode, String(n), outdir], {
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' },
-    encoding: 'utf-8',
-    maxBuffer: 64 * 2 ** 20,
-  });
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, js, mode, String(n), outdir], CASE_SPAWN);
   const m = /Collected : (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 || !m) throw new Error(`valgrind ${mode} N=${n} failed (exit ${r.status}; is valgrind installed?):\n${r.stderr}`);
   return Number(m[1]);
