@@ -32,6 +32,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
+  // Runtime dependencies are bundled into the package, as jsii requires.
+  // re2js: the provider's patterns are Go regexps (RE2); re2js matches them exactly as Go does.
+  bundledDeps: ['re2js@^2.10.0'],
+
   devDeps: [
     'cdktf-cli@0.21.0',
     '@cdktf/provider-generator@0.21.0',
@@ -92,8 +96,13 @@ for (const [k, v] of Object.entries({
 
 // Provider bindings: schema/ -> src/providers/alicloud (deterministic), and a drift check for CI.
 project.addTask('gen:alicloud', {
-  description: 'Regenerate the alicloud provider bindings from schema/alicloud-provider-schema.json',
+  description: 'Regenerate the alicloud provider bindings (the types in scripts/gen-alicloud.ts BINDING_TYPES) from schema/alicloud-1.289.0.jsonl',
   exec: 'ts-node --project scripts/tsconfig.json scripts/gen-alicloud.ts',
+});
+project.addTask('pack:schema', {
+  description: 'Rebuild schema/alicloud-1.289.0.jsonl from the full reference schema and constraints files (paths as arguments)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/pack-schema.ts',
+  receiveArgs: true,
 });
 project.addTask('check:bindings', {
   description: 'Fail when the committed bindings differ from what the committed schema generates',

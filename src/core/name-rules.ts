@@ -3,7 +3,7 @@ import { PropValidator } from './validation';
 
 /*
  * Name and description rules that the alicloud provider (1.289.0) enforces at plan time, copied from
- * schema/alicloud-constraints.json so that constructs can report them at synth time instead.
+ * the schema pack (schema/alicloud-1.289.0.jsonl) so that constructs can report them at synth time instead.
  */
 
 /** `alicloud_vpc_ipv6_gateway.ipv6_gateway_name`. @internal */

@@ -5,63 +5,18 @@
  * use and shared by all rules.
  * @internal
  */
-import { EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
+import { boolOf, Known, Link, TfBlock } from './document';
+import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
 import { Address, exactReference, isToken, show } from './references';
 
-/** One `resource` or `data` block of the document. @internal */
-export interface TfBlock {
-  readonly kind: 'resource' | 'data';
-  readonly type: string;
-  readonly name: string;
-  /** `alicloud_vswitch.X` or `data.alicloud_vpc_ipv6_addresses.Y`. */
-  readonly address: Address;
-  readonly body: Record<string, any>;
-  /** From `//.metadata.path`; undefined for blocks added with a raw override. */
-  readonly constructPath?: string;
-}
-
-/** A value that may be unknown at synth time. @internal */
-export type Known<T> =
-  | { readonly state: 'known'; readonly value: T }
-  | { readonly state: 'unknown'; readonly why: string }
-  | { readonly state: 'absent' };
-
-/** What a Terraform value points at. @internal */
-export type Link =
-  | { readonly kind: 'resource'; readonly block: TfBlock }
-  | { readonly kind: 'literal'; readonly value: string }
-  | { readonly kind: 'expression'; readonly expression: string }
-  | { readonly kind: 'absent' };
+export { ABSENT, boolOf, Known, known, Link, numberOf, TfBlock, unknown } from './document';
 
 /** The facts the rules use, after the user's additions. @internal */
 export interface EffectiveFacts {
   readonly regions: ReadonlySet<string>;
   /** Family → fact (built-in or user-given). */
   readonly families: ReadonlyMap<string, FamilyFact>;
-}
-
-export const known = <T>(value: T): Known<T> => ({ state: 'known', value });
-export const unknown = <T>(why: string): Known<T> => ({ state: 'unknown', why });
-export const ABSENT: Known<never> = { state: 'absent' };
-
-/** A literal bool (JSON bool or Terraform's "true"/"false"/"1"/"0"), 'unknown' for an expression, undefined when unset. @internal */
-export function boolOf(value: unknown): boolean | 'unknown' | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return value;
-  if (isToken(value)) return 'unknown';
-  if (value === 'true' || value === '1' || value === 1) return true;
-  if (value === 'false' || value === '0' || value === 0) return false;
-  return 'unknown';
-}
-
-/** A literal number (JSON number or numeric string), 'unknown' for an expression, NaN for other literals. @internal */
-export function numberOf(value: unknown): number | 'unknown' | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
-  if (isToken(value)) return 'unknown';
-  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
-  return NaN;
 }
 
 function isObject(value: unknown): value is Record<string, any> {
@@ -89,7 +44,7 @@ export type RegionOf = Known<string> & { readonly provider: string };
  * The indexed document. Built once per synth; rules only read it.
  * @internal
  */
-export class RuleContext {
+export class RuleContext implements EciSource {
   /** Every resource and data block, in document order. */
   public readonly blocks: readonly TfBlock[];
   private readonly byType = new Map<string, TfBlock[]>();

@@ -5,7 +5,7 @@
  * `alicloud_eci_container_group` (never IPv6: the provider has no IPv6 argument).
  * @internal
  */
-import { ABSENT, Known, known, numberOf, RuleContext, TfBlock, unknown } from './context';
+import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './document';
 import { isToken, show } from './references';
 
 /** A port a container declares. @internal */
@@ -228,7 +228,7 @@ function fromRosStack(owner: TfBlock, ecis: EciSpec[], opaque: OpaqueRosStack[])
   }
 }
 
-function fromEssConfiguration(ctx: RuleContext, owner: TfBlock): EciSpec {
+function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
   const b = owner.body;
   const group = ctx.link(b.scaling_group_id, ['alicloud_ess_scaling_group']);
   let vSwitches: Known<unknown[]>;
@@ -280,8 +280,19 @@ function fromNative(owner: TfBlock): EciSpec {
   };
 }
 
+/**
+ * What the ECI model reads of the rule context: blocks by type and what values link to. RuleContext
+ * implements it, so this module does not import the context (no import circle).
+ * @internal
+ */
+export interface EciSource {
+  ofType(type: string): readonly TfBlock[];
+  link(value: unknown, types: readonly string[]): Link;
+  describe(l: Link): string;
+}
+
 /** Every ECI of the document, and the ROS stacks that cannot be read. @internal */
-export function extractEcis(ctx: RuleContext): { ecis: EciSpec[]; opaque: OpaqueRosStack[] } {
+export function extractEcis(ctx: EciSource): { ecis: EciSpec[]; opaque: OpaqueRosStack[] } {
   const ecis: EciSpec[] = [];
   const opaque: OpaqueRosStack[] = [];
   for (const b of ctx.ofType('alicloud_ros_stack')) fromRosStack(b, ecis, opaque);

@@ -2,7 +2,7 @@
  * Terraform expressions in the resolved JSON: `${alicloud_vswitch.NAME.id}` and friends.
  * @internal
  */
-import { isToken as isTemplate } from '../testing/checks';
+import { isToken as isTemplate } from '../schema/plan-walker';
 
 /**
  * True for a string holding a Terraform template (`${...}` / `%{...}`, not escaped as `$${`): a value

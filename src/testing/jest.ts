@@ -9,8 +9,8 @@
  *   // a test
  *   expect(Testing.synth(stack)).toBeValidAlicloudPlan();
  */
-import { PlanFinding, PlanFindingLevel } from './findings';
 import { AlicloudPlanChecker } from './plan-checker';
+import { PlanFinding, PlanFindingLevel } from '../schema/findings';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -1,11 +1,11 @@
-import { PlanWalker } from './checks';
-import { PlanFinding, PlanFindingLevel } from './findings';
-import { loadSchemaIndex } from './schema-index';
+import { PlanFinding, PlanFindingLevel } from '../schema/findings';
+import { PlanWalker } from '../schema/plan-walker';
+import { loadSchemaIndex } from '../schema/schema-index';
 
 /**
  * Checks synthesized CDKTF stacks offline against the committed alicloud provider schema
- * (`schema/alicloud-provider-schema.json`, provider aliyun/alicloud 1.289.0) and its validation
- * constraints (`schema/alicloud-constraints.json`): unknown types, arguments and blocks at any depth,
+ * of every resource and data source of provider aliyun/alicloud 1.289.0 (`schema/alicloud-1.289.0.jsonl`)
+ * and its validation constraints: unknown arguments and blocks at any depth,
  * missing required arguments and blocks, wrong literal types, computed-only arguments, block counts,
  * enums, ranges, regexes, JSON validators, conflicts, removed and deprecated arguments, and the
  * `alicloud` provider configurations.
@@ -17,7 +17,12 @@ import { loadSchemaIndex } from './schema-index';
  * rejects it), use a `dynamic` block instead. Meta-arguments (`//`, `depends_on`, `count`, `for_each`, `provider`,
  * `lifecycle`, `provisioner`, `connection`) and cdktf `dynamic` blocks are understood.
  *
- * The schema files are read once per process, relative to this module (they ship in the package).
+ * A resource or data source type starting with `alicloud_` that 1.289.0 does not have is a warning
+ * (`unknown-type`, with a "did you mean" for close names), never an error: it may come from a newer
+ * provider release. Other providers' types are not checked.
+ *
+ * The schema pack is opened once per process, relative to this module (it ships in the package), and
+ * each type is read and indexed the first time a stack uses it.
  *
  * @example
  * const findings = AlicloudPlanChecker.check(Testing.synth(stack));

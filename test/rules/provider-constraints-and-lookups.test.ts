@@ -24,14 +24,21 @@ describe('ALI-IPV6-010 messages', () => {
     expect(f.message).not.toContain('bandwidth:');
   });
 
-  test('only the resource types the library uses are subjects, in a fixed order', () => {
+  test('every alicloud resource type of provider 1.289.0 is a subject, in type order; unknown and other providers\' types are not', () => {
     const doc = tfDoc({
       alicloud_ros_stack: { r: { stack_name: 'r', template_body: '{}' } },
       alicloud_instance: { i: {} },
       alicloud_vswitch: { s: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', zone_id: 'z' } },
       alicloud_vpc: { v: {} },
+      alicloud_not_a_type: { n: {} },
+      null_resource: { x: {} },
     });
-    expect(docFindings(doc, ID).map((f) => f.address)).toEqual(['alicloud_vpc.v', 'alicloud_vswitch.s', 'alicloud_ros_stack.r']);
+    expect(docFindings(doc, ID).map((f) => f.address)).toEqual(['alicloud_instance.i', 'alicloud_ros_stack.r', 'alicloud_vpc.v', 'alicloud_vswitch.s']);
+  });
+
+  test('a user\'s own resource of a type the library does not use is checked too: a NAT gateway outside its enum', () => {
+    const f = docFinding(tfDoc({ alicloud_nat_gateway: { n: { vpc_id: 'vpc-1', nat_type: 'Turbo' } } }), ID);
+    expect(f.message).toContain('alicloud_nat_gateway.n has values the provider rejects at plan time: nat_type: "nat_type" must be one of "Enhanced", "Normal", got "Turbo"');
   });
 });
 

@@ -4,9 +4,9 @@
  * Checked on hand-written documents and on random documents built from the schema index itself.
  */
 import * as fc from 'fast-check';
-import { LIMIT_CODES, PlanWalker } from '../../src/testing/checks';
-import { PlanFinding, PlanFindingCode } from '../../src/testing/findings';
-import { BlockSpec, loadSchemaIndex } from '../../src/testing/schema-index';
+import { PlanFinding, PlanFindingCode } from '../../src/schema/findings';
+import { LIMIT_CODES, PlanWalker } from '../../src/schema/plan-walker';
+import { BlockSpec, loadSchemaIndex } from '../../src/schema/schema-index';
 
 const index = loadSchemaIndex();
 

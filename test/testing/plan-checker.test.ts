@@ -2,13 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformIterator, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { alicloud } from '../../src';
+import { SchemaPack } from '../../src/schema/pack';
+import { compileRe2 } from '../../src/schema/re2';
 import { AlicloudPlanChecker, PlanFinding, PlanFindingCode, PlanFindingLevel } from '../../src/testing';
-import { translateRe2 } from '../../src/testing/re2';
 
-const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
-const schemaDoc = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'alicloud-provider-schema.json'), 'utf-8'));
-const providerSchema = schemaDoc.provider_schemas['registry.terraform.io/aliyun/alicloud'];
-const constraints = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'alicloud-constraints.json'), 'utf-8'));
+const pack = SchemaPack.load();
+const providerSchema = pack.providerSchemaDocument().provider_schemas['registry.terraform.io/aliyun/alicloud'];
+const constraintsOf = (kind: 'resource' | 'data', type: string): Record<string, any> => pack.entry(kind, type)!.constraints;
 
 /** A stack with the alicloud provider, built by `build`, synthesized to JSON text. */
 function synth(build: (stack: TerraformStack) => void): string {
@@ -399,15 +399,25 @@ describe('AlicloudPlanChecker: values and constraints', () => {
     ]);
   });
 
-  test('unknown alicloud types are errors; other providers\' types are ignored', () => {
+  test('alicloud types not in 1.289.0 are warnings that name the version, with a "did you mean"; other providers\' types are ignored', () => {
     const json = synth((s) => {
       new TerraformResource(s, 'addr', { terraformResourceType: 'alicloud_vpc_ipv6_adress' });
       new TerraformResource(s, 'other', { terraformResourceType: 'null_resource' });
     });
     const f = only(AlicloudPlanChecker.check(json));
-    expect(f).toMatchObject({ address: 'alicloud_vpc_ipv6_adress.addr', code: 'unknown-type' });
-    expect(f.message).toMatch(/Did you mean "alicloud_vpc_ipv6_gateway"|Did you mean/);
-    expect(only(AlicloudPlanChecker.checkObject({ data: { alicloud_vpcs: { v: {} } } }))).toMatchObject({ address: 'data.alicloud_vpcs.v', code: 'unknown-type' });
+    expect(f).toMatchObject({ level: 'warning', address: 'alicloud_vpc_ipv6_adress.addr', code: 'unknown-type' });
+    expect(f.message).toContain('is not in the alicloud provider 1.289.0 schema');
+    expect(f.message).toContain('Did you mean "alicloud_vpc_ipv6_address"?');
+    expect(() => AlicloudPlanChecker.assertValid(json)).not.toThrow();
+    // a name far from every known type: no suggestion, still a warning
+    const far = only(AlicloudPlanChecker.checkObject({ resource: { alicloud_quantum_teleporter: { q: { x: 1 } } } }));
+    expect(far).toMatchObject({ level: 'warning', code: 'unknown-type' });
+    expect(far.message).not.toContain('Did you mean');
+    // a resource used as a data source (and the reverse) says where it belongs
+    expect(only(AlicloudPlanChecker.checkObject({ data: { alicloud_nat_gateway: { n: {} } } })).message)
+      .toContain('"alicloud_nat_gateway" is a resource in that release: declare it under "resource"');
+    expect(only(AlicloudPlanChecker.checkObject({ resource: { alicloud_zones: { z: {} } } })).message)
+      .toContain('"alicloud_zones" is a data source in that release: declare it under "data"');
   });
 
   test('cdk.tf.json: findings carry the construct path from //.metadata.path', () => {
@@ -497,15 +507,18 @@ describe('every resource and data source type in the schema', () => {
   ] as const;
   const cases = kinds.flatMap(([kind, schemas]) => Object.keys(schemas).map((type) => [kind, type] as const));
 
-  test('the schema holds the 12 resources and 6 data sources the checker covers', () => {
-    expect(cases.filter(([k]) => k === 'resource')).toHaveLength(12);
-    expect(cases.filter(([k]) => k === 'data')).toHaveLength(6);
+  test('the schema holds every type of provider 1.289.0: 1184 resources and 780 data sources', () => {
+    expect(cases.filter(([k]) => k === 'resource')).toHaveLength(1184);
+    expect(cases.filter(([k]) => k === 'data')).toHaveLength(780);
   });
 
-  test.each(cases)('%s %s: the minimal config passes; an unknown key and each missing required argument fail', (kind, type) => {
+  // The types the constructs use; test/schema/full-schema.test.ts covers all 1,964.
+  const used = cases.filter(([, type]) => /^alicloud_(vpc|vswitch|vpc_ipv6_\w+|security_group(_rule)?|eci_\w+|ess_(scaling_group|eci_scaling_configuration)|ros_stack|zones|instance_types)$/.test(type));
+
+  test.each(used)('%s %s: the minimal config passes; an unknown key and each missing required argument fail', (kind, type) => {
     const schemas = kind === 'resource' ? providerSchema.resource_schemas : providerSchema.data_source_schemas;
     const block = schemas[type].block;
-    const body = minimalBody(block, constraints[type] ?? {});
+    const body = minimalBody(block, constraintsOf(kind, type));
     const doc = (b: Record<string, unknown>) => ({ [kind]: { [type]: { x: b } } });
     const address = kind === 'resource' ? `${type}.x` : `data.${type}.x`;
 
@@ -530,18 +543,19 @@ describe('every resource and data source type in the schema', () => {
   });
 });
 
-describe('RE2 translation', () => {
-  test('every regex in the constraints file translates to a JavaScript RegExp', () => {
-    const regexes = Object.values<any>(constraints).flatMap((paths) => Object.values<any>(paths)).flatMap((f) => f.regex ? [f.regex] : []);
-    expect(regexes.length).toBeGreaterThanOrEqual(5);
-    for (const r of regexes) expect(translateRe2(r).kind).toBe('ok');
+describe('RE2 patterns (re2js)', () => {
+  test('every pattern in the schema compiles as RE2', () => {
+    const patterns = pack.entries().flatMap((e) => Object.values<any>(e.constraints))
+      .flatMap((f) => [f.regex, f.regex_not, ...(f.any_of ?? []).map((b: any) => b.regex)].filter((r) => r !== undefined));
+    expect(patterns.length).toBeGreaterThanOrEqual(200);
+    for (const r of patterns) expect(compileRe2(r)).toMatchObject({ kind: 'ok' });
   });
 
-  test('RE2 syntax is translated, untranslatable features are reported instead of crashing', () => {
+  test('patterns match as Go\'s regexp.MatchString does: RE2 syntax, unanchored search, Go\'s errors', () => {
     const re = (p: string) => {
-      const t = translateRe2(p);
-      if (t.kind !== 'ok') throw new Error(`${p}: ${t.kind}`);
-      return t.regex;
+      const t = compileRe2(p);
+      if (t.kind !== 'ok') throw new Error(`${p}: ${t.reason}`);
+      return t.pattern;
     };
     expect(re('(?P<x>a+)\\z').test('aa')).toBe(true);
     expect(re('(?i)^abc$').test('ABC')).toBe(true);
@@ -550,15 +564,17 @@ describe('RE2 translation', () => {
     expect(re('^\\pL+$').test('网关')).toBe(true);
     expect(re('^\\p{Han}+$').test('网关')).toBe(true);
     expect(re('^\\x{4e00}$').test('一')).toBe(true);
-    expect(re('^a\\_b$').test('a_b')).toBe(true);
     expect(re('^\\s$').test('\u00a0')).toBe(false); // RE2's \s is ASCII only
     expect(re('^[]a]+$').test(']a')).toBe(true);
+    expect(re('\\Qa.b\\E').test('xa.by')).toBe(true); // unanchored, quoted
+    expect(re('\\Qa.b\\E').test('axb')).toBe(false);
+    expect(re('b').test('abc')).toBe(true); // MatchString searches; it does not anchor
     // the ESS pattern writes \\u4e00 in a raw string: a literal backslash, so CJK is not admitted (as in the provider)
-    const ess = re(constraints.alicloud_ess_eci_scaling_configuration.scaling_configuration_name.regex);
+    const ess = re(constraintsOf('resource', 'alicloud_ess_eci_scaling_configuration').scaling_configuration_name.regex);
     expect(ess.test('my-config')).toBe(true);
     expect(ess.test('配置')).toBe(false);
-    for (const p of ['(?U)a+', '\\Qa.b\\E', 'a(?=b)', 'a(?i)b', '[[:^alpha:]]']) expect(translateRe2(p).kind).toBe('untranslatable');
-    expect(translateRe2('a(').kind).toBe('invalid');
+    // Go rejects lookaround and backreferences
+    for (const p of ['a(?=b)', '(a)\\1', 'a(']) expect(compileRe2(p)).toMatchObject({ kind: 'invalid' });
   });
 });
 

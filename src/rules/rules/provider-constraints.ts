@@ -1,25 +1,26 @@
-import { PlanWalker } from '../../testing/checks';
-import { PlanFinding } from '../../testing/findings';
-import { loadSchemaIndex } from '../../testing/schema-index';
+import { PlanFinding } from '../../schema/findings';
+import { PlanWalker } from '../../schema/plan-walker';
+import { loadSchemaIndex } from '../../schema/schema-index';
 import { RuleContext } from '../context';
 import { compliant, nonCompliant, RuleDefinition, Subject, subject } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
-/** The resource types the library's constructs create. @internal */
-export const TOUCHED_TYPES: readonly string[] = [
-  'alicloud_vpc', 'alicloud_vswitch', 'alicloud_vpc_ipv6_cidr_block', 'alicloud_vpc_ipv6_gateway',
-  'alicloud_vpc_ipv6_internet_bandwidth', 'alicloud_vpc_ipv6_egress_rule', 'alicloud_security_group',
-  'alicloud_security_group_rule', 'alicloud_eci_container_group', 'alicloud_ros_stack',
-  'alicloud_ess_scaling_group', 'alicloud_ess_eci_scaling_configuration',
-];
+/**
+ * The alicloud resource types of the stack that the provider 1.289.0 schema knows (every one of its 1,184
+ * resource types can be checked; types it does not know are left to the plan checker's warning).
+ */
+function checkedTypes(ctx: RuleContext): string[] {
+  const index = loadSchemaIndex();
+  return Object.keys(ctx.doc.resource ?? {}).filter((t) => t.startsWith('alicloud_') && index.resources.has(t)).sort();
+}
 
 /** Paths another rule reports with a more specific message. */
 const OWNED_ELSEWHERE = new Set(['alicloud_vpc_ipv6_internet_bandwidth bandwidth']);
 
 /**
- * ALI-IPV6-010: literal values on the resources the library uses are inside the provider's enums, ranges
- * and patterns (schema/alicloud-constraints.json). Reuses the offline plan checker (src/testing) on those
- * resources only; expressions are skipped by the checker.
+ * ALI-IPV6-010: literal values on the stack's alicloud resources (ours and the user's own, of any of the
+ * provider's types) are inside the provider's enums, ranges and patterns (schema/alicloud-1.289.0.jsonl).
+ * Reuses the plan walker's limits-only walk (src/schema); expressions are skipped.
  * @internal
  */
 export const providerConstraints: RuleDefinition = {
@@ -27,9 +28,9 @@ export const providerConstraints: RuleDefinition = {
   name: 'provider-constraints',
   level: Ipv6CheckLevel.ERROR,
   notVerifiableLevel: Ipv6CheckLevel.INFO,
-  summary: 'Literal values of the resources the library uses are within the provider\'s enums, ranges and patterns.',
+  summary: 'Literal values of the stack\'s alicloud resources are within the provider\'s enums, ranges and patterns.',
   *subjects(ctx: RuleContext): Iterable<Subject> {
-    for (const type of TOUCHED_TYPES) {
+    for (const type of checkedTypes(ctx)) {
       for (const block of ctx.ofType(type)) {
         yield subject(block, () => {
           const found = findingsByAddress(ctx).get(block.address) ?? [];
@@ -47,7 +48,7 @@ export const providerConstraints: RuleDefinition = {
 function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, PlanFinding[]> {
   return ctx.cached('providerConstraints', () => {
     const resource: Record<string, unknown> = {};
-    for (const type of TOUCHED_TYPES) {
+    for (const type of checkedTypes(ctx)) {
       const section = ctx.doc.resource?.[type];
       if (section !== undefined) resource[type] = section;
     }

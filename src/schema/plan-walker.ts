@@ -15,8 +15,8 @@
  * is expected, so a token given for a block (or for one block of a list) is a `wrong-type` error.
  */
 import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
-import { translateRe2 } from './re2';
-import { AttributeSpec, BlockSpec, BlockTypeSpec, PROVIDER_NAME, SchemaIndex, TypeExpr } from './schema-index';
+import { compileRe2, Re2Pattern } from './re2';
+import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, PROVIDER_NAME, SchemaIndex, TypeExpr } from './schema-index';
 
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const DATA_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle']);
@@ -140,9 +140,7 @@ export class PlanWalker {
       if (spec) {
         this.checkBody(ctx, config, spec, '', true);
       } else if (type.startsWith(`${PROVIDER_NAME}_`)) {
-        const known = [...(ctx.kind === 'resource' ? this.index.resources : this.index.dataSources).keys()];
-        this.add(ctx, PlanFindingCode.UNKNOWN_TYPE, '',
-          `${ctx.kind === 'resource' ? 'resource' : 'data source'} type "${type}" is not in the committed alicloud schema.${suggestion(type, known)} Known: ${known.join(', ')}`);
+        this.unknownType(ctx, type);
       }
     });
     return this.findings;
@@ -160,6 +158,24 @@ export class PlanWalker {
       if (spec && (spec.limitedAttributes.length > 0 || spec.limitedBlockTypes.length > 0)) this.checkLimits(ctx, config, spec, '', true);
     });
     return this.findings;
+  }
+
+  /**
+   * A type the schema does not have: a warning, never an error. It may come from a newer provider release,
+   * be a typo (a close known name is suggested), or be a resource used as a data source or the reverse.
+   * Its body is not checked.
+   */
+  private unknownType(ctx: Context, type: string): void {
+    const resource = ctx.kind === 'resource';
+    const kind = resource ? 'resource' : 'data source';
+    const known = resource ? this.index.resources : this.index.dataSources;
+    const other = resource ? this.index.dataSources : this.index.resources;
+    const hint = other.has(type)
+      ? ` "${type}" is a ${resource ? 'data source' : 'resource'} in that release: declare it under "${resource ? 'data' : 'resource'}".`
+      : suggestion(type, [...known.keys()]);
+    this.add(ctx, PlanFindingCode.UNKNOWN_TYPE, '',
+      `${kind} type "${type}" is not in the alicloud provider ${this.index.providerVersion} schema that this checker knows, so its arguments were not checked.${hint}`
+      + ' If it comes from a newer provider release, check it with that release (terraform validate).', PlanFindingLevel.WARNING);
   }
 
   /** Calls `visit` on every resource and data source body, with its context and its schema (undefined when unknown). */
@@ -375,51 +391,18 @@ export class PlanWalker {
     }
   }
 
-  /** enum, int_enum, int_between, int_at_least, string_length_between, regex and named validators. */
+  /** enum, int_enum, ranges, lengths, regex, regex_not, any_of and named validators. */
   private checkValueFacts(ctx: Context, attr: AttributeSpec, value: unknown, path: string): void {
     if (value === null || isToken(value)) return;
     const f = attr.facts;
     const name = attr.name;
-    if (f.int_between || f.int_at_least !== undefined || f.int_enum) {
-      const n = toNumber(value);
-      if (n === undefined) return; // wrong type, already reported
-      if (!Number.isInteger(n)) {
-        this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"${name}" must be a whole number, got ${describe(value)}`);
-        return;
-      }
-      if (f.int_between && (n < f.int_between[0] || n > f.int_between[1])) {
-        this.add(ctx, PlanFindingCode.OUT_OF_RANGE, path,
-          `"${name}" must be between ${f.int_between[0]} and ${f.int_between[1]} (inclusive), got ${n}`);
-      }
-      if (f.int_at_least !== undefined && n < f.int_at_least) {
-        this.add(ctx, PlanFindingCode.OUT_OF_RANGE, path, `"${name}" must be at least ${f.int_at_least}, got ${n}`);
-      }
-      if (f.int_enum && !f.int_enum.includes(n)) {
-        this.add(ctx, PlanFindingCode.NOT_IN_ENUM, path, `"${name}" must be one of ${f.int_enum.join(', ')}, got ${n}`);
-      }
+    for (const [code, message] of limitViolations(name, f, attr.regex, attr.regexNot, value)) this.add(ctx, code, path, message);
+    if (attr.anyOf && !attr.anyOf.some((b) => limitViolations(name, b.facts, b.regex, b.regexNot, value).length === 0)) {
+      const branches = attr.anyOf.map((b) => describeFacts(b.facts)).join('; or ');
+      this.add(ctx, PlanFindingCode.OUT_OF_RANGE, path, `"${name}" must satisfy one of: ${branches}; got ${describe(value)}`);
     }
     const s = toStringValue(value);
     if (s === undefined) return;
-    if (f.enum) {
-      const ok = f.enum_ignore_case
-        ? f.enum.some((e) => e.toLowerCase() === s.toLowerCase())
-        : f.enum.includes(s);
-      if (!ok) {
-        this.add(ctx, PlanFindingCode.NOT_IN_ENUM, path,
-          `"${name}" must be one of ${quoteList(f.enum)}${f.enum_ignore_case ? ' (case-insensitive)' : ''}, got ${JSON.stringify(s)}`);
-      }
-    }
-    if (f.string_length_between) {
-      // Go's validation.StringLenBetween counts bytes (len of a UTF-8 string), not characters.
-      const [min, max] = f.string_length_between;
-      const len = Buffer.byteLength(s, 'utf-8');
-      if (len < min || len > max) {
-        this.add(ctx, PlanFindingCode.OUT_OF_RANGE, path, `"${name}" must be ${min} to ${max} bytes long, got ${len}`);
-      }
-    }
-    if (attr.regex && !attr.regex.test(s)) {
-      this.add(ctx, PlanFindingCode.REGEX, path, `"${name}" must match the pattern ${f.regex}, got ${JSON.stringify(s)}`);
-    }
     // validators report codes outside LIMIT_CODES (and parse whole documents): skipped by runLimits
     for (const validator of this.only ? [] : f.validators ?? []) {
       if (validator === 'validation.StringIsJSON' && s !== '') {
@@ -429,7 +412,7 @@ export class PlanWalker {
           this.add(ctx, PlanFindingCode.INVALID_JSON, path, `"${name}" must be a JSON document: ${(e as Error).message}`);
         }
       } else if (validator === 'validation.StringIsValidRegExp') {
-        const t = translateRe2(s);
+        const t = compileRe2(s);
         if (t.kind === 'invalid') {
           this.add(ctx, PlanFindingCode.INVALID_REGEX, path, `"${name}" must be a valid regular expression: ${t.reason}`);
         }
@@ -482,12 +465,10 @@ export class PlanWalker {
   private checkBlockCount(ctx: Context, bt: BlockTypeSpec, value: unknown, hasDynamic: boolean, path: string): void {
     if (bt.removed || isToken(value)) return;
     const count = value === undefined || value === null ? 0 : Array.isArray(value) ? value.length : bt.nesting === 'map' && isObject(value) ? Object.keys(value).length : 1;
-    if (!hasDynamic && count < bt.minItems) {
-      if (count === 0) {
-        this.add(ctx, PlanFindingCode.MISSING_REQUIRED, path, `at least ${bt.minItems} "${bt.name}" block(s) required, none given`);
-      } else {
-        this.add(ctx, PlanFindingCode.MIN_ITEMS, path, `at least ${bt.minItems} "${bt.name}" block(s) required, got ${count}`);
-      }
+    if (!hasDynamic && count === 0 && bt.minItems > 0) {
+      this.add(ctx, PlanFindingCode.MISSING_REQUIRED, path, `at least ${bt.minItems} "${bt.name}" block(s) required, none given`);
+    } else if (!hasDynamic && count > 0 && count < bt.minItemsWhenSet) {
+      this.add(ctx, PlanFindingCode.MIN_ITEMS, path, `at least ${bt.minItemsWhenSet} "${bt.name}" block(s) required, got ${count}`);
     }
     if (bt.maxItems !== undefined && count > bt.maxItems) {
       this.add(ctx, PlanFindingCode.MAX_ITEMS, path, `at most ${bt.maxItems} "${bt.name}" block(s) allowed, got ${count}`);
@@ -543,6 +524,14 @@ export class PlanWalker {
   private checkGroupRules(ctx: Context, spec: BlockSpec, body: Record<string, unknown>, dynamicNames: Set<string>, path: string): void {
     const isSet = (name: string) => (body[name] !== undefined && body[name] !== null) || dynamicNames.has(name);
     for (const rule of spec.groupRules) {
+      if (rule.kind === 'required_with') {
+        const missing = rule.members.filter((m) => !isSet(m));
+        if (isSet(rule.owner) && missing.length > 0) {
+          this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(path, rule.owner),
+            `"${rule.owner}" requires ${missing.map((m) => `"${m}"`).join(' and ')} to be set as well`);
+        }
+        continue;
+      }
       if (rule.kind === 'conflicts_with') {
         if (isSet(rule.owner) && isSet(rule.members[0])) {
           this.add(ctx, PlanFindingCode.CONFLICT, joinPath(path, rule.owner),
@@ -647,6 +636,74 @@ export class PlanWalker {
       }
     });
   }
+}
+
+/**
+ * The violations of the single-value limits in `f` by a literal: [code, message] pairs. Integer facts
+ * (int_between, int_at_least, int_at_most, int_enum) need a whole number; float facts any number.
+ */
+function limitViolations(
+  name: string, f: ConstraintFacts, regex: Re2Pattern | undefined, regexNot: Re2Pattern | undefined, value: unknown,
+): Array<[PlanFindingCode, string]> {
+  const out: Array<[PlanFindingCode, string]> = [];
+  if (f.int_between || f.int_at_least !== undefined || f.int_at_most !== undefined || f.int_enum) {
+    const n = toNumber(value);
+    if (n === undefined) return out; // wrong type, already reported
+    if (!Number.isInteger(n)) return [[PlanFindingCode.WRONG_TYPE, `"${name}" must be a whole number, got ${describe(value)}`]];
+    if (f.int_between && (n < f.int_between[0] || n > f.int_between[1])) {
+      out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.int_between[0]} and ${f.int_between[1]} (inclusive), got ${n}`]);
+    }
+    if (f.int_at_least !== undefined && n < f.int_at_least) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.int_at_least}, got ${n}`]);
+    if (f.int_at_most !== undefined && n > f.int_at_most) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at most ${f.int_at_most}, got ${n}`]);
+    if (f.int_enum && !f.int_enum.includes(n)) out.push([PlanFindingCode.NOT_IN_ENUM, `"${name}" must be one of ${f.int_enum.join(', ')}, got ${n}`]);
+  }
+  if (f.float_between || f.float_at_least !== undefined) {
+    const n = toNumber(value);
+    if (n === undefined) return out;
+    if (f.float_between && (n < f.float_between[0] || n > f.float_between[1])) {
+      out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.float_between[0]} and ${f.float_between[1]} (inclusive), got ${n}`]);
+    }
+    if (f.float_at_least !== undefined && n < f.float_at_least) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.float_at_least}, got ${n}`]);
+  }
+  const s = toStringValue(value);
+  if (s === undefined) return out;
+  if (f.enum) {
+    const ok = f.enum_ignore_case ? f.enum.some((e) => e.toLowerCase() === s.toLowerCase()) : f.enum.includes(s);
+    if (!ok) {
+      out.push([PlanFindingCode.NOT_IN_ENUM,
+        `"${name}" must be one of ${quoteList(f.enum)}${f.enum_ignore_case ? ' (case-insensitive)' : ''}, got ${JSON.stringify(s)}`]);
+    }
+  }
+  if (f.string_length_between || f.string_length_at_least !== undefined) {
+    // Go's validation.StringLenBetween counts bytes (len of a UTF-8 string), not characters.
+    const len = Buffer.byteLength(s, 'utf-8');
+    const [min, max] = f.string_length_between ?? [f.string_length_at_least!, Infinity];
+    if (len < min || len > max) {
+      out.push([PlanFindingCode.OUT_OF_RANGE, max === Infinity
+        ? `"${name}" must be at least ${min} bytes long, got ${len}`
+        : `"${name}" must be ${min} to ${max} bytes long, got ${len}`]);
+    }
+  }
+  if (regex && !regex.test(s)) out.push([PlanFindingCode.REGEX, `"${name}" must match the pattern ${f.regex}, got ${JSON.stringify(s)}`]);
+  if (regexNot && regexNot.test(s)) out.push([PlanFindingCode.REGEX, `"${name}" must not match the pattern ${f.regex_not}, got ${JSON.stringify(s)}`]);
+  return out;
+}
+
+/** A short text of a fact set, for `any_of` messages. */
+function describeFacts(f: ConstraintFacts): string {
+  const parts: string[] = [];
+  if (f.int_between) parts.push(`a whole number from ${f.int_between[0]} to ${f.int_between[1]}`);
+  if (f.int_at_least !== undefined) parts.push(`a whole number >= ${f.int_at_least}`);
+  if (f.int_at_most !== undefined) parts.push(`a whole number <= ${f.int_at_most}`);
+  if (f.int_enum) parts.push(`one of ${f.int_enum.join(', ')}`);
+  if (f.float_between) parts.push(`a number from ${f.float_between[0]} to ${f.float_between[1]}`);
+  if (f.float_at_least !== undefined) parts.push(`a number >= ${f.float_at_least}`);
+  if (f.enum) parts.push(`one of ${quoteList(f.enum)}`);
+  if (f.string_length_between) parts.push(`${f.string_length_between[0]} to ${f.string_length_between[1]} bytes long`);
+  if (f.string_length_at_least !== undefined) parts.push(`at least ${f.string_length_at_least} bytes long`);
+  if (f.regex) parts.push(`matching ${f.regex}`);
+  if (f.regex_not) parts.push(`not matching ${f.regex_not}`);
+  return parts.join(' and ') || 'any value';
 }
 
 /** HCL JSON label levels: an object keyed by label, or an array of such objects. "//" keys are comments. */
