@@ -8,7 +8,7 @@
  * read from the schema pack and indexed the first time it is looked up (see pack.ts).
  */
 import { PackKind, PackLine, PROVIDER_ADDRESS, PROVIDER_NAME, PROVIDER_VERSION, SchemaPack } from './pack';
-import { compileRe2, Re2Pattern } from './re2';
+import { lazyRe2, Re2Pattern } from './re2';
 
 export { PROVIDER_ADDRESS, PROVIDER_NAME, PROVIDER_VERSION };
 
@@ -67,9 +67,9 @@ export interface AttributeSpec {
   /** Human text when the argument is deprecated. */
   readonly deprecation?: string;
   readonly removed: boolean;
-  /** The compiled `regex` fact (RE2, as the provider matches it); undefined when absent or invalid. */
+  /** The `regex` fact (RE2, as the provider matches it; compiled on first use); undefined when absent. */
   readonly regex?: Re2Pattern;
-  /** The compiled `regex_not` fact; undefined when absent or invalid. */
+  /** The `regex_not` fact (compiled on first use); undefined when absent. */
   readonly regexNot?: Re2Pattern;
   /** The `any_of` branches, each with its compiled regexes. */
   readonly anyOf?: readonly ValueFacts[];
@@ -176,10 +176,8 @@ function deprecationText(schemaDeprecated: boolean | undefined, facts: Constrain
   return `deprecated${since}${use}`;
 }
 
-function compile(pattern: string | undefined): Re2Pattern | undefined {
-  if (pattern === undefined) return undefined;
-  const t = compileRe2(pattern);
-  return t.kind === 'ok' ? t.pattern : undefined;
+function compile(pattern: string | undefined, whenInvalid: boolean): Re2Pattern | undefined {
+  return pattern === undefined ? undefined : lazyRe2(pattern, whenInvalid);
 }
 
 /**
@@ -213,9 +211,9 @@ class Indexer {
         facts: f,
         deprecation: deprecationText(a.deprecated, f),
         removed: f.removed === true,
-        regex: compile(f.regex),
-        regexNot: compile(f.regex_not),
-        anyOf: f.any_of?.map((b) => ({ facts: b, regex: compile(b.regex), regexNot: compile(b.regex_not) })),
+        regex: compile(f.regex, true),
+        regexNot: compile(f.regex_not, false),
+        anyOf: f.any_of?.map((b) => ({ facts: b, regex: compile(b.regex, true), regexNot: compile(b.regex_not, false) })),
         hasValueFacts: VALUE_FACTS.some((k) => f[k] !== undefined),
         hasLimits: LIMIT_FACTS.some((k) => f[k] !== undefined),
       });
