@@ -138,6 +138,11 @@ export class PlanWalker {
     this.checkProviders(d.provider);
     this.eachBlock(d, (ctx, config, spec, type) => {
       if (spec) {
+        if (spec.deprecated) {
+          this.add(ctx, PlanFindingCode.DEPRECATED, '',
+            `${ctx.kind === 'resource' ? 'resource' : 'data source'} type "${type}" is deprecated in the alicloud provider ${this.index.providerVersion}; `
+            + 'the provider names its replacement in a warning at plan time', PlanFindingLevel.WARNING);
+        }
         this.checkBody(ctx, config, spec, '', true);
       } else if (type.startsWith(`${PROVIDER_NAME}_`)) {
         this.unknownType(ctx, type);
@@ -210,7 +215,9 @@ export class PlanWalker {
       const namePath = joinPath(joinPath(path, 'dynamic'), bt.name);
       (Array.isArray(entry) ? entry : [entry]).forEach((d, i) => {
         if (isObject(d) && d.content !== undefined && d.content !== null) {
-          this.checkLimits(ctx, d.content, bt.block, joinPath(Array.isArray(entry) ? `${namePath}[${i}]` : namePath, 'content'));
+          const content = singleBlock(d.content);
+          const dPath = Array.isArray(entry) ? `${namePath}[${i}]` : namePath;
+          if (content.body) this.checkLimits(ctx, content.body, bt.block, joinPath(dPath, content.wrapped ? 'content[0]' : 'content'));
         }
       });
     }
@@ -515,7 +522,10 @@ export class PlanWalker {
             this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(dPath, key), `dynamic "${name}" needs "${key}"`);
           }
         }
-        if (d.content !== undefined && d.content !== null) this.checkBody(ctx, d.content, bt.block, joinPath(dPath, 'content'));
+        if (d.content === undefined || d.content === null) return;
+        const content = singleBlock(d.content);
+        if (!content.body) this.add(ctx, PlanFindingCode.WRONG_TYPE, joinPath(dPath, 'content'), `dynamic "${name}" content: ${content.error}`);
+        else this.checkBody(ctx, content.body, bt.block, joinPath(dPath, content.wrapped ? 'content[0]' : 'content'));
       });
     }
   }
@@ -594,14 +604,17 @@ export class PlanWalker {
     }
   }
 
-  private checkLifecycle(ctx: Context, spec: BlockSpec, value: unknown): void {
+  private checkLifecycle(ctx: Context, spec: BlockSpec, given: unknown): void {
     const allowed = ctx.kind === 'data' ? DATA_LIFECYCLE : RESOURCE_LIFECYCLE;
-    if (!isObject(value)) {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, 'lifecycle', `"lifecycle" must be a block (a JSON object), got ${describe(value)}`);
+    const one = singleBlock(given);
+    if (!one.body) {
+      this.add(ctx, PlanFindingCode.WRONG_TYPE, 'lifecycle', `"lifecycle": ${one.error}`);
       return;
     }
+    const value = one.body;
+    const base = one.wrapped ? 'lifecycle[0]' : 'lifecycle';
     for (const [key, v] of Object.entries(value)) {
-      const path = `lifecycle.${key}`;
+      const path = `${base}.${key}`;
       if (key === '//') continue;
       if (!allowed.has(key)) {
         this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, path, `"${key}" is not allowed in lifecycle. Allowed: ${[...allowed].join(', ')}`);
@@ -704,6 +717,20 @@ function describeFacts(f: ConstraintFacts): string {
   if (f.regex) parts.push(`matching ${f.regex}`);
   if (f.regex_not) parts.push(`not matching ${f.regex_not}`);
   return parts.join(' and ') || 'any value';
+}
+
+/**
+ * A block that Terraform allows only once (`lifecycle`, a dynamic block's `content`): HCL's JSON syntax takes
+ * a JSON object, or an array of block bodies (hcl json/structure.go), of which Terraform then accepts exactly
+ * one ("Duplicate lifecycle block").
+ */
+type SingleBlock = { body: Record<string, unknown>; wrapped: boolean; error?: undefined } | { body?: undefined; wrapped?: undefined; error: string };
+
+function singleBlock(value: unknown): SingleBlock {
+  if (isObject(value)) return { body: value, wrapped: false };
+  if (Array.isArray(value) && value.length === 1 && isObject(value[0])) return { body: value[0], wrapped: true };
+  if (Array.isArray(value) && value.length > 1 && value.every(isObject)) return { error: `only one block is allowed, got ${value.length}` };
+  return { error: `must be a block (a JSON object, or an array of one), got ${describe(value)}` };
 }
 
 /** HCL JSON label levels: an object keyed by label, or an array of such objects. "//" keys are comments. */

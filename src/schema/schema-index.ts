@@ -128,6 +128,8 @@ export interface BlockSpec {
   readonly limitedAttributes: readonly AttributeSpec[];
   /** The nested block types with an argument with literal limits somewhere below them, in schema order. */
   readonly limitedBlockTypes: readonly BlockTypeSpec[];
+  /** The block is marked deprecated; for a resource or data source: the whole type (Go `DeprecationMessage`). */
+  readonly deprecated: boolean;
 }
 
 /** The whole indexed schema. */
@@ -265,6 +267,7 @@ class Indexer {
       settableNames,
       limitedAttributes: [...attributes.values()].filter((a) => a.hasLimits),
       limitedBlockTypes: [...blockTypes.values()].filter((b) => b.block.limitedAttributes.length > 0 || b.block.limitedBlockTypes.length > 0),
+      deprecated: raw.deprecated === true,
     };
   }
 }

@@ -204,3 +204,42 @@ describe('every type of the provider', () => {
     expect(optionalSet).toBeGreaterThan(200);
   });
 });
+
+describe('Terraform JSON as other tools write it (found by running the checker on the provider\'s own docs examples)', () => {
+  const walk = (doc: unknown) => new PlanWalker(index).run(doc).map((f) => [f.level, f.path, f.code, f.message]);
+
+  test('a lifecycle block given as an array of one body is read like the object form; two are an error', () => {
+    const vpc = (lifecycle: unknown) => ({ resource: { alicloud_vpc: { v: [{ vpc_name: 'a', cidr_block: '10.0.0.0/8', lifecycle }] } } });
+    expect(walk(vpc([{ ignore_changes: ['tags'] }]))).toEqual([]);
+    expect(walk(vpc([{ ignore_changes: ['tagz'] }]))).toEqual([
+      ['error', 'lifecycle[0].ignore_changes[0]', 'unknown-attribute', 'ignore_changes names "tagz", which is not an argument or block of alicloud_vpc. Did you mean "tags"?'],
+    ]);
+    expect(walk(vpc([{ ignore_changes: ['tags'] }, { prevent_destroy: true }]))).toEqual([
+      ['error', 'lifecycle', 'wrong-type', '"lifecycle": only one block is allowed, got 2'],
+    ]);
+  });
+
+  test('a dynamic block\'s content given as an array of one body is checked by both walks', () => {
+    const doc = {
+      resource: {
+        alicloud_nlb_server_group: {
+          g: { server_group_name: 'g', vpc_id: '${alicloud_vpc.v.id}', dynamic: { health_check: { for_each: '${var.hc}', content: [{ health_check_type: 'TCPX' }] } } },
+        },
+      },
+    };
+    const full = new PlanWalker(index).run(doc).filter((f) => LIMIT_CODES.has(f.code));
+    expect(full.map((f) => [f.path, f.code])).toEqual([['dynamic.health_check.content[0].health_check_type', 'not-in-enum']]);
+    expect(new PlanWalker(index).runLimits(doc)).toEqual(full);
+  });
+
+  test('a deprecated resource type is a warning', () => {
+    const spec = index.resources.get('alicloud_cs_kubernetes')!;
+    expect(spec.deprecated).toBe(true);
+    const findings = new PlanWalker(index).run({ resource: { alicloud_cs_kubernetes: { k: {} } } });
+    expect(findings.filter((f) => f.code === 'deprecated' && f.path === '')).toEqual([expect.objectContaining({
+      level: 'warning',
+      message: 'resource type "alicloud_cs_kubernetes" is deprecated in the alicloud provider 1.289.0; the provider names its replacement in a warning at plan time',
+    })]);
+    expect(index.resources.get('alicloud_vpc')!.deprecated).toBe(false);
+  });
+});
