@@ -8,6 +8,7 @@ import { Volume } from './volume';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
 import { Ipv6Checks } from '../rules/ipv6-checks';
+import { registerOwner } from '../rules/owners';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 
@@ -155,6 +156,9 @@ export class ContainerGroupFleet extends Construct {
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
       tags: escapeTerraformMap(props.tags),
     });
+    const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
+    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
+    registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', { ...shared, instance_types: 'instanceTypes', ipv6_address_count: 'ipv6AddressCount' });
     this.scalingGroupId = this.scalingGroup.id;
     this.scalingConfigurationId = this.scalingConfiguration.id;
   }

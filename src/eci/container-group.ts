@@ -16,6 +16,7 @@ import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-aliclou
 import { EciContainerGroup } from '../providers/alicloud/eci-container-group';
 import { RosStack } from '../providers/alicloud/ros-stack';
 import { Ipv6Checks } from '../rules/ipv6-checks';
+import { registerOwner } from '../rules/owners';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 import { InternetChargeType, Ipv6InternetBandwidth } from '../vpc/ipv6-internet-bandwidth';
@@ -198,6 +199,9 @@ export class ContainerGroup extends Construct {
         tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
       });
       this.containerGroupResource = resource;
+      registerOwner(resource, this, 'ContainerGroup', {
+        instance_type: 'instanceType', vswitch_id: 'vSwitch', security_group_id: 'securityGroup', containers: 'containers',
+      });
       return;
     }
 
@@ -228,6 +232,9 @@ export class ContainerGroup extends Construct {
       timeouts: { create: `${timeout + 5}m`, update: `${timeout + 5}m`, delete: '15m' },
     });
     this.rosStack = stack;
+    registerOwner(stack, this, 'ContainerGroup', {
+      InstanceType: 'instanceType', Ipv6AddressCount: 'ipv6AddressCount', VSwitchId: 'vSwitch', SecurityGroupId: 'securityGroup', Container: 'containers',
+    });
 
     // The stack exports no outputs in Terraform: read the group back by its name and unique tag.
     const lookup = new DataAlicloudEciContainerGroups(this, 'Lookup', {

@@ -79,13 +79,13 @@ describe('synthesis', () => {
   test('an error finding fails app.synth before cdk.tf.json is written; the report is written with it', () => {
     const outdir = tmpdir();
     const { app } = badApp(outdir);
-    expect(() => app.synth()).toThrow(/Encountered Annotations with level "ERROR":\n\[bad\/Web\/Stack\] \[ALI-IPV6-002\] .*ecs\.ic5\.large.*\. Fix: /);
+    expect(() => app.synth()).toThrow(/Encountered Annotations with level "ERROR":\n\[bad\/Web\] \[ALI-IPV6-002\] ContainerGroup 'bad\/Web' asks for an IPv6 address but instanceType has ecs\.ic5\.large.*\. Fix: /);
     const dir = path.join(outdir, 'stacks', 'bad');
     expect(fs.existsSync(path.join(dir, 'cdk.tf.json'))).toBe(false);
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'ipv6-checks-report.json'), 'utf-8'));
     expect(report.summary['non-compliant']).toBe(1);
     expect(report.rules.map((r: any) => r.ruleId)).toContain('ALI-IPV6-ERR');
-    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'ALI-IPV6-002', status: 'non-compliant', constructPath: 'bad/Web/Stack' }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'ALI-IPV6-002', status: 'non-compliant', constructPath: 'bad/Web' }));
     const csv = fs.readFileSync(path.join(dir, 'ipv6-checks-report.csv'), 'utf-8').split('\n');
     expect(csv[0]).toBe('ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt');
     expect(csv.filter((l) => l.startsWith('ALI-IPV6-002,ipv6-instance-family,error,non-compliant,'))).toHaveLength(1);
@@ -151,6 +151,16 @@ describe('suppressions', () => {
     expect(() => Ipv6Checks.suppress(newStack(), 'ALI-IPV6-999', 'a good long reason')).toThrow(/unknown rule ID 'ALI-IPV6-999'/);
   });
 
+  test('a finding on a ContainerGroup\'s resource is reported at the construct; a suppression on the resource itself still covers it', () => {
+    const stack = newStack();
+    const web = ipv6Eci(stack, 'Web', network(stack), { instanceType: 'ecs.hfc5.xlarge' });
+    let f = only(stack, Ipv6RuleId.INSTANCE_FAMILY);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, constructPath: 'test/Web', address: expect.stringMatching(/^alicloud_ros_stack\./) });
+    Ipv6Checks.suppress(web.rosStack!, Ipv6RuleId.INSTANCE_FAMILY, 'hfc5 checked by hand for this one group');
+    f = only(stack, Ipv6RuleId.INSTANCE_FAMILY);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.SUPPRESSED, constructPath: 'test/Web', suppressedAt: 'test/Web/Stack' });
+  });
+
   test('a suppression on the stack covers every resource; the nearest scope\'s reason is reported', () => {
     const stack = newStack('me-east-1');
     const net = network(stack, ['me-east-1a']);
@@ -159,7 +169,7 @@ describe('suppressions', () => {
     Ipv6Checks.suppress(stack.node.findChild('Web'), Ipv6RuleId.REGION, 'the web ECI is tested in Dubai');
     const region = findingsOf(stack, Ipv6RuleId.REGION);
     expect(region.map((f) => f.status)).toEqual(region.map(() => Ipv6CheckStatus.SUPPRESSED));
-    expect(region.find((f) => f.constructPath === 'test/Web/Stack')!.suppressionReason).toBe('the web ECI is tested in Dubai');
+    expect(region.find((f) => f.constructPath === 'test/Web')!.suppressionReason).toBe('the web ECI is tested in Dubai');
     expect(region.find((f) => f.constructPath === 'test/Vpc/Resource')!.suppressedAt).toBe('test');
     expect(annotations(stack)).toEqual([]);
   });
@@ -211,7 +221,7 @@ describe('robustness', () => {
     const failures = all.filter((f) => f.ruleId === Ipv6RuleId.RULE_FAILURE);
     expect(failures.length).toBeGreaterThan(0);
     expect(failures[0]).toMatchObject({ level: Ipv6CheckLevel.WARNING, status: Ipv6CheckStatus.NON_COMPLIANT });
-    expect(failures.find((f) => f.constructPath === 'test/Web/Stack')!.message).toMatch(/^Rule ALI-IPV6-001 \(ipv6-region\) failed on alicloud_ros_stack\.Web_Stack_\w+: boom; that rule did not check it$/);
+    expect(failures.find((f) => f.constructPath === 'test/Web')!.message).toMatch(/^Rule ALI-IPV6-001 \(ipv6-region\) failed on alicloud_ros_stack\.Web_Stack_\w+: boom; that rule did not check it$/);
     expect(all.some((f) => f.ruleId === Ipv6RuleId.IPV6_VSWITCH && f.status === Ipv6CheckStatus.COMPLIANT)).toBe(true);
     expect(annotations(stack)).toEqual([]);
   });

@@ -42,7 +42,7 @@ describe('ALI-IPV6-002 ipv6-instance-family', () => {
     expect(f.message).toContain('ecs.ic5.large (family ic5)');
     expect(f.message).toContain('Ipv6AddressNotSupportInstanceType');
     expect(f.message).not.toContain('ecs.g7.large (family');
-    expect(annotations(stack)).toEqual([expect.stringMatching(/^test\/Web\/Stack: \[ALI-IPV6-002\] .*\. Fix: use instance types of an IPv6 family/)]);
+    expect(annotations(stack)).toEqual([expect.stringMatching(/^test\/Web: \[ALI-IPV6-002\] ContainerGroup 'test\/Web' asks for an IPv6 address but instanceType has ecs\.ic5\.large .*\. Fix: use instance types of an IPv6 family/)]);
   });
 
   test('every entry of an ESS fleet\'s instance_types is checked', () => {

@@ -18,12 +18,13 @@ describe('ALI-IPV6-001 ipv6-region', () => {
     const stack = newStack('me-east-1');
     const net = network(stack, ['me-east-1a']);
     ipv6Eci(stack, 'Web', net);
-    const f = only(stack, ID, 'Web/Stack');
-    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Web/Stack' });
+    const f = only(stack, ID, 'test/Web');
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Web' });
+    expect(f.message).toMatch(/^ContainerGroup 'test\/Web' deploys to region me-east-1/);
     expect(f.message).toContain('me-east-1');
     expect(f.message).toContain('Ipv6AddressNotSupport');
     expect(f.fix).toContain("additionalRegions: ['me-east-1']");
-    expect(annotations(stack).find((a) => a.startsWith('test/Web/Stack: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to a region with an IPv6 gateway \(China: cn-qingdao, .*\.$/);
+    expect(annotations(stack).find((a) => a.startsWith('test/Web: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to a region with an IPv6 gateway \(China: cn-qingdao, .*\.$/);
   });
 
   test('ECIs without IPv6 (count 0, unset, a native group) are not checked, whatever the region', () => {
