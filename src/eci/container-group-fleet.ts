@@ -58,8 +58,9 @@ export interface ContainerGroupFleetProps {
    */
   readonly instanceTypes?: string[];
   /**
-   * The plan-time instance-type guard: with IPv6 and `instanceTypes`, each type gets a
-   * `data "alicloud_instance_types"` lookup in the zone of each of the fleet's vSwitches with
+   * Check at plan time, with the live API, that each instance type has IPv6 in the zone of each vSwitch.
+   *
+   * With IPv6 and `instanceTypes`, each type gets a `data "alicloud_instance_types"` lookup in the zone of each of the fleet's vSwitches with
    * `minimum_eni_ipv6_address_quantity = 1` and a postcondition, so `terraform plan` fails with a clear
    * message when Alibaba Cloud says a type has no IPv6 there (or does not sell it there). Lookups are
    * shared by every construct of the stack with the same type and zone. The synth-time family tables
@@ -114,9 +115,10 @@ export class ContainerGroupFleet extends Construct {
   /** Escape hatch: the ECI scaling configuration. */
   public readonly scalingConfiguration: EssEciScalingConfiguration;
   /**
-   * Escape hatch: the plan-time instance-type lookups this fleet uses, one per (type, vSwitch zone),
-   * shared with other constructs of the stack; empty without IPv6, without `instanceTypes`, or with
-   * `instanceTypeGuard: false`.
+   * Escape hatch: the plan-time instance-type lookups this fleet uses, one per (type, vSwitch zone).
+   *
+   * They are shared with other constructs of the stack. Empty without IPv6, without `instanceTypes`, or
+   * with `instanceTypeGuard: false`.
    */
   public readonly instanceTypeLookups: DataAlicloudInstanceTypes[] = [];
 

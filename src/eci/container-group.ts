@@ -77,8 +77,9 @@ export interface ContainerGroupProps {
    */
   readonly instanceType?: string;
   /**
-   * The plan-time instance-type guard: with IPv6 and `instanceType`, each type gets a
-   * `data "alicloud_instance_types"` lookup in the vSwitch's zone with
+   * Check at plan time, with the live API, that each instance type has IPv6 in the vSwitch's zone.
+   *
+   * With IPv6 and `instanceType`, each type gets a `data "alicloud_instance_types"` lookup in the vSwitch's zone with
    * `minimum_eni_ipv6_address_quantity = 1` and a postcondition, so `terraform plan` fails with a clear
    * message when Alibaba Cloud says the type has no IPv6 there (or does not sell it there). Lookups are
    * shared by every group of the stack with the same type and zone. The synth-time family tables
@@ -165,8 +166,10 @@ export class ContainerGroup extends Construct {
   /** Escape hatch: the lookup of the IPv6 address ID (ROS backend). */
   public readonly ipv6AddressLookup?: DataAlicloudVpcIpv6Addresses;
   /**
-   * Escape hatch: the plan-time instance-type lookups this group uses (shared with other groups of the
-   * stack); empty without IPv6, without `instanceType`, or with `instanceTypeGuard: false`.
+   * Escape hatch: the plan-time instance-type lookups this group uses.
+   *
+   * They are shared with other constructs of the stack. Empty without IPv6, without `instanceType`, or
+   * with `instanceTypeGuard: false`.
    */
   public readonly instanceTypeLookups: DataAlicloudInstanceTypes[] = [];
 

@@ -63,9 +63,13 @@ export class InstanceTypeGuard extends Construct {
    *
    * @param instanceType an ECS instance type, for example `ecs.g8i.large`
    * @param zoneId the zone of the vSwitch, or undefined
-   * @param requester the construct asking, and the prop that names the type, for the message
+   * @param requester the construct asking, for the message
+   * @param construct its class name, for the message
+   * @param prop the prop that names the type, for the message
    */
-  public require(instanceType: string, zoneId: string | undefined, requester: IConstruct, construct: string, prop: string): DataAlicloudInstanceTypes | undefined {
+  public require(
+    instanceType: string, zoneId: string | undefined, requester: IConstruct, construct: string, prop: string,
+  ): DataAlicloudInstanceTypes | undefined {
     if (Token.isUnresolved(instanceType)) return undefined;
     const type = instanceType.trim();
     const zone = zoneId !== undefined && !Token.isUnresolved(zoneId) && zoneId.trim() !== '' ? zoneId.trim() : undefined;

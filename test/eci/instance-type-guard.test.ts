@@ -5,13 +5,23 @@ import { AlicloudPlanChecker, ContainerGroup, ContainerGroupFleet, ContainerGrou
 type Net = ReturnType<typeof setup>;
 
 const group = (net: Net, id: string, extra: Partial<ContainerGroupProps> = {}) => new ContainerGroup(net.stack, id, {
-  vpc: net.vpc, securityGroup: net.securityGroup, ipv6AddressCount: 1, instanceType: 'ecs.g8i.large',
-  containers: [{ name: 'web', image: 'nginx:alpine' }], ...extra,
+  vpc: net.vpc,
+  securityGroup: net.securityGroup,
+  ipv6AddressCount: 1,
+  instanceType: 'ecs.g8i.large',
+  containers: [{ name: 'web', image: 'nginx:alpine' }],
+  ...extra,
 });
 
 const fleet = (net: Net, id: string, extra: Record<string, unknown> = {}) => new ContainerGroupFleet(net.stack, id, {
-  vpc: net.vpc, securityGroup: net.securityGroup, minSize: 1, maxSize: 2, ipv6AddressCount: 1,
-  instanceTypes: ['ecs.g8i.large', 'ecs.c8i.large'], containers: [{ name: 'worker', image: 'busybox' }], ...extra,
+  vpc: net.vpc,
+  securityGroup: net.securityGroup,
+  minSize: 1,
+  maxSize: 2,
+  ipv6AddressCount: 1,
+  instanceTypes: ['ecs.g8i.large', 'ecs.c8i.large'],
+  containers: [{ name: 'worker', image: 'busybox' }],
+  ...extra,
 });
 
 /** The synthesized `data.alicloud_instance_types` blocks, by name. */
@@ -29,7 +39,7 @@ describe('plan-time instance-type guard', () => {
     expect(lookup).toMatchObject({ instance_type: 'ecs.g8i.large', availability_zone: 'cn-huhehaote-a', minimum_eni_ipv6_address_quantity: 1 });
     const [post] = lookup.lifecycle.postcondition;
     expect(post.condition).toBe('${anytrue([for t in self.instance_types : t.id == "ecs.g8i.large" && coalesce(t.eni_ipv6_address_quantity, 0) >= 1])}');
-    expect(post.error_message).toContain("Instance type ecs.g8i.large cannot give an IPv6 address in zone cn-huhehaote-a");
+    expect(post.error_message).toContain('Instance type ecs.g8i.large cannot give an IPv6 address in zone cn-huhehaote-a');
     expect(post.error_message).toContain("Used for IPv6 by ContainerGroup 'test/Web' (instanceType)");
     expect(post.error_message).toContain('Fix: use an instance type with IPv6 that is sold in cn-huhehaote-a (for example ecs.c8i.large)');
     expect(post.error_message).toContain('instanceTypeGuard: false');

@@ -12,8 +12,13 @@ describe('findings about a construct\'s resources', () => {
     const net = network(stack, ['ap-northeast-1a', 'ap-northeast-1b']);
     ipv6Eci(stack, 'Web', net, { instanceType: 'ecs.g8i.large' });
     new ContainerGroupFleet(stack, 'Workers', {
-      vpc: net.vpc, securityGroup: net.securityGroup, minSize: 1, maxSize: 3, ipv6AddressCount: 1,
-      instanceTypes: ['ecs.g8i.large', 'ecs.c8i.large'], containers: [{ name: 'worker', image: 'busybox' }],
+      vpc: net.vpc,
+      securityGroup: net.securityGroup,
+      minSize: 1,
+      maxSize: 3,
+      ipv6AddressCount: 1,
+      instanceTypes: ['ecs.g8i.large', 'ecs.c8i.large'],
+      containers: [{ name: 'worker', image: 'busybox' }],
     });
     expect(() => (stack.node.root as App).synth()).not.toThrow();
     Testing.synth(stack);
@@ -41,8 +46,13 @@ describe('findings about a construct\'s resources', () => {
     const stack = newStack();
     const net = network(stack);
     const fleet = new ContainerGroupFleet(stack, 'Fleet', {
-      vpc: net.vpc, securityGroup: net.securityGroup, minSize: 1, maxSize: 2, ipv6AddressCount: 1,
-      instanceTypes: ['ecs.c7.large', 'ecs.sn1.medium'], containers: [{ name: 'worker', image: 'busybox' }],
+      vpc: net.vpc,
+      securityGroup: net.securityGroup,
+      minSize: 1,
+      maxSize: 2,
+      ipv6AddressCount: 1,
+      instanceTypes: ['ecs.c7.large', 'ecs.sn1.medium'],
+      containers: [{ name: 'worker', image: 'busybox' }],
     });
     const f = only(stack, Ipv6RuleId.INSTANCE_FAMILY);
     expect(f).toMatchObject({ constructPath: 'test/Fleet', status: Ipv6CheckStatus.NON_COMPLIANT });

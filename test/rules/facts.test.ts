@@ -92,6 +92,9 @@ describe('facts and RULES.md', () => {
     for (const doc of [RULES_MD, README]) {
       expect(doc).toContain('2026-12');
       expect(doc).toContain('step-1-create-a-vpc-that-supports-ipv6-addressing');
+      expect(doc).toMatch(/table is the first line/);
+      expect(doc).toMatch(/authoritative second/);
+      expect(doc).toContain('instanceTypeGuard: false');
     }
     expect(RULES_MD).toContain(`${BANDWIDTH_RANGE.min}–${BANDWIDTH_RANGE.max}`);
     expect(RULES_MD).toContain('AllocateIpv6InternetBandwidth');
