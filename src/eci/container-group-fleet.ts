@@ -3,11 +3,14 @@ import { Construct } from 'constructs';
 import { defaultGroupName, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssVolumes } from './container-mapping';
+import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { escapeTerraformMap } from './ros-template';
 import { Volume } from './volume';
+import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
 import { Ipv6Checks } from '../rules/ipv6-checks';
+import { registerOwner } from '../rules/owners';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 
@@ -55,6 +58,21 @@ export interface ContainerGroupFleetProps {
    */
   readonly instanceTypes?: string[];
   /**
+   * Check at plan time, with the live API, that each instance type has IPv6 in the zone of each vSwitch.
+   *
+   * With IPv6 and `instanceTypes`, each type gets a `data "alicloud_instance_types"` lookup in the zone of each of the fleet's vSwitches with
+   * `minimum_eni_ipv6_address_quantity = 1` and a postcondition, so `terraform plan` fails with a clear
+   * message when Alibaba Cloud says a type has no IPv6 there (or does not sell it there). Lookups are
+   * shared by every construct of the stack with the same type and zone. The synth-time family tables
+   * (ALI-IPV6-002) are the first line; this live lookup is the authoritative second.
+   *
+   * Turn it off to plan without Alibaba Cloud credentials or API access (the lookup calls
+   * DescribeAvailableResource and DescribeInstanceTypes at plan time), or when ECI offers a type that ECS
+   * reports as sold out in a zone.
+   * @default true
+   */
+  readonly instanceTypeGuard?: boolean;
+  /**
    * Restart policy.
    * @default RestartPolicy.ALWAYS
    */
@@ -96,6 +114,13 @@ export class ContainerGroupFleet extends Construct {
   public readonly scalingGroup: EssScalingGroup;
   /** Escape hatch: the ECI scaling configuration. */
   public readonly scalingConfiguration: EssEciScalingConfiguration;
+  /**
+   * Escape hatch: the plan-time instance-type lookups this fleet uses, one per (type, vSwitch zone).
+   *
+   * They are shared with other constructs of the stack. Empty without IPv6, without `instanceTypes`, or
+   * with `instanceTypeGuard: false`.
+   */
+  public readonly instanceTypeLookups: DataAlicloudInstanceTypes[] = [];
 
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
@@ -128,6 +153,7 @@ export class ContainerGroupFleet extends Construct {
     if (sgName !== undefined && !Token.isUnresolved(sgName) && (sgName.length < 2 || sgName.length > 64)) {
       v.add('scalingGroupName', `'${sgName}' is not 2–64 characters long`, 'shorten or lengthen the name');
     }
+    checkGuardProp(v, props.instanceTypeGuard);
     v.throwIfAny();
 
     this.vSwitches = vSwitches;
@@ -155,6 +181,17 @@ export class ContainerGroupFleet extends Construct {
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
       tags: escapeTerraformMap(props.tags),
     });
+    const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
+    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
+    registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', { ...shared, instance_types: 'instanceTypes', ipv6_address_count: 'ipv6AddressCount' });
+    if (ipv6Count === 1 && (props.instanceTypeGuard ?? true)) {
+      for (const type of instanceTypes) {
+        for (const sw of vSwitches) {
+          const lookup = InstanceTypeGuard.of(this).require(type, sw.zoneId, this, 'ContainerGroupFleet', 'instanceTypes');
+          if (lookup && !this.instanceTypeLookups.includes(lookup)) this.instanceTypeLookups.push(lookup);
+        }
+      }
+    }
     this.scalingGroupId = this.scalingGroup.id;
     this.scalingConfigurationId = this.scalingConfiguration.id;
   }

@@ -8,14 +8,17 @@ import {
   toRosContainers,
   toRosVolumes,
 } from './container-mapping';
+import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
+import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
 import { EciContainerGroup } from '../providers/alicloud/eci-container-group';
 import { RosStack } from '../providers/alicloud/ros-stack';
 import { Ipv6Checks } from '../rules/ipv6-checks';
+import { registerOwner } from '../rules/owners';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 import { InternetChargeType, Ipv6InternetBandwidth } from '../vpc/ipv6-internet-bandwidth';
@@ -73,6 +76,21 @@ export interface ContainerGroupProps {
    * @default - sized by vCPU and memory
    */
   readonly instanceType?: string;
+  /**
+   * Check at plan time, with the live API, that each instance type has IPv6 in the vSwitch's zone.
+   *
+   * With IPv6 and `instanceType`, each type gets a `data "alicloud_instance_types"` lookup in the vSwitch's zone with
+   * `minimum_eni_ipv6_address_quantity = 1` and a postcondition, so `terraform plan` fails with a clear
+   * message when Alibaba Cloud says the type has no IPv6 there (or does not sell it there). Lookups are
+   * shared by every group of the stack with the same type and zone. The synth-time family tables
+   * (ALI-IPV6-002) are the first line; this live lookup is the authoritative second.
+   *
+   * Turn it off to plan without Alibaba Cloud credentials or API access (the lookup calls
+   * DescribeAvailableResource and DescribeInstanceTypes at plan time), or when ECI offers a type that ECS
+   * reports as sold out in the zone.
+   * @default true
+   */
+  readonly instanceTypeGuard?: boolean;
   /**
    * Restart policy.
    * @default RestartPolicy.ALWAYS
@@ -147,6 +165,13 @@ export class ContainerGroup extends Construct {
   public readonly containerGroupLookup?: DataAlicloudEciContainerGroups;
   /** Escape hatch: the lookup of the IPv6 address ID (ROS backend). */
   public readonly ipv6AddressLookup?: DataAlicloudVpcIpv6Addresses;
+  /**
+   * Escape hatch: the plan-time instance-type lookups this group uses.
+   *
+   * They are shared with other constructs of the stack. Empty without IPv6, without `instanceType`, or
+   * with `instanceTypeGuard: false`.
+   */
+  public readonly instanceTypeLookups: DataAlicloudInstanceTypes[] = [];
 
   // Attribute references are built on first use: each one costs cdktf a token and a stack trace, and a
   // stack of a thousand groups rarely reads them all (bench/).
@@ -176,6 +201,7 @@ export class ContainerGroup extends Construct {
     }
     if (ipv6Count === 1) validateRosLimits(v, props.containers ?? []);
     v.integerInRange('stackTimeoutInMinutes', props.stackTimeoutInMinutes, 5, 180);
+    checkGuardProp(v, props.instanceTypeGuard);
     v.throwIfAny();
 
     this.vSwitch = vSwitch;
@@ -198,6 +224,9 @@ export class ContainerGroup extends Construct {
         tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
       });
       this.containerGroupResource = resource;
+      registerOwner(resource, this, 'ContainerGroup', {
+        instance_type: 'instanceType', vswitch_id: 'vSwitch', security_group_id: 'securityGroup', containers: 'containers',
+      });
       return;
     }
 
@@ -228,6 +257,16 @@ export class ContainerGroup extends Construct {
       timeouts: { create: `${timeout + 5}m`, update: `${timeout + 5}m`, delete: '15m' },
     });
     this.rosStack = stack;
+    if (props.instanceTypeGuard ?? true) {
+      const zone = vSwitch.zoneId;
+      for (const type of splitInstanceTypes(props.instanceType)) {
+        const lookup = InstanceTypeGuard.of(this).require(type, zone, this, 'ContainerGroup', 'instanceType');
+        if (lookup && !this.instanceTypeLookups.includes(lookup)) this.instanceTypeLookups.push(lookup);
+      }
+    }
+    registerOwner(stack, this, 'ContainerGroup', {
+      InstanceType: 'instanceType', Ipv6AddressCount: 'ipv6AddressCount', VSwitchId: 'vSwitch', SecurityGroupId: 'securityGroup', Container: 'containers',
+    });
 
     // The stack exports no outputs in Terraform: read the group back by its name and unique tag.
     const lookup = new DataAlicloudEciContainerGroups(this, 'Lookup', {

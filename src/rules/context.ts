@@ -8,6 +8,7 @@
 import { boolOf, Known, Link, TfBlock } from './document';
 import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
+import { ConstructOwner } from './owners';
 import { Address, exactReference, isToken, show } from './references';
 
 export { ABSENT, boolOf, Known, known, Link, numberOf, TfBlock, unknown } from './document';
@@ -54,7 +55,12 @@ export class RuleContext implements EciSource {
   private readonly providerSectionUnknown: boolean;
   private memo = new Map<string, unknown>();
 
-  constructor(public readonly doc: Record<string, any>, public readonly facts: EffectiveFacts, public readonly stackPath: string) {
+  constructor(
+    public readonly doc: Record<string, any>,
+    public readonly facts: EffectiveFacts,
+    public readonly stackPath: string,
+    private readonly owners: ReadonlyMap<string, ConstructOwner> = new Map(),
+  ) {
     const blocks: TfBlock[] = [];
     for (const kind of ['resource', 'data'] as const) {
       for (const [type, named] of labelEntries(doc[kind])) {
@@ -81,6 +87,14 @@ export class RuleContext implements EciSource {
       const alias = typeof config.alias === 'string' ? config.alias : '';
       if (!this.providers.has(alias)) this.providers.set(alias, config);
     }
+  }
+
+  /**
+   * The construct of this library that made a block (`ContainerGroup` for its `alicloud_ros_stack`), when
+   * one did and the block still carries its construct path.
+   */
+  public ownerOf(block: TfBlock): ConstructOwner | undefined {
+    return block.constructPath === undefined ? undefined : this.owners.get(block.constructPath);
   }
 
   /** Resources of a type (`alicloud_vswitch`), or data sources with `data.` in front. */

@@ -6,6 +6,7 @@
  * @internal
  */
 import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './document';
+import { ConstructOwner, propName } from './owners';
 import { isToken, show } from './references';
 
 /** A port a container declares. @internal */
@@ -172,7 +173,8 @@ function rosPorts(containers: unknown, r: RosResolver): Known<ContainerPort[]> {
   return known(out);
 }
 
-function fromRosStack(owner: TfBlock, ecis: EciSpec[], opaque: OpaqueRosStack[]): void {
+function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: OpaqueRosStack[]): void {
+  const made = ctx.ownerOf(owner);
   const body = owner.body.template_body;
   if (body === undefined || body === null) {
     const url = owner.body.template_url;
@@ -214,14 +216,14 @@ function fromRosStack(owner: TfBlock, ecis: EciSpec[], opaque: OpaqueRosStack[])
     ecis.push({
       owner,
       backend: 'ros',
-      label: `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
+      label: made ? `${made.construct} '${made.path}'` : `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
       name: name.state === 'known' && typeof name.value === 'string' && !isToken(name.value) ? name.value : undefined,
       ipv6Count: countOf(resolver.value(props.Ipv6AddressCount)),
-      ipv6CountField: 'Ipv6AddressCount',
+      ipv6CountField: propName(made, 'Ipv6AddressCount'),
       instanceTypes: stringListOf(resolver.value(props.InstanceType), true),
-      instanceTypesField: 'InstanceType',
+      instanceTypesField: propName(made, 'InstanceType'),
       vSwitches,
-      vSwitchesField: 'VSwitchId',
+      vSwitchesField: propName(made, 'VSwitchId'),
       securityGroup: resolver.value(props.SecurityGroupId),
       ports: rosPorts(props.Container, resolver),
     });
@@ -245,15 +247,17 @@ function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
     vSwitches = unknown(`its scaling group is ${ctx.describe(group)}, not a scaling group of this stack`);
   }
   const name = b.container_group_name;
+  const made = ctx.ownerOf(owner);
+  if (made?.props.vswitch_ids) field = made.props.vswitch_ids;
   return {
     owner,
     backend: 'ess',
-    label: `ECI scaling configuration ${owner.address}`,
+    label: made ? `${made.construct} '${made.path}'` : `ECI scaling configuration ${owner.address}`,
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
     ipv6Count: countOf(known(b.ipv6_address_count)),
-    ipv6CountField: 'ipv6_address_count',
+    ipv6CountField: propName(made, 'ipv6_address_count'),
     instanceTypes: stringListOf(known(b.instance_types), true),
-    instanceTypesField: 'instance_types',
+    instanceTypesField: propName(made, 'instance_types'),
     vSwitches,
     vSwitchesField: field,
     securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
@@ -261,20 +265,21 @@ function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
   };
 }
 
-function fromNative(owner: TfBlock): EciSpec {
+function fromNative(ctx: EciSource, owner: TfBlock): EciSpec {
   const b = owner.body;
   const name = b.container_group_name;
+  const made = ctx.ownerOf(owner);
   return {
     owner,
     backend: 'native',
-    label: `ECI ${owner.address}`,
+    label: made ? `${made.construct} '${made.path}'` : `ECI ${owner.address}`,
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
     ipv6Count: ABSENT, // alicloud_eci_container_group has no IPv6 argument (provider 1.289.0)
     ipv6CountField: '(none)',
     instanceTypes: stringListOf(known(b.instance_type), true),
-    instanceTypesField: 'instance_type',
+    instanceTypesField: propName(made, 'instance_type'),
     vSwitches: b.vswitch_id === undefined ? ABSENT : known([b.vswitch_id]),
-    vSwitchesField: 'vswitch_id',
+    vSwitchesField: propName(made, 'vswitch_id'),
     securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
     ports: tfPorts(b),
   };
@@ -289,14 +294,15 @@ export interface EciSource {
   ofType(type: string): readonly TfBlock[];
   link(value: unknown, types: readonly string[]): Link;
   describe(l: Link): string;
+  ownerOf(block: TfBlock): ConstructOwner | undefined;
 }
 
 /** Every ECI of the document, and the ROS stacks that cannot be read. @internal */
 export function extractEcis(ctx: EciSource): { ecis: EciSpec[]; opaque: OpaqueRosStack[] } {
   const ecis: EciSpec[] = [];
   const opaque: OpaqueRosStack[] = [];
-  for (const b of ctx.ofType('alicloud_ros_stack')) fromRosStack(b, ecis, opaque);
+  for (const b of ctx.ofType('alicloud_ros_stack')) fromRosStack(ctx, b, ecis, opaque);
   for (const b of ctx.ofType('alicloud_ess_eci_scaling_configuration')) ecis.push(fromEssConfiguration(ctx, b));
-  for (const b of ctx.ofType('alicloud_eci_container_group')) ecis.push(fromNative(b));
+  for (const b of ctx.ofType('alicloud_eci_container_group')) ecis.push(fromNative(ctx, b));
   return { ecis, opaque };
 }

@@ -5,6 +5,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
+import { ownersOf } from './owners';
 import { RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
 import { collectSuppressions, findSuppression, Suppression } from './suppressions';
@@ -62,7 +63,7 @@ export function evaluate(
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
-  const ctx = new RuleContext(doc, options.facts, stack.node.path);
+  const ctx = new RuleContext(doc, options.facts, stack.node.path, ownersOf(stack));
   const findings: Ipv6CheckFinding[] = [];
   let nodes: IConstruct[] | undefined;
   const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
@@ -74,7 +75,10 @@ export function evaluate(
 
   type RuleRef = { id: string; name: string };
   const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string) => {
-    const constructPath = block?.constructPath ?? stack.node.path;
+    // A resource made by one of the library's constructs is reported at that construct (the user's words);
+    // suppressions are still looked up from the resource itself, which lies under it.
+    const resourcePath = block?.constructPath ?? stack.node.path;
+    const constructPath = (block ? ctx.ownerOf(block)?.path : undefined) ?? resourcePath;
     let finding: Ipv6CheckFinding = {
       ruleId: rule.id,
       ruleName: rule.name,
@@ -86,7 +90,7 @@ export function evaluate(
       ...(fix !== undefined ? { fix: sentence(fix) } : {}),
     };
     if (status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) {
-      const s = findSuppression(suppressionIndex(), constructPath, rule.id);
+      const s = findSuppression(suppressionIndex(), resourcePath, rule.id);
       if (s) finding = { ...finding, status: Ipv6CheckStatus.SUPPRESSED, suppressionReason: s.reason, suppressedAt: s.path || '(app)' };
     }
     findings.push(finding);

@@ -14,15 +14,15 @@ import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
 /** Options of the IPv6 rule pack. */
 export interface Ipv6ChecksProps {
   /**
-   * Regions to treat as supporting IPv6 in addition to the built-in list (the 16 regions of
-   * "Regions that support IPv6 CIDR blocks", see RULES.md), for example `['ap-northeast-1']` once Alibaba
+   * Regions to treat as supporting IPv6 in addition to the built-in list (the regions with an IPv6
+   * gateway of the ECS IPv6 guide, read 2026-12, see RULES.md), for example `['cn-zhongwei']` once Alibaba
    * Cloud supports IPv6 there.
    * @default - the built-in list only
    */
   readonly additionalRegions?: string[];
   /**
-   * ECS instance families to treat as supporting IPv6 (`g8i`, or `ecs.g8i`), in addition to the built-in
-   * list. Wins over the built-in "no IPv6" list.
+   * ECS instance families to treat as supporting IPv6 (`g9a`, or `ecs.g9a`; a family key may contain a
+   * hyphen, as in `sgn7i-vws`), in addition to the built-in list. Wins over the built-in "no IPv6" list.
    * @default - the built-in list only
    */
   readonly additionalIpv6Families?: string[];
@@ -77,8 +77,8 @@ const states = new WeakMap<TerraformStack, StackState>();
  * automatic one, and the rules run once per stack and synth.
  *
  * @example
- * Aspects.of(stack).add(new Ipv6Checks({ additionalRegions: ['ap-northeast-1'] }));
- * Ipv6Checks.suppress(web, Ipv6RuleId.INSTANCE_FAMILY, 'ecs.g8i is IPv6-capable, checked with DescribeInstanceTypes');
+ * Aspects.of(stack).add(new Ipv6Checks({ additionalRegions: ['cn-zhongwei'] }));
+ * Ipv6Checks.suppress(web, Ipv6RuleId.INSTANCE_FAMILY, 'ecs.g9a is IPv6-capable, checked with DescribeInstanceTypes');
  */
 export class Ipv6Checks implements IAspect {
   /**

@@ -75,8 +75,11 @@ export interface Ipv6CheckFinding {
   /** The Terraform address of the resource, for example `alicloud_ros_stack.Web_Stack_6C75521F`. */
   readonly address: string;
   /**
-   * The construct path of the resource (`//.metadata.path`), for example `web/Web/Stack`; the stack's
-   * path when the resource has none (added with an override).
+   * The construct path the finding is reported at. For a resource made by `ContainerGroup` or
+   * `ContainerGroupFleet`, the path of that construct (for example `web/Web`), and the message names the
+   * construct's props (`instanceType`). Otherwise the construct path of the resource (`//.metadata.path`,
+   * for example `web/Vpc/Resource`), or the stack's path when the resource has none (added with an
+   * override).
    */
   readonly constructPath: string;
   /** What was checked and what is wrong (or why it is fine, or why it cannot be verified). */

@@ -51,7 +51,7 @@ describe('synthesis in a child process', () => {
 
   test('cdktf synth: an IPv6 ECI sized by ecs.ic5.large fails with a non-zero exit, the path, the rule ID and the fix', () => {
     expect(failing.code).not.toBe(0);
-    expect(failing.output).toMatch(/ERROR \[bad-app\/Web\/Stack\]: \[ALI-IPV6-002\] .*ecs\.ic5\.large \(family ic5\).*\. Fix: use instance types of an IPv6 family/);
+    expect(failing.output).toMatch(/ERROR \[bad-app\/Web\]: \[ALI-IPV6-002\] ContainerGroup 'bad-app\/Web' asks for an IPv6 address but instanceType has ecs\.ic5\.large \(family ic5\).*\. Fix: use instance types of an IPv6 family/);
     // The CLI synthesizes with continueOnErrorAnnotations (it prints the errors itself, then exits 1), so
     // cdk.tf.json is still written there; app.synth() alone throws before writing it (engine.test.ts).
     const report = JSON.parse(fs.readFileSync(path.join(failing.outdir, 'stacks', 'bad-app', 'ipv6-checks-report.json'), 'utf-8'));
@@ -66,7 +66,7 @@ describe('synthesis in a child process', () => {
     expect(report.findings).toContainEqual(expect.objectContaining({
       ruleId: 'ALI-IPV6-002',
       status: 'suppressed',
-      constructPath: 'bad-app/Web/Stack',
+      constructPath: 'bad-app/Web',
       suppressionReason: 'ic5 has IPv6 in our account (support ticket 4711)',
     }));
     expect(fs.readFileSync(path.join(dir, 'ipv6-checks-report.csv'), 'utf-8')).toContain('suppressed');

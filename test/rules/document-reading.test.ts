@@ -64,23 +64,23 @@ describe('booleans', () => {
 });
 
 describe('sections and metadata', () => {
-  const TOKYO = { region: 'ap-northeast-1' };
+  const DUBAI = { region: 'me-east-1' };
 
   test('comment keys ("//") are not resources, and bodies that are not objects are skipped', () => {
     const vpcs = { '//': { enable_ipv6: true }, 'v': { enable_ipv6: true }, 'n': null, 's': 'text', 'l': [{ enable_ipv6: true }, 7] };
-    const doc = tfDoc({ 'alicloud_vpc': vpcs, '//': { x: { enable_ipv6: true } } }, {}, TOKYO);
+    const doc = tfDoc({ 'alicloud_vpc': vpcs, '//': { x: { enable_ipv6: true } } }, {}, DUBAI);
     const found = evaluateDoc(doc);
     expect(found.filter((f) => f.ruleId === Ipv6RuleId.RULE_FAILURE)).toEqual([]);
     expect(found.filter((f) => f.ruleId === Ipv6RuleId.REGION).map((f) => f.address)).toEqual(['alicloud_vpc.v', 'alicloud_vpc.l']);
   });
 
   test('sections may be lists of objects, as Terraform JSON allows', () => {
-    const doc = { provider: { alicloud: TOKYO }, resource: [{ alicloud_vpc: [{ a: { enable_ipv6: true } }, { b: { enable_ipv6: true } }] }, 'x'] };
+    const doc = { provider: { alicloud: DUBAI }, resource: [{ alicloud_vpc: [{ a: { enable_ipv6: true } }, { b: { enable_ipv6: true } }] }, 'x'] };
     expect(docFindings(doc, Ipv6RuleId.REGION).map((f) => f.address)).toEqual(['alicloud_vpc.a', 'alicloud_vpc.b']);
   });
 
   test('a data source is never taken for a resource of the same type', () => {
-    const doc = tfDoc({}, { alicloud_vpc: { d: { enable_ipv6: true } }, alicloud_vpc_ipv6_gateway: { g: {} } }, TOKYO);
+    const doc = tfDoc({}, { alicloud_vpc: { d: { enable_ipv6: true } }, alicloud_vpc_ipv6_gateway: { g: {} } }, DUBAI);
     expect(evaluateDoc(doc)).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('references', () => {
   });
 
   test('provider = "notalicloud.x" is not an alias of the alicloud provider', () => {
-    const doc = tfDoc({ alicloud_vpc: { v: { enable_ipv6: true, provider: 'notalicloud.tokyo' } } }, {}, [{ region: 'cn-hangzhou' }, { alias: 'tokyo', region: 'ap-northeast-1' }]);
+    const doc = tfDoc({ alicloud_vpc: { v: { enable_ipv6: true, provider: 'notalicloud.dubai' } } }, {}, [{ region: 'cn-hangzhou' }, { alias: 'dubai', region: 'me-east-1' }]);
     expect(docFinding(doc, Ipv6RuleId.REGION).message).toContain('deploys to cn-hangzhou (the default provider "alicloud")');
   });
 });

@@ -25,8 +25,8 @@ describe('applied once per stack', () => {
   });
 
   test('an explicitly added pack wins over the automatic one, and the rules run once per synth', () => {
-    const stack = newStack('ap-northeast-1');
-    const net = network(stack, ['ap-northeast-1a']);
+    const stack = newStack('me-east-1');
+    const net = network(stack, ['me-east-1a']);
     ipv6Eci(stack, 'Web', net);
     Aspects.of(stack).add(new Ipv6Checks({ ruleLevels: { [Ipv6RuleId.REGION]: Ipv6CheckLevel.OFF } }));
     expect(Aspects.of(stack).all.filter((a) => a instanceof Ipv6Checks)).toHaveLength(2);
@@ -79,13 +79,13 @@ describe('synthesis', () => {
   test('an error finding fails app.synth before cdk.tf.json is written; the report is written with it', () => {
     const outdir = tmpdir();
     const { app } = badApp(outdir);
-    expect(() => app.synth()).toThrow(/Encountered Annotations with level "ERROR":\n\[bad\/Web\/Stack\] \[ALI-IPV6-002\] .*ecs\.ic5\.large.*\. Fix: /);
+    expect(() => app.synth()).toThrow(/Encountered Annotations with level "ERROR":\n\[bad\/Web\] \[ALI-IPV6-002\] ContainerGroup 'bad\/Web' asks for an IPv6 address but instanceType has ecs\.ic5\.large.*\. Fix: /);
     const dir = path.join(outdir, 'stacks', 'bad');
     expect(fs.existsSync(path.join(dir, 'cdk.tf.json'))).toBe(false);
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'ipv6-checks-report.json'), 'utf-8'));
     expect(report.summary['non-compliant']).toBe(1);
     expect(report.rules.map((r: any) => r.ruleId)).toContain('ALI-IPV6-ERR');
-    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'ALI-IPV6-002', status: 'non-compliant', constructPath: 'bad/Web/Stack' }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'ALI-IPV6-002', status: 'non-compliant', constructPath: 'bad/Web' }));
     const csv = fs.readFileSync(path.join(dir, 'ipv6-checks-report.csv'), 'utf-8').split('\n');
     expect(csv[0]).toBe('ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt');
     expect(csv.filter((l) => l.startsWith('ALI-IPV6-002,ipv6-instance-family,error,non-compliant,'))).toHaveLength(1);
@@ -151,15 +151,25 @@ describe('suppressions', () => {
     expect(() => Ipv6Checks.suppress(newStack(), 'ALI-IPV6-999', 'a good long reason')).toThrow(/unknown rule ID 'ALI-IPV6-999'/);
   });
 
+  test('a finding on a ContainerGroup\'s resource is reported at the construct; a suppression on the resource itself still covers it', () => {
+    const stack = newStack();
+    const web = ipv6Eci(stack, 'Web', network(stack), { instanceType: 'ecs.hfc5.xlarge' });
+    let f = only(stack, Ipv6RuleId.INSTANCE_FAMILY);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, constructPath: 'test/Web', address: expect.stringMatching(/^alicloud_ros_stack\./) });
+    Ipv6Checks.suppress(web.rosStack!, Ipv6RuleId.INSTANCE_FAMILY, 'hfc5 checked by hand for this one group');
+    f = only(stack, Ipv6RuleId.INSTANCE_FAMILY);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.SUPPRESSED, constructPath: 'test/Web', suppressedAt: 'test/Web/Stack' });
+  });
+
   test('a suppression on the stack covers every resource; the nearest scope\'s reason is reported', () => {
-    const stack = newStack('ap-northeast-1');
-    const net = network(stack, ['ap-northeast-1a']);
+    const stack = newStack('me-east-1');
+    const net = network(stack, ['me-east-1a']);
     ipv6Eci(stack, 'Web', net);
-    Ipv6Checks.suppress(stack, Ipv6RuleId.REGION, 'Tokyo has IPv6 since 2026, checked in the console');
-    Ipv6Checks.suppress(stack.node.findChild('Web'), Ipv6RuleId.REGION, 'the web ECI is tested in Tokyo');
+    Ipv6Checks.suppress(stack, Ipv6RuleId.REGION, 'Dubai has IPv6 since 2026, checked in the console');
+    Ipv6Checks.suppress(stack.node.findChild('Web'), Ipv6RuleId.REGION, 'the web ECI is tested in Dubai');
     const region = findingsOf(stack, Ipv6RuleId.REGION);
     expect(region.map((f) => f.status)).toEqual(region.map(() => Ipv6CheckStatus.SUPPRESSED));
-    expect(region.find((f) => f.constructPath === 'test/Web/Stack')!.suppressionReason).toBe('the web ECI is tested in Tokyo');
+    expect(region.find((f) => f.constructPath === 'test/Web')!.suppressionReason).toBe('the web ECI is tested in Dubai');
     expect(region.find((f) => f.constructPath === 'test/Vpc/Resource')!.suppressedAt).toBe('test');
     expect(annotations(stack)).toEqual([]);
   });
@@ -185,7 +195,7 @@ describe('levels', () => {
   });
 
   test('"*" sets every rule; a specific ID wins over it', () => {
-    const stack = rawStack('ap-northeast-1', { ruleLevels: { '*': Ipv6CheckLevel.OFF, [Ipv6RuleId.REGION]: Ipv6CheckLevel.INFO } });
+    const stack = rawStack('me-east-1', { ruleLevels: { '*': Ipv6CheckLevel.OFF, [Ipv6RuleId.REGION]: Ipv6CheckLevel.INFO } });
     new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
     expect(findings(stack).map((f) => [f.ruleId, f.level])).toEqual([[Ipv6RuleId.REGION, Ipv6CheckLevel.INFO]]);
   });
@@ -211,7 +221,7 @@ describe('robustness', () => {
     const failures = all.filter((f) => f.ruleId === Ipv6RuleId.RULE_FAILURE);
     expect(failures.length).toBeGreaterThan(0);
     expect(failures[0]).toMatchObject({ level: Ipv6CheckLevel.WARNING, status: Ipv6CheckStatus.NON_COMPLIANT });
-    expect(failures.find((f) => f.constructPath === 'test/Web/Stack')!.message).toMatch(/^Rule ALI-IPV6-001 \(ipv6-region\) failed on alicloud_ros_stack\.Web_Stack_\w+: boom; that rule did not check it$/);
+    expect(failures.find((f) => f.constructPath === 'test/Web')!.message).toMatch(/^Rule ALI-IPV6-001 \(ipv6-region\) failed on alicloud_ros_stack\.Web_Stack_\w+: boom; that rule did not check it$/);
     expect(all.some((f) => f.ruleId === Ipv6RuleId.IPV6_VSWITCH && f.status === Ipv6CheckStatus.COMPLIANT)).toBe(true);
     expect(annotations(stack)).toEqual([]);
   });

@@ -66,7 +66,7 @@ describe('ALI-IPV6-009 public-eci-reachable', () => {
     v4only.addIngressRule(Peer.anyIpv4(), Port.tcp(80));
     ipv6Eci(stack, 'Web', { ...net, securityGroup: v4only }, { ipv6InternetBandwidth: { bandwidth: 10 } });
     const f = only(stack, ID);
-    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING, constructPath: 'test/Web/Stack' });
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING, constructPath: 'test/Web' });
     expect(f.message).toContain('admits no IPv6 ingress, so nothing on the Internet can reach it');
   });
 

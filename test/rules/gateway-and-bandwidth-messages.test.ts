@@ -110,7 +110,7 @@ describe('ALI-IPV6-007 messages', () => {
   test('just above a per-address cap is a warning with the cap, the charge type and the source', () => {
     const byBandwidth = bw({ bandwidth: 2001 });
     expect(byBandwidth).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING });
-    expect(byBandwidth.message).toBe(`${LABEL} has 2001 Mbit/s, above the default per-address cap of 2000 Mbit/s for PayByBandwidth (https://www.alibabacloud.com/help/en/ipv6-gateway/latest/limits, tc copy Jul 31, 2024; same caps in the ECI IPv6 guide of Jun 22, 2026; eci-ipv6-facts.md §6); the API refuses it unless the quota was raised`);
+    expect(byBandwidth.message).toBe(`${LABEL} has 2001 Mbit/s, above the per-address cap of 2000 Mbit/s for PayByBandwidth (Alibaba VPC SDK request models AllocateIpv6InternetBandwidth / ModifyIpv6InternetBandwidth, https://github.com/aliyun/alibabacloud-go-sdk/blob/43d7a7a335f033864e2c34c8f30d349c02078950/vpc-20160428/client/allocate_ipv_6internet_bandwidth_request_model.go, read 2026-12); the API refuses it unless the quota was raised`);
     expect(byBandwidth.fix).toBe('lower bandwidth to at most 2000, or raise the quota with a ticket and suppress ALI-IPV6-007 on this resource with the ticket number');
     expect(bw({ bandwidth: 1001, internet_charge_type: 'PayByTraffic' }).level).toBe(Ipv6CheckLevel.WARNING);
     expect(bw({ bandwidth: 5000 }).level).toBe(Ipv6CheckLevel.WARNING);

@@ -73,8 +73,9 @@ describe('ALI-IPV6-007 ipv6-bandwidth-range', () => {
   test('above the per-address cap is a warning citing the source (2000 PayByBandwidth, 1000 PayByTraffic)', () => {
     const byBandwidth = bandwidth(2500);
     expect(byBandwidth).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING });
-    expect(byBandwidth.message).toContain('default per-address cap of 2000 Mbit/s for PayByBandwidth');
-    expect(byBandwidth.message).toContain('eci-ipv6-facts.md §6');
+    expect(byBandwidth.message).toContain('per-address cap of 2000 Mbit/s for PayByBandwidth');
+    expect(byBandwidth.message).toContain('AllocateIpv6InternetBandwidth / ModifyIpv6InternetBandwidth');
+    expect(byBandwidth.message).not.toContain('disputed');
     const byTraffic = bandwidth(1500, InternetChargeType.PAY_BY_TRAFFIC);
     expect(byTraffic.message).toContain('cap of 1000 Mbit/s for PayByTraffic');
   });

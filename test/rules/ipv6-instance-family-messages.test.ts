@@ -20,33 +20,37 @@ describe('ALI-IPV6-002 messages', () => {
   test('one type without IPv6: "does not", with the source of the fact', () => {
     const f = docFinding(withType('ecs.g7.large,ecs.ic5.large'), ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR });
-    expect(f.message).toBe(`${LABEL} asks for an IPv6 address but InstanceType has ecs.ic5.large (family ic5), which does not support IPv6; the API would fail with Ipv6AddressNotSupportInstanceType (source: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families, ≈2021 (English versions stored in github.com/AlibabaCloudDocs/ecs))`);
-    expect(f.fix).toBe('use instance types of an IPv6 family (for example ecs.g7.large, ecs.c7.large, ecs.r7.large, ecs.gn6i-c4g1.xlarge), or size the ECI by cpu and memory, which always supports IPv6');
+    expect(f.message).toBe(`${LABEL} asks for an IPv6 address but InstanceType has ecs.ic5.large (family ic5), which does not support IPv6; the API would fail with Ipv6AddressNotSupportInstanceType (source: https://help.aliyun.com/zh/ecs/user-guide/step-1-create-a-vpc-that-supports-ipv6-addressing-step-1-create-a-vpc-that-supports-ipv6-addressing, read 2026-12 (undated page))`);
+    expect(f.fix).toBe('use instance types of an IPv6 family (for example ecs.g8i.large, ecs.c8i.large, ecs.r8i.large, ecs.g7.large), or size the ECI by cpu and memory, which always supports IPv6');
   });
 
   test('several types without IPv6: "do not", each source once', () => {
-    const f = docFinding(withType('ecs.ic5.large,ecs.se1.large,ecs.gn5-c4g1.xlarge,ecs.ebmg5.24xlarge'), ID);
-    expect(f.message).toContain('has ecs.ic5.large (family ic5), ecs.se1.large (family se1), ecs.gn5-c4g1.xlarge (family gn5), ecs.ebmg5.24xlarge (family ebmg5), which do not support IPv6');
+    const f = docFinding(withType('ecs.ic5.large,ecs.se1.large,ecs.gn5-c4g1.xlarge,ecs.ebmg5.24xlarge,ecs.sn1.medium'), ID);
+    expect(f.message).toContain('has ecs.ic5.large (family ic5), ecs.se1.large (family se1), ecs.gn5-c4g1.xlarge (family gn5), ecs.ebmg5.24xlarge (family ebmg5), ecs.sn1.medium (family sn1), which do not support IPv6');
     const sources = /\(source: (.*)\)$/.exec(f.message)![1].split('; ');
-    expect(sources).toHaveLength(2);
-    expect(sources[1]).toMatch(/^DescribeInstanceTypes \(ECS API\) dump.*, undated$/);
+    expect(sources).toEqual([
+      'https://help.aliyun.com/zh/ecs/user-guide/step-1-create-a-vpc-that-supports-ipv6-addressing-step-1-create-a-vpc-that-supports-ipv6-addressing, read 2026-12 (undated page)',
+      'https://www.alibabacloud.com/help/en/ecs/user-guide/step-1-create-a-vpc-that-supports-ipv6-addressing-step-1-create-a-vpc-that-supports-ipv6-addressing, read 2026-12 (undated page)',
+    ]);
   });
 
   test('an unknown family is a warning naming it; a name that is not ecs.<family>.<size> says so', () => {
-    const one = docFinding(withType('ecs.g8i.large'), ID);
+    const one = docFinding(withType('ecs.g9a.large'), ID);
     expect(one).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.WARNING });
-    expect(one.message).toBe(`Cannot verify at synth time that ecs.g8i.large (family g8i) of ${LABEL} supports IPv6: the family is not in the pack's facts`);
-    expect(one.fix).toBe('check EniIpv6AddressQuantity with DescribeInstanceTypes, then declare the family with new Ipv6Checks({ additionalIpv6Families: [...] }) (or additionalNonIpv6Families)');
-    const two = docFinding(withType('ecs.g8i.large,g7-large'), ID);
-    expect(two.message).toBe(`Cannot verify at synth time that ecs.g8i.large (family g8i), g7-large (not an ecs.<family>.<size> name) of ${LABEL} support IPv6: the family is not in the pack's facts`);
+    expect(one.message).toBe(`Cannot verify at synth time that ecs.g9a.large (family g9a) of ${LABEL} supports IPv6: the family is not in the pack's facts`);
+    expect(one.fix).toBe('confirm it before deploying: DescribeInstanceTypes returns EniIpv6AddressQuantity (IPv6 addresses per ENI; 0 means no IPv6) for the type, and the plan-time guard of ContainerGroup / ContainerGroupFleet'
+      + ' (data.alicloud_instance_types with minimum_eni_ipv6_address_quantity = 1, on unless instanceTypeGuard: false) fails terraform plan when the type has no IPv6;'
+      + " then declare the family with new Ipv6Checks({ additionalIpv6Families: ['g9a'] }) (or additionalNonIpv6Families)");
+    const two = docFinding(withType('ecs.g9a.large,g7-large'), ID);
+    expect(two.message).toBe(`Cannot verify at synth time that ecs.g9a.large (family g9a), g7-large (not an ecs.<family>.<size> name) of ${LABEL} support IPv6: the family is not in the pack's facts`);
   });
 
   test('a known bad family wins over an unknown one (error, not warning)', () => {
-    expect(docFinding(withType('ecs.g8i.large,ecs.ic5.large'), ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
+    expect(docFinding(withType('ecs.g9a.large,ecs.ic5.large'), ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
   });
 
   test('lowering the rule to INFO also lowers the unknown-family warning', () => {
-    const f = docFinding(withType('ecs.g8i.large'), ID, undefined, { ruleLevels: { [ID]: Ipv6CheckLevel.INFO } });
+    const f = docFinding(withType('ecs.g9a.large'), ID, undefined, { ruleLevels: { [ID]: Ipv6CheckLevel.INFO } });
     expect(f.level).toBe(Ipv6CheckLevel.INFO);
   });
 

@@ -8,7 +8,13 @@ import { familyOf } from '../../src/rules/facts';
 const ID = Ipv6RuleId.INSTANCE_FAMILY;
 
 describe('ALI-IPV6-002 ipv6-instance-family', () => {
-  test('the family of a type is the middle segment up to the first hyphen', () => {
+  test('the family key of a type is the longest known family that starts its middle segment, else the part before the first hyphen', () => {
+    expect(familyOf('ecs.sgn7i-vws-m2.xlarge')).toBe('sgn7i-vws'); // issue 12: this came out as sgn7i
+    expect(familyOf('ecs.vgn7i-vws-m4.xlarge')).toBe('vgn7i-vws');
+    expect(familyOf('ecs.sgn7i-vws.xlarge')).toBe('sgn7i-vws');
+    expect(familyOf('ecs.sgn7i-xyz-m2.xlarge')).toBe('sgn7i'); // not a known family: up to the first hyphen
+    expect(familyOf('ecs.abc-def-m2.large', new Set(['abc-def']))).toBe('abc-def'); // the user's families count
+    expect(familyOf('ecs.abc-def-m2.large')).toBe('abc');
     expect(familyOf('ecs.g7.large')).toBe('g7');
     expect(familyOf('ecs.gn6i-c4g1.xlarge')).toBe('gn6i');
     expect(familyOf('ecs.re6p-redis.large')).toBe('re6p');
@@ -36,7 +42,7 @@ describe('ALI-IPV6-002 ipv6-instance-family', () => {
     expect(f.message).toContain('ecs.ic5.large (family ic5)');
     expect(f.message).toContain('Ipv6AddressNotSupportInstanceType');
     expect(f.message).not.toContain('ecs.g7.large (family');
-    expect(annotations(stack)).toEqual([expect.stringMatching(/^test\/Web\/Stack: \[ALI-IPV6-002\] .*\. Fix: use instance types of an IPv6 family/)]);
+    expect(annotations(stack)).toEqual([expect.stringMatching(/^test\/Web: \[ALI-IPV6-002\] ContainerGroup 'test\/Web' asks for an IPv6 address but instanceType has ecs\.ic5\.large .*\. Fix: use instance types of an IPv6 family/)]);
   });
 
   test('every entry of an ESS fleet\'s instance_types is checked', () => {
@@ -56,20 +62,36 @@ describe('ALI-IPV6-002 ipv6-instance-family', () => {
     expect(f.message).toContain('ecs.gn5-c4g1.xlarge (family gn5)');
   });
 
+  test('ecs.sgn7i-vws-m2.xlarge is of the IPv6 family sgn7i-vws (compliant, no warning)', () => {
+    const stack = newStack();
+    ipv6Eci(stack, 'Web', network(stack), { instanceType: 'ecs.sgn7i-vws-m2.xlarge' });
+    expect(only(stack, ID)).toMatchObject({ status: Ipv6CheckStatus.COMPLIANT });
+    expect(annotations(stack, 'warn')).toEqual([]);
+  });
+
+  test('a hyphenated family added by the user is matched whole', () => {
+    const stack = rawStack('cn-huhehaote', { additionalNonIpv6Families: ['ecs.gn7i-xyz'] });
+    const net = rawNetwork(stack);
+    rawRosEci(stack, 'Eci', net.vswitch.id, net.sg.id, { InstanceType: 'ecs.gn7i-xyz-c8.2xlarge', Cpu: undefined, Memory: undefined });
+    const f = only(stack, ID, 'Eci');
+    expect(f.status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
+    expect(f.message).toContain('(family gn7i-xyz)');
+  });
+
   test('an unknown family is a warning (cannot verify), not an error', () => {
     const stack = newStack();
-    ipv6Eci(stack, 'Web', network(stack), { instanceType: 'ecs.g8i.large' });
+    ipv6Eci(stack, 'Web', network(stack), { instanceType: 'ecs.g9a.large' });
     const f = only(stack, ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.WARNING });
     expect(f.fix).toContain('additionalIpv6Families');
     expect(annotations(stack)).toEqual([]);
-    expect(annotations(stack, 'warn')).toEqual([expect.stringContaining('[ALI-IPV6-002] Cannot verify at synth time that ecs.g8i.large (family g8i)')]);
+    expect(annotations(stack, 'warn')).toEqual([expect.stringContaining('[ALI-IPV6-002] Cannot verify at synth time that ecs.g9a.large (family g9a)')]);
   });
 
   test('additionalIpv6Families and additionalNonIpv6Families override the built-in facts', () => {
-    const stack = rawStack('cn-huhehaote', { additionalIpv6Families: ['ecs.g8i', 'ic5'], additionalNonIpv6Families: ['g7'] });
+    const stack = rawStack('cn-huhehaote', { additionalIpv6Families: ['ecs.g9a', 'ic5'], additionalNonIpv6Families: ['g7'] });
     const net = rawNetwork(stack);
-    rawRosEci(stack, 'New', net.vswitch.id, net.sg.id, { InstanceType: 'ecs.g8i.large,ecs.ic5.large', Cpu: undefined, Memory: undefined });
+    rawRosEci(stack, 'New', net.vswitch.id, net.sg.id, { InstanceType: 'ecs.g9a.large,ecs.ic5.large', Cpu: undefined, Memory: undefined });
     rawRosEci(stack, 'Old', net.vswitch.id, net.sg.id, { InstanceType: 'ecs.g7.large', Cpu: undefined, Memory: undefined });
     expect(only(stack, ID, 'New').status).toBe(Ipv6CheckStatus.COMPLIANT);
     expect(only(stack, ID, 'Old').status).toBe(Ipv6CheckStatus.NON_COMPLIANT);

@@ -17,29 +17,39 @@ describe('ALI-IPV6-001 reads the region from the provider configuration the reso
   });
 
   test('a region outside the list is an error whose fix lists the regions and the additionalRegions option', () => {
-    const f = docFinding(vpcIn({ region: 'ap-northeast-1' }), ID);
+    const f = docFinding(vpcIn({ region: 'me-east-1' }), ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR });
-    expect(f.message).toBe('VPC alicloud_vpc.v (IPv6 enabled) deploys to region ap-northeast-1 (the default provider "alicloud"), which is not in the list of regions with VPC IPv6; the API would fail at apply with Ipv6AddressNotSupport');
-    expect(f.fix).toMatch(/^deploy to one of cn-qingdao, cn-beijing, .*, eu-central-1; or, if Alibaba Cloud now supports IPv6 in ap-northeast-1, add it with new Ipv6Checks\(\{ additionalRegions: \['ap-northeast-1'\] \}\)$/);
+    expect(f.message).toBe('VPC alicloud_vpc.v (IPv6 enabled) deploys to region me-east-1 (the default provider "alicloud"), which is not in the list of regions with an IPv6 gateway; the API would fail at apply with Ipv6AddressNotSupport'
+      + ' (list: the ECS guide "为ECS实例实现IPv6通信" and its English copy, section "Regions that support IPv6 Gateway" (https://help.aliyun.com/zh/ecs/user-guide/step-1-create-a-vpc-that-supports-ipv6-addressing-step-1-create-a-vpc-that-supports-ipv6-addressing, read 2026-12))');
+    expect(f.fix).toBe('deploy to a region with an IPv6 gateway ('
+      + 'China: cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-hangzhou, cn-shanghai, cn-fuzhou, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-hongkong, cn-nanjing, cn-wuhan-lr; '
+      + 'Asia Pacific: ap-southeast-6, ap-southeast-1, ap-northeast-1, ap-northeast-2, ap-southeast-5, ap-southeast-3, ap-southeast-7; '
+      + 'Europe & Americas: us-east-1, us-west-1, eu-central-1, eu-west-1, na-south-1; Middle East: me-central-1); '
+      + "or, if Alibaba Cloud now supports IPv6 in me-east-1, add it with new Ipv6Checks({ additionalRegions: ['me-east-1'] })");
+  });
+
+  test('regions added by the user are listed in their own group', () => {
+    const f = docFinding(vpcIn({ region: 'me-east-1' }), ID, undefined, { additionalRegions: ['cn-zhongwei'] });
+    expect(f.fix).toContain('Middle East: me-central-1; added with additionalRegions: cn-zhongwei)');
   });
 
   test('the region is trimmed, and additionalRegions are compared in lower case', () => {
     expect(docFinding(vpcIn({ region: ' cn-hangzhou ' }), ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
-    expect(docFinding(vpcIn({ region: 'ap-northeast-1' }), ID, undefined, { additionalRegions: [' AP-Northeast-1 '] }).status).toBe(Ipv6CheckStatus.COMPLIANT);
+    expect(docFinding(vpcIn({ region: 'me-east-1' }), ID, undefined, { additionalRegions: [' ME-East-1 '] }).status).toBe(Ipv6CheckStatus.COMPLIANT);
   });
 
   test('provider = "alicloud.<alias>" picks the configuration with that alias from a list of providers', () => {
-    const providers = [{ region: 'cn-hangzhou' }, { alias: 'tokyo', region: 'ap-northeast-1' }, { alias: 'sh', region: 'cn-shanghai' }];
-    const away = docFinding(vpcIn(providers, 'alicloud.tokyo'), ID);
+    const providers = [{ region: 'cn-hangzhou' }, { alias: 'dubai', region: 'me-east-1' }, { alias: 'sh', region: 'cn-shanghai' }];
+    const away = docFinding(vpcIn(providers, 'alicloud.dubai'), ID);
     expect(away.status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
-    expect(away.message).toContain('deploys to region ap-northeast-1 (provider "alicloud" (alias "tokyo"))');
+    expect(away.message).toContain('deploys to region me-east-1 (provider "alicloud" (alias "dubai"))');
     expect(docFinding(vpcIn(providers, 'alicloud.sh'), ID).message).toContain('deploys to cn-shanghai (provider "alicloud" (alias "sh"))');
     expect(docFinding(vpcIn(providers), ID).message).toContain('deploys to cn-hangzhou (the default provider "alicloud")');
   });
 
   test('when two configurations have the same alias, the first one counts', () => {
-    expect(docFinding(vpcIn([{ region: 'cn-hangzhou' }, { region: 'ap-northeast-1' }]), ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
-    expect(docFinding(vpcIn([{ region: 'ap-northeast-1' }, { region: 'cn-hangzhou' }]), ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
+    expect(docFinding(vpcIn([{ region: 'cn-hangzhou' }, { region: 'me-east-1' }]), ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
+    expect(docFinding(vpcIn([{ region: 'me-east-1' }, { region: 'cn-hangzhou' }]), ID).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
   });
 
   test('a provider meta-argument that is not alicloud.<alias> falls back to the default provider', () => {
@@ -73,19 +83,19 @@ describe('ALI-IPV6-001 reads the region from the provider configuration the reso
       alicloud_vpc: { v: { cidr_block: '10.0.0.0/16' } },
       alicloud_vpc_ipv6_gateway: { gw: { vpc_id: '${alicloud_vpc.v.id}' } },
       alicloud_vpc_ipv6_cidr_block: { c: { vpc_id: '${alicloud_vpc.v.id}' } },
-    }, {}, { region: 'ap-northeast-1' });
+    }, {}, { region: 'me-east-1' });
     const found = docFindings(doc, ID);
     expect(found.map((f) => [f.address, f.status])).toEqual([
       ['alicloud_vpc.v', Ipv6CheckStatus.NON_COMPLIANT],
       ['alicloud_vpc_ipv6_gateway.gw', Ipv6CheckStatus.NON_COMPLIANT],
       ['alicloud_vpc_ipv6_cidr_block.c', Ipv6CheckStatus.NON_COMPLIANT],
     ]);
-    expect(found[1].message).toMatch(/^IPv6 gateway alicloud_vpc_ipv6_gateway\.gw deploys to region ap-northeast-1 /);
-    expect(found[2].message).toMatch(/^IPv6 CIDR block alicloud_vpc_ipv6_cidr_block\.c deploys to region ap-northeast-1 /);
+    expect(found[1].message).toMatch(/^IPv6 gateway alicloud_vpc_ipv6_gateway\.gw deploys to region me-east-1 /);
+    expect(found[2].message).toMatch(/^IPv6 CIDR block alicloud_vpc_ipv6_cidr_block\.c deploys to region me-east-1 /);
   });
 
   test('a VPC whose enable_ipv6 is false, or an expression, is not a subject', () => {
-    const doc = tfDoc({ alicloud_vpc: { off: { enable_ipv6: false }, maybe: { enable_ipv6: '${var.v6}' }, str: { enable_ipv6: 'true' } } }, {}, { region: 'ap-northeast-1' });
+    const doc = tfDoc({ alicloud_vpc: { off: { enable_ipv6: false }, maybe: { enable_ipv6: '${var.v6}' }, str: { enable_ipv6: 'true' } } }, {}, { region: 'me-east-1' });
     expect(docFindings(doc, ID).map((f) => f.address)).toEqual(['alicloud_vpc.str']);
   });
 });

@@ -15,20 +15,21 @@ describe('ALI-IPV6-001 ipv6-region', () => {
   });
 
   test('an IPv6 ECI in a region outside the list is an error naming the region, the provider and the fix', () => {
-    const stack = newStack('ap-northeast-1');
-    const net = network(stack, ['ap-northeast-1a']);
+    const stack = newStack('me-east-1');
+    const net = network(stack, ['me-east-1a']);
     ipv6Eci(stack, 'Web', net);
-    const f = only(stack, ID, 'Web/Stack');
-    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Web/Stack' });
-    expect(f.message).toContain('ap-northeast-1');
+    const f = only(stack, ID, 'test/Web');
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Web' });
+    expect(f.message).toMatch(/^ContainerGroup 'test\/Web' deploys to region me-east-1/);
+    expect(f.message).toContain('me-east-1');
     expect(f.message).toContain('Ipv6AddressNotSupport');
-    expect(f.fix).toContain("additionalRegions: ['ap-northeast-1']");
-    expect(annotations(stack).find((a) => a.startsWith('test/Web/Stack: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to one of cn-qingdao, .*\.$/);
+    expect(f.fix).toContain("additionalRegions: ['me-east-1']");
+    expect(annotations(stack).find((a) => a.startsWith('test/Web: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to a region with an IPv6 gateway \(China: cn-qingdao, .*\.$/);
   });
 
   test('ECIs without IPv6 (count 0, unset, a native group) are not checked, whatever the region', () => {
-    const stack = rawStack('ap-northeast-1');
-    const net = rawNetwork(stack, { zoneId: 'ap-northeast-1a', enableIpv6: false, ipv6CidrBlockMask: undefined }, { enableIpv6: false });
+    const stack = rawStack('me-east-1');
+    const net = rawNetwork(stack, { zoneId: 'me-east-1a', enableIpv6: false, ipv6CidrBlockMask: undefined }, { enableIpv6: false });
     rawRosEci(stack, 'NoIpv6', net.vswitch.id, net.sg.id, { Ipv6AddressCount: 0 });
     rawRosEci(stack, 'Unset', net.vswitch.id, net.sg.id, { Ipv6AddressCount: undefined });
     new alicloud.eciContainerGroup.EciContainerGroup(stack, 'Native', {
@@ -39,23 +40,23 @@ describe('ALI-IPV6-001 ipv6-region', () => {
 
   test('a resource with provider = "alicloud.x" uses that alias\'s region', () => {
     const stack = rawStack('cn-hangzhou');
-    const tokyo = new alicloud.provider.AlicloudProvider(stack, 'tokyo', { region: 'ap-northeast-1', alias: 'tokyo' });
+    const dubai = new alicloud.provider.AlicloudProvider(stack, 'dubai', { region: 'me-east-1', alias: 'dubai' });
     new alicloud.vpc.Vpc(stack, 'Home', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
-    new alicloud.vpc.Vpc(stack, 'Away', { cidrBlock: '10.1.0.0/16', enableIpv6: true, provider: tokyo });
+    new alicloud.vpc.Vpc(stack, 'Away', { cidrBlock: '10.1.0.0/16', enableIpv6: true, provider: dubai });
     expect(only(stack, ID, 'Home').status).toBe(Ipv6CheckStatus.COMPLIANT);
     const away = only(stack, ID, 'Away');
     expect(away.status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
-    expect(away.message).toContain('provider "alicloud" (alias "tokyo")');
+    expect(away.message).toContain('provider "alicloud" (alias "dubai")');
   });
 
   test('additionalRegions extends the list', () => {
-    const stack = rawStack('ap-northeast-1', { additionalRegions: ['ap-northeast-1'] });
+    const stack = rawStack('me-east-1', { additionalRegions: ['me-east-1'] });
     new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
     expect(only(stack, ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
   });
 
   test('a VPC without IPv6 is not checked', () => {
-    const stack = rawStack('ap-northeast-1');
+    const stack = rawStack('me-east-1');
     new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
     expect(findingsOf(stack, ID)).toEqual([]);
   });

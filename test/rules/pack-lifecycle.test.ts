@@ -10,9 +10,9 @@ import { ipv6Region } from '../../src/rules/rules/ipv6-region';
 afterEach(() => jest.restoreAllMocks());
 
 /** A raw stack with one IPv6 VPC in a region without IPv6 (an ALI-IPV6-001 error). */
-function tokyoStack(scope: Construct, id = 'tokyo'): TerraformStack {
+function dubaiStack(scope: Construct, id = 'dubai'): TerraformStack {
   const stack = new TerraformStack(scope, id);
-  new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'ap-northeast-1' });
+  new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'me-east-1' });
   new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
   return stack;
 }
@@ -30,8 +30,8 @@ describe('options', () => {
   });
 
   test('families given by the user are cited as such in the message', () => {
-    const stack = tokyoStack(Testing.app());
-    Aspects.of(stack).add(new Ipv6Checks({ additionalNonIpv6Families: [' ECS.G7 '], additionalIpv6Families: ['ecs.ic5'], additionalRegions: ['ap-northeast-1'] }));
+    const stack = dubaiStack(Testing.app());
+    Aspects.of(stack).add(new Ipv6Checks({ additionalNonIpv6Families: [' ECS.G7 '], additionalIpv6Families: ['ecs.ic5'], additionalRegions: ['me-east-1'] }));
     new alicloud.rosStack.RosStack(stack, 'Eci', {
       stackName: 'eci',
       templateBody: JSON.stringify({ Resources: { Eci: { Type: 'ALIYUN::ECI::ContainerGroup', Properties: { Ipv6AddressCount: 1, InstanceType: 'ecs.g7.large,ecs.ic5.large' } } } }),
@@ -51,14 +51,14 @@ describe('options', () => {
 
 describe('when the rules run', () => {
   test('Testing.synth runs the rules and annotates the resources, without findingsOf', () => {
-    const stack = tokyoStack(Testing.app());
+    const stack = dubaiStack(Testing.app());
     Aspects.of(stack).add(new Ipv6Checks());
     Testing.synth(stack);
-    expect(annotations(stack)).toEqual([expect.stringMatching(/^tokyo\/Vpc: \[ALI-IPV6-001\] VPC alicloud_vpc\.Vpc \(IPv6 enabled\) deploys to region ap-northeast-1/)]);
+    expect(annotations(stack)).toEqual([expect.stringMatching(/^dubai\/Vpc: \[ALI-IPV6-001\] VPC alicloud_vpc\.Vpc \(IPv6 enabled\) deploys to region me-east-1/)]);
   });
 
   test('findingsOf after a synth returns that synth\'s findings without running the rules again', () => {
-    const stack = tokyoStack(Testing.app());
+    const stack = dubaiStack(Testing.app());
     Aspects.of(stack).add(new Ipv6Checks());
     Testing.synth(stack);
     const subjects = jest.spyOn(ipv6Region, 'subjects');
@@ -68,7 +68,7 @@ describe('when the rules run', () => {
   });
 
   test('a second synth after a change reports the change', () => {
-    const stack = tokyoStack(Testing.app());
+    const stack = dubaiStack(Testing.app());
     Aspects.of(stack).add(new Ipv6Checks());
     Testing.synth(stack);
     expect(Ipv6Checks.findingsOf(stack).filter((f) => f.ruleId === Ipv6RuleId.REGION)).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('when the rules run', () => {
   test('findingsOf before any synth uses the nearest pack: the stack\'s before the app\'s', () => {
     const app = Testing.app();
     Aspects.of(app).add(new Ipv6Checks({ ruleLevels: { [Ipv6RuleId.REGION]: Ipv6CheckLevel.OFF } }));
-    const stack = tokyoStack(app);
+    const stack = dubaiStack(app);
     Aspects.of(stack).add(new Ipv6Checks({ ruleLevels: { [Ipv6RuleId.REGION]: Ipv6CheckLevel.WARNING } }));
     expect(Ipv6Checks.findingsOf(stack).filter((f) => f.ruleId === Ipv6RuleId.REGION).map((f) => f.level)).toEqual([Ipv6CheckLevel.WARNING]);
   });
@@ -92,12 +92,12 @@ describe('when the rules run', () => {
   test.failing('a pack on the app fails app.synth for an error in any stack', () => {
     const app = new App({ outdir: outdir(), stackTraces: false });
     Aspects.of(app).add(new Ipv6Checks());
-    tokyoStack(app);
-    expect(() => app.synth()).toThrow(/\[tokyo\/Vpc\] \[ALI-IPV6-001\]/);
+    dubaiStack(app);
+    expect(() => app.synth()).toThrow(/\[dubai\/Vpc\] \[ALI-IPV6-001\]/);
   });
 
   test('a pack added on a construct inside a raw stack checks the whole stack', () => {
-    const stack = tokyoStack(Testing.app());
+    const stack = dubaiStack(Testing.app());
     const holder = new Construct(stack, 'Holder');
     Aspects.of(holder).add(new Ipv6Checks({ ruleLevels: { [Ipv6RuleId.REGION]: Ipv6CheckLevel.INFO } }));
     Testing.synth(stack);
@@ -106,7 +106,7 @@ describe('when the rules run', () => {
 
   test('after a failed app.synth, the stack\'s own toTerraform does not hand out the document of that synth', async () => {
     const app = new App({ outdir: outdir(), stackTraces: false });
-    const stack = tokyoStack(app);
+    const stack = dubaiStack(app);
     Aspects.of(stack).add(new Ipv6Checks());
     expect(() => app.synth()).toThrow();
     await Promise.resolve();

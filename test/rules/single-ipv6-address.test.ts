@@ -29,10 +29,10 @@ describe('ALI-IPV6-003 single-ipv6-address', () => {
     const stack = newStack();
     fleet(stack).scalingConfiguration.addOverride('ipv6_address_count', 2);
     const f = only(stack, ID);
-    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Fleet/Configuration' });
-    expect(f.message).toContain('asks for 2 IPv6 addresses (ipv6_address_count) but an ECI can have at most 1');
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'test/Fleet' });
+    expect(f.message).toContain('ContainerGroupFleet \'test/Fleet\' asks for 2 IPv6 addresses (ipv6AddressCount) but an ECI can have at most 1');
     expect(f.message).toContain('the provider does not check this for ESS');
-    expect(f.fix).toBe('set ipv6_address_count to 1 for an IPv6 address, or remove it for none');
+    expect(f.fix).toBe('set ipv6AddressCount to 1 for an IPv6 address, or remove it for none');
   });
 
   test('a raw ROS template with Ipv6AddressCount 2 is an error; the count may come through a parameter', () => {

@@ -6,8 +6,9 @@ import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
 /**
  * ALI-IPV6-007: IPv6 Internet bandwidth is a whole number from 1 to 5000 Mbit/s (error), and a warning
- * above the default per-address caps (2000 Mbit/s PayByBandwidth, 1000 Mbit/s PayByTraffic;
- * eci-ipv6-facts.md §6), which need a quota increase.
+ * above the per-address caps (2000 Mbit/s PayByBandwidth, 1000 Mbit/s PayByTraffic, as the Alibaba VPC SDK
+ * request models AllocateIpv6InternetBandwidth / ModifyIpv6InternetBandwidth state them), which need a
+ * quota increase.
  * @internal
  */
 export const ipv6BandwidthRange: RuleDefinition = {
@@ -41,7 +42,7 @@ function check(block: TfBlock): Verdict {
   const cap = BANDWIDTH_CAPS[String(charge)];
   if (cap && bw > cap.value) {
     return nonCompliant(
-      `${label} has ${bw} Mbit/s, above the default per-address cap of ${cap.value} Mbit/s for ${charge} (${cap.source.url}, ${cap.source.date}; eci-ipv6-facts.md §6); the API refuses it unless the quota was raised`,
+      `${label} has ${bw} Mbit/s, above the per-address cap of ${cap.value} Mbit/s for ${charge} (Alibaba VPC SDK request models AllocateIpv6InternetBandwidth / ModifyIpv6InternetBandwidth, ${cap.source.url}, ${cap.source.date}); the API refuses it unless the quota was raised`,
       `lower bandwidth to at most ${cap.value}, or raise the quota with a ticket and suppress ALI-IPV6-007 on this resource with the ticket number`,
       Ipv6CheckLevel.WARNING,
     );

@@ -30,27 +30,29 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
   }
   const bad: string[] = [];
   const unknownFamilies: string[] = [];
+  const unknownFamilyKeys: string[] = [];
   const sources = new Set<string>();
   for (const t of types.value) {
-    const family = familyOf(t);
+    const family = familyOf(t, ctx.facts.families);
     const fact = family !== undefined ? ctx.facts.families.get(family) : undefined;
     if (fact?.ipv6 === false) {
       bad.push(`${t} (family ${family})`);
       sources.add(`${fact.source.url}, ${fact.source.date}`);
     } else if (!fact) {
       unknownFamilies.push(family === undefined ? `${t} (not an ecs.<family>.<size> name)` : `${t} (family ${family})`);
+      if (family !== undefined && !unknownFamilyKeys.includes(family)) unknownFamilyKeys.push(family);
     }
   }
   if (bad.length > 0) {
     return nonCompliant(
       `${eci.label} asks for an IPv6 address but ${eci.instanceTypesField} has ${bad.join(', ')}, which do${bad.length === 1 ? 'es' : ''} not support IPv6; the API would fail with Ipv6AddressNotSupportInstanceType (source: ${[...sources].join('; ')})`,
-      'use instance types of an IPv6 family (for example ecs.g7.large, ecs.c7.large, ecs.r7.large, ecs.gn6i-c4g1.xlarge), or size the ECI by cpu and memory, which always supports IPv6',
+      'use instance types of an IPv6 family (for example ecs.g8i.large, ecs.c8i.large, ecs.r8i.large, ecs.g7.large), or size the ECI by cpu and memory, which always supports IPv6',
     );
   }
   if (unknownFamilies.length > 0) {
     return notVerifiable(
       `Cannot verify at synth time that ${unknownFamilies.join(', ')} of ${eci.label} support${unknownFamilies.length === 1 ? 's' : ''} IPv6: the family is not in the pack's facts`,
-      'check EniIpv6AddressQuantity with DescribeInstanceTypes, then declare the family with new Ipv6Checks({ additionalIpv6Families: [...] }) (or additionalNonIpv6Families)',
+      `confirm it before deploying: DescribeInstanceTypes returns EniIpv6AddressQuantity (IPv6 addresses per ENI; 0 means no IPv6) for the type, and the plan-time guard of ContainerGroup / ContainerGroupFleet (data.alicloud_instance_types with minimum_eni_ipv6_address_quantity = 1, on unless instanceTypeGuard: false) fails terraform plan when the type has no IPv6; then declare the family with new Ipv6Checks({ additionalIpv6Families: ['${unknownFamilyKeys.join("', '")}'] }) (or additionalNonIpv6Families)`,
       Ipv6CheckLevel.WARNING,
     );
   }

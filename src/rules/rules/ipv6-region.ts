@@ -1,4 +1,5 @@
 import { RuleContext, TfBlock } from '../context';
+import { IPV6_REGIONS, REGION_LIST_CITATION } from '../facts/regions';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
@@ -33,9 +34,23 @@ function check(ctx: RuleContext, block: TfBlock, what: string) {
   if (ctx.facts.regions.has(region.value)) {
     return compliant(`${what} deploys to ${region.value} (${region.provider}), which supports VPC IPv6`);
   }
-  const list = [...ctx.facts.regions].join(', ');
   return nonCompliant(
-    `${what} deploys to region ${region.value} (${region.provider}), which is not in the list of regions with VPC IPv6; the API would fail at apply with Ipv6AddressNotSupport`,
-    `deploy to one of ${list}; or, if Alibaba Cloud now supports IPv6 in ${region.value}, add it with new Ipv6Checks({ additionalRegions: ['${region.value}'] })`,
+    `${what} deploys to region ${region.value} (${region.provider}), which is not in the list of regions with an IPv6 gateway; the API would fail at apply with Ipv6AddressNotSupport (list: ${REGION_LIST_CITATION})`,
+    `deploy to a region with an IPv6 gateway (${groupedRegions(ctx)}); or, if Alibaba Cloud now supports IPv6 in ${region.value}, add it with new Ipv6Checks({ additionalRegions: ['${region.value}'] })`,
   );
+}
+
+/** The supported regions, grouped by area: `China: cn-qingdao, ...; Asia Pacific: ...; added: ...`. */
+function groupedRegions(ctx: RuleContext): string {
+  return ctx.cached('regionList', () => {
+    const groups = new Map<string, string[]>();
+    const builtIn = new Map(IPV6_REGIONS.map((r) => [r.regionId, r.area]));
+    for (const id of ctx.facts.regions) {
+      const area = builtIn.get(id) ?? 'added with additionalRegions';
+      let list = groups.get(area);
+      if (!list) groups.set(area, list = []);
+      list.push(id);
+    }
+    return [...groups].map(([area, ids]) => `${area}: ${ids.join(', ')}`).join('; ');
+  });
 }
