@@ -34,7 +34,14 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   // Runtime dependencies are bundled into the package, as jsii requires.
   // re2js: the provider's patterns are Go regexps (RE2); re2js matches them exactly as Go does.
-  bundledDeps: ['re2js@^2.10.0'],
+  // The offline provider plugin (src/terraform): gRPC server, .proto loading, cty msgpack, AutoMTLS certificate.
+  bundledDeps: [
+    're2js@^2.10.0',
+    '@grpc/grpc-js@^1.14.7',
+    '@grpc/proto-loader@^0.8.1',
+    '@msgpack/msgpack@^3.1.3',
+    'selfsigned@^5.5.0',
+  ],
 
   devDeps: [
     'cdktf-cli@0.21.0',
@@ -59,6 +66,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       // Coverage triples the run time on this 2-core machine; `npx projen test:coverage` collects it.
       collectCoverage: false,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Real Terraform on every synthesized stack takes minutes: its own task, test:terraform (CI runs it).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform-core/'],
       coveragePathIgnorePatterns: ['/node_modules/', `/${GENERATED_BINDINGS}/`],
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
     },
@@ -113,6 +122,14 @@ project.addTask('check:bindings', {
 project.addTask('synth:example', {
   description: 'Synthesize examples/ipv6-eci to Terraform JSON (cdktf.out/stacks/*/cdk.tf.json)',
   exec: 'cdktf synth --output cdktf.out',
+});
+
+// Real Terraform core, offline, through the schema-only provider (src/terraform): validate on every synthesized
+// stack, providers schema, plan/show, terraform test with mocks. Needs terraform on PATH (CI has it); without
+// it the suites are skipped with a message (and fail under CI=true).
+project.addTask('test:terraform', {
+  description: 'Run the Terraform suites (test/terraform-core): real terraform validate/plan/test offline with the schema-only alicloud provider',
+  exec: 'jest --ci test/terraform-core --testPathIgnorePatterns /node_modules/',
 });
 
 project.addTask('test:coverage', {

@@ -2,3 +2,5 @@
 // jsii cannot express jest types, so it is deliberately not re-exported here.
 export * from '../schema/findings';
 export * from './plan-checker';
+// Real Terraform, offline, through the package's schema-only alicloud provider.
+export * from './terraform';

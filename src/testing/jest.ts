@@ -8,8 +8,10 @@
  *
  *   // a test
  *   expect(Testing.synth(stack)).toBeValidAlicloudPlan();
+ *   expect(Testing.fullSynth(stack)).toPassTerraformValidate();   // real Terraform, offline
  */
 import { AlicloudPlanChecker } from './plan-checker';
+import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult } from './terraform';
 import { PlanFinding, PlanFindingLevel } from '../schema/findings';
 
 declare global {
@@ -23,6 +25,13 @@ declare global {
        * error-level findings from `AlicloudPlanChecker`; fails with the formatted findings.
        */
       toBeValidAlicloudPlan(): R;
+      /**
+       * Passes when `terraform validate` (real Terraform, offline, with the package's schema-only
+       * alicloud provider) finds no errors in the stack folder, or in every stack of the synth output
+       * folder that `Testing.fullSynth` returns; fails with Terraform's diagnostics. Needs terraform on
+       * PATH (or TERRAFORM_BINARY_NAME).
+       */
+      toPassTerraformValidate(): R;
     }
   }
 }
@@ -54,7 +63,35 @@ export function toBeValidAlicloudPlan(this: { readonly isNot?: boolean } | void,
 }
 
 /**
- * Registers `toBeValidAlicloudPlan` with jest's global `expect`. Call it once from a
+ * The matcher function: `expect(dir).toPassTerraformValidate()`. `dir` is a synthesized stack folder
+ * (`cdktf.out/stacks/<stack>`) or a synth output folder (what `Testing.fullSynth` returns).
+ */
+export function toPassTerraformValidate(this: { readonly isNot?: boolean } | void, received: unknown): AlicloudMatcherResult {
+  if (typeof received !== 'string') {
+    return { pass: false, message: () => `expected a stack folder or a synth output folder (a path), got ${typeof received}` };
+  }
+  let results: TerraformValidateResult[];
+  try {
+    results = OfflineTerraform.validateSynthOutput(received);
+  } catch (e) {
+    return { pass: false, message: () => `could not run terraform validate on ${received}: ${(e as Error).message}` };
+  }
+  if (results.length === 0) return { pass: false, message: () => `no stack folder found in ${received}` };
+  const failed = results.filter((r) => !r.valid);
+  const names = results.map((r) => r.stackDir).join(', ');
+  return failed.length === 0
+    ? { pass: true, message: () => `expected terraform validate to fail, but ${names} ${results.length === 1 ? 'is' : 'are'} valid` }
+    : {
+      pass: false,
+      message: () => failed.map((r) => {
+        const errors = r.diagnostics.filter((d) => d.severity === TerraformDiagnosticSeverity.ERROR);
+        return `terraform validate found ${errors.length} error(s) in ${r.stackDir}:\n${OfflineTerraform.format(r.diagnostics)}`;
+      }).join('\n\n'),
+    };
+}
+
+/**
+ * Registers `toBeValidAlicloudPlan` and `toPassTerraformValidate` with jest's global `expect`. Call it once from a
  * `setupFilesAfterEnv` file.
  */
 export function setupAlicloudJest(): void {
@@ -62,5 +99,5 @@ export function setupAlicloudJest(): void {
   if (typeof jestExpect?.extend !== 'function') {
     throw new Error('setupAlicloudJest() must run inside jest (for example from a setupFilesAfterEnv file): no global expect.extend');
   }
-  jestExpect.extend({ toBeValidAlicloudPlan });
+  jestExpect.extend({ toBeValidAlicloudPlan, toPassTerraformValidate });
 }

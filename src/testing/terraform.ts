@@ -1,0 +1,138 @@
+/**
+ * Real Terraform on synthesized stacks, offline: `terraform validate` through the package's schema-only
+ * alicloud 1.289.0 provider (src/terraform). Terraform core decodes the configuration against the
+ * provider's schema and checks every expression, reference, type conversion, meta-argument and block.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { findTerraform, validateStackSync, ValidateDiagnostic, formatDiagnostic } from '../terraform/runner';
+
+/** How bad a Terraform diagnostic is. */
+export enum TerraformDiagnosticSeverity {
+  /** The configuration is invalid. */
+  ERROR = 'error',
+  /** Valid, with a warning. */
+  WARNING = 'warning',
+}
+
+/** One diagnostic of `terraform validate`, as Terraform reported it. */
+export interface TerraformDiagnostic {
+  /** Error or warning. */
+  readonly severity: TerraformDiagnosticSeverity;
+  /** Terraform's one-line summary, e.g. `Unsupported attribute`. */
+  readonly summary: string;
+  /**
+   * Terraform's explanation.
+   * @default - none
+   */
+  readonly detail?: string;
+  /**
+   * The resource address, when Terraform gives one.
+   * @default - none
+   */
+  readonly address?: string;
+  /**
+   * The file in the stack folder, e.g. `cdk.tf.json`.
+   * @default - none
+   */
+  readonly filename?: string;
+  /**
+   * The line in that file.
+   * @default - none
+   */
+  readonly line?: number;
+  /**
+   * The source line Terraform points at.
+   * @default - none
+   */
+  readonly snippet?: string;
+}
+
+/** What `terraform validate` said about one stack folder. */
+export interface TerraformValidateResult {
+  /** The stack folder that was validated. */
+  readonly stackDir: string;
+  /** True when Terraform found no errors. */
+  readonly valid: boolean;
+  /** Every error and warning. */
+  readonly diagnostics: TerraformDiagnostic[];
+}
+
+/** Options of {@link OfflineTerraform}. */
+export interface OfflineTerraformOptions {
+  /**
+   * The Terraform binary: a path, or a name looked up on PATH.
+   * @default - `TERRAFORM_BINARY_NAME`, else `terraform` on PATH
+   */
+  readonly terraformBinary?: string;
+}
+
+function toDiagnostic(d: ValidateDiagnostic): TerraformDiagnostic {
+  return {
+    severity: d.severity === 'warning' ? TerraformDiagnosticSeverity.WARNING : TerraformDiagnosticSeverity.ERROR,
+    summary: d.summary,
+    detail: d.detail,
+    address: d.address,
+    filename: d.range?.filename,
+    line: d.range?.start.line,
+    snippet: d.snippet,
+  };
+}
+
+/**
+ * `terraform validate` on synthesized stacks, offline, with the package's schema-only alicloud provider.
+ * Needs Terraform 1.7 or later on PATH (or `TERRAFORM_BINARY_NAME`); never touches `~/.terraformrc`.
+ *
+ * @example
+ * const outdir = Testing.fullSynth(stack);
+ * const results = OfflineTerraform.validateSynthOutput(outdir);
+ */
+export class OfflineTerraform {
+  /** Whether a Terraform binary can be found. */
+  public static isAvailable(options: OfflineTerraformOptions = {}): boolean {
+    return findTerraform(options.terraformBinary) !== undefined;
+  }
+
+  /**
+   * Runs `terraform init` and `terraform validate` on a copy of one synthesized stack folder
+   * (`cdktf.out/stacks/<stack>`, the folder holding `cdk.tf.json`).
+   */
+  public static validate(stackDir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult {
+    const outcome = validateStackSync(stackDir, { terraformBinary: options.terraformBinary });
+    return { stackDir, valid: outcome.valid, diagnostics: outcome.diagnostics.map(toDiagnostic) };
+  }
+
+  /**
+   * The stack folders of a synth output folder (`cdktf.out`, or the folder `Testing.fullSynth` returns):
+   * `stacks/<name>` for every stack. A folder that is itself a stack folder is returned as it is.
+   */
+  public static stackDirs(dir: string): string[] {
+    const hasConfig = (d: string) => fs.readdirSync(d).some((n) => n.endsWith('.tf.json') || n.endsWith('.tf'));
+    if (hasConfig(dir)) return [dir];
+    const stacks = path.join(dir, 'stacks');
+    if (!fs.existsSync(stacks)) throw new Error(`${dir} is neither a stack folder (no *.tf.json) nor a synth output folder (no stacks/)`);
+    return fs.readdirSync(stacks).sort().map((n) => path.join(stacks, n)).filter((d) => fs.statSync(d).isDirectory() && hasConfig(d));
+  }
+
+  /** {@link OfflineTerraform.validate} on every stack of a synth output folder (or on one stack folder). */
+  public static validateSynthOutput(dir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult[] {
+    return OfflineTerraform.stackDirs(dir).map((d) => OfflineTerraform.validate(d, options));
+  }
+
+  /** The diagnostics as Terraform words them, one block each, with file and line. */
+  public static format(diagnostics: TerraformDiagnostic[]): string {
+    return diagnostics.map((d) => formatDiagnostic({
+      severity: d.severity === TerraformDiagnosticSeverity.WARNING ? 'warning' : 'error',
+      summary: d.summary,
+      detail: d.detail,
+      address: d.address,
+      snippet: d.snippet,
+      range: d.filename ? { filename: d.filename, start: { line: d.line ?? 0, column: 0 } } : undefined,
+    })).join('\n\n');
+  }
+}
+
+/** `terraform validate` on one synthesized stack folder, offline: its diagnostics (empty when it is valid and clean). */
+export function terraformValidate(stackDir: string, options: OfflineTerraformOptions = {}): TerraformDiagnostic[] {
+  return OfflineTerraform.validate(stackDir, options).diagnostics;
+}
