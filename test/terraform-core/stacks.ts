@@ -197,6 +197,22 @@ export const BUILDERS: Record<string, (app: App) => void> = {
   },
   // The VPC and its security group in one stack, an IPv6 ECI with Internet bandwidth in another: cdktf wires
   // them with outputs and terraform_remote_state.
+  'instance-type-guard': (app) => {
+    const s = stack(app, 'typed-ipv6');
+    const vpc = new DualStackVpc(s, 'Vpc', { zones: ZONES });
+    const securityGroup = new SecurityGroup(s, 'Sg', { vpc });
+    new ContainerGroup(s, 'Web', { vpc, securityGroup, instanceType: 'ecs.g8i.large', ipv6AddressCount: 1, containers: [nginx] });
+    new ContainerGroupFleet(s, 'Workers', {
+      vpc,
+      securityGroup,
+      vSwitches: [vpc.vSwitches[0]],
+      minSize: 0,
+      maxSize: 2,
+      ipv6AddressCount: 1,
+      instanceTypes: ['ecs.g8i.large', 'ecs.c8i.large'],
+      containers: [{ name: 'worker', image: 'busybox:1.36' }],
+    });
+  },
   'cross-stack': (app) => {
     const net = stack(app, 'network');
     const vpc = new DualStackVpc(net, 'Vpc', { zones: ZONES });

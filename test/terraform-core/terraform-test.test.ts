@@ -178,17 +178,60 @@ run "apply" {
 `;
 }
 
+const instanceType = (id: string, ipv6: number) => element('data', 'alicloud_instance_types', 'instance_types', { id, eni_ipv6_address_quantity: ipv6 });
+
+/**
+ * The plan-time instance-type guard under mocks: each lookup passes when Alibaba Cloud lists its type with
+ * IPv6, and its postcondition stops the plan when the answer is empty, lists the type without IPv6, or lists
+ * only another type (the provider does not filter by instance_type itself).
+ */
+function instanceTypeGuardTest(doc: any): string {
+  const lookups = Object.entries<any>(doc.data.alicloud_instance_types).map(([name, body]) => ({ target: `data.alicloud_instance_types.${name}`, type: body.instance_type as string }));
+  const first = lookups.find((l) => l.type === 'ecs.g8i.large')!;
+  return `${MOCK_PROVIDER}
+${lookups.map((l) => overrideData(l.target, { instance_types: [instanceType('ecs.g6.large', 1), instanceType(l.type, 1)] })).join('\n')}
+run "listed_with_ipv6" {
+  command = plan
+
+  assert {
+    condition     = ${first.target}.minimum_eni_ipv6_address_quantity == 1 && ${first.target}.instance_type == "ecs.g8i.large"
+    error_message = "the lookup asks for the type with at least one IPv6 address per ENI"
+  }
+}
+
+run "empty_answer" {
+  command = plan
+${overrideData(first.target, { instance_types: [] }, '  ')}
+  expect_failures = [${first.target}]
+}
+
+run "listed_without_ipv6" {
+  command = plan
+${overrideData(first.target, { instance_types: [instanceType('ecs.g8i.large', 0)] }, '  ')}
+  expect_failures = [${first.target}]
+}
+
+run "only_another_type" {
+  command = plan
+${overrideData(first.target, { instance_types: [instanceType('ecs.g7.large', 1)] }, '  ')}
+  expect_failures = [${first.target}]
+}
+`;
+}
+
 describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
   let example: SynthesizedApp;
   let fleet: SynthesizedApp;
   let cross: SynthesizedApp;
-  let runs: Record<'example' | 'fleet' | 'network' | 'apps', TerraformRun>;
+  let typed: SynthesizedApp;
+  let runs: Record<'example' | 'fleet' | 'network' | 'apps' | 'typed', TerraformRun>;
 
   beforeAll(async () => {
     const t0 = Date.now();
     example = synthExample();
     fleet = synthBuilder('container-group-fleet');
     cross = synthBuilder('cross-stack');
+    typed = synthBuilder('instance-type-guard');
     const network = cross.stackDirs.find((d) => d.endsWith('network'))!;
     const apps = cross.stackDirs.find((d) => d.endsWith('apps'))!;
     const jobs: Array<[string, string, string]> = [
@@ -196,17 +239,18 @@ describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
       [fleet.stackDirs[0], 'fleet.tftest.hcl', fleetTest(readStack(fleet.stackDirs[0]))],
       [network, 'network.tftest.hcl', `${MOCK_PROVIDER}\nrun "apply" {\n  command = apply\n}\n`],
       [apps, 'apps.tftest.hcl', crossStackTest(readStack(apps), readStack(network))],
+      [typed.stackDirs[0], 'typed.tftest.hcl', instanceTypeGuardTest(readStack(typed.stackDirs[0]))],
     ];
     // DUMP_TFTEST=<file> keeps the example's test file, to run it by hand (cdktf-alicloud-ipv6 terraform <dir> -- test).
     if (process.env.DUMP_TFTEST) fs.writeFileSync(process.env.DUMP_TFTEST, jobs[0][2]);
     const results = await Promise.all(mapLimit(jobs, 2, ([dir, file, text]) => runTerraform(dir, ['test', '-json', '-no-color'], { extraFiles: { [file]: text } })));
-    runs = { example: results[0], fleet: results[1], network: results[2], apps: results[3] };
+    runs = { example: results[0], fleet: results[1], network: results[2], apps: results[3], typed: results[4] };
     // eslint-disable-next-line no-console
-    console.log(`terraform test (4 stacks, mocked): ${seconds(t0)} s`);
+    console.log(`terraform test (5 stacks, mocked): ${seconds(t0)} s`);
   });
 
   afterAll(() => {
-    for (const a of [example, fleet, cross]) if (a) fs.rmSync(a.outdir, { recursive: true, force: true });
+    for (const a of [example, fleet, cross, typed]) if (a) fs.rmSync(a.outdir, { recursive: true, force: true });
   });
 
   const explain = (r: TerraformRun) => `${diagnosticsOf(r.stdout).join('\n')}\n${r.stderr}`;
@@ -235,5 +279,15 @@ describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
       .toMatchObject({ statuses: { apply: 'pass' }, exitCode: 0 });
     expect({ statuses: runStatuses(runs.apps.stdout), exitCode: runs.apps.exitCode, problems: explain(runs.apps) })
       .toMatchObject({ statuses: { apply: 'pass' }, exitCode: 0 });
+  });
+
+  test('the instance-type guard: one lookup per (type, zone); its postcondition stops the plan unless Alibaba lists the type with IPv6', () => {
+    const doc = readStack(typed.stackDirs[0]);
+    // ecs.g8i.large is shared by the group and the fleet in the same zone; ecs.c8i.large only by the fleet
+    expect(Object.values<any>(doc.data.alicloud_instance_types).map((d) => d.instance_type).sort()).toEqual(['ecs.c8i.large', 'ecs.g8i.large']);
+    expect({ statuses: runStatuses(runs.typed.stdout), exitCode: runs.typed.exitCode, problems: explain(runs.typed) }).toMatchObject({
+      statuses: { listed_with_ipv6: 'pass', empty_answer: 'pass', listed_without_ipv6: 'pass', only_another_type: 'pass' },
+      exitCode: 0,
+    });
   });
 });
