@@ -289,13 +289,16 @@ export class ContainerGroup extends Construct {
       dependsOn: [stack],
       lifecycle: {
         postcondition: [{
-          condition: `\${length([for a in self.addresses : a if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]) == 1}`,
+          // Checked only when the group lookup found its one group: otherwise that lookup's postcondition has
+          // already failed with the message that matters, and `groups[0]` would add "Invalid index" errors
+          // (terraform test, test/terraform-core, found them on the run's teardown).
+          condition: `\${length(${lookup.fqn}.groups) != 1 || length([for a in self.addresses : a if a.ipv6_address == try(${lookup.fqn}.groups[0].ipv6_address, "")]) == 1}`,
           errorMessage: `Expected the IPv6 address of ECI ${this.containerGroupName} among the IPv6 addresses of its vSwitch.`,
         }],
       },
     });
     this.ipv6AddressLookup = addresses;
-    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == ${lookup.fqn}.groups[0].ipv6_address]`;
+    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == try(${lookup.fqn}.groups[0].ipv6_address, "")]`;
     this.ipv6AddressId = `\${one(${match})}`;
 
     if (bw) {
@@ -327,8 +330,11 @@ export class ContainerGroup extends Construct {
   private attributes(): { id: string; intranetIp: string; ipv6Address?: string } {
     if (!this.groupAttributes) {
       if (this.containerGroupLookup) {
-        const group = this.containerGroupLookup.groups.get(0);
-        this.groupAttributes = { id: group.id, intranetIp: group.intranetIp, ipv6Address: group.ipv6Address };
+        // The group's attributes, or null when the lookup did not find it: its postcondition then reports that,
+        // and outputs and references do not add "Invalid index" errors (on a destroy too).
+        const lookup = this.containerGroupLookup.fqn;
+        const attr = (name: string) => `\${try(${lookup}.groups[0].${name}, null)}`;
+        this.groupAttributes = { id: attr('id'), intranetIp: attr('intranet_ip'), ipv6Address: attr('ipv6_address') };
       } else {
         const resource = this.containerGroupResource!;
         this.groupAttributes = { id: resource.id, intranetIp: resource.intranetIp };

@@ -11,7 +11,8 @@ import { FamilyFact } from './facts/instance-families';
 import { ConstructOwner } from './owners';
 import { Address, exactReference, isToken, show } from './references';
 
-export { ABSENT, boolOf, Known, known, Link, numberOf, TfBlock, unknown } from './document';
+export type { Known, Link, TfBlock } from './document';
+export { ABSENT, boolOf, known, numberOf, unknown } from './document';
 
 /** The facts the rules use, after the user's additions. @internal */
 export interface EffectiveFacts {

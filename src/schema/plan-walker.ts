@@ -111,7 +111,7 @@ interface Context {
 }
 
 /** The codes of literal limits (enums, ranges and lengths, patterns): the findings `PlanWalker.runLimits` reports. */
-export const LIMIT_CODES: ReadonlySet<PlanFindingCode> = new Set([PlanFindingCode.NOT_IN_ENUM, PlanFindingCode.OUT_OF_RANGE, PlanFindingCode.REGEX]);
+export const LIMIT_CODES: ReadonlySet<string> = new Set<string>([PlanFindingCode.NOT_IN_ENUM, PlanFindingCode.OUT_OF_RANGE, PlanFindingCode.REGEX]);
 
 function asDocument(doc: unknown): Record<string, unknown> {
   if (!isObject(doc)) {
@@ -128,7 +128,7 @@ export class PlanWalker {
   private readonly providerAliases = new Set<string>();
   private providerDeclared = false;
   /** Set by `runLimits`: the only codes to report. */
-  private only?: ReadonlySet<PlanFindingCode>;
+  private only?: ReadonlySet<string>;
 
   constructor(private readonly index: SchemaIndex) {}
 

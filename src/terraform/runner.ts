@@ -336,7 +336,7 @@ export function parseValidate(run: TerraformRun): ValidateOutcome {
     detail: d.detail || undefined,
     address: d.address || undefined,
     range: d.range ? { filename: d.range.filename, start: { line: d.range.start?.line, column: d.range.start?.column } } : undefined,
-    snippet: typeof d.snippet?.code === 'string' ? d.snippet.code : undefined,
+    snippet: typeof d.snippet?.code === 'string' ? snippetWindow(d.snippet) : undefined,
   }));
   return { valid: doc.valid === true && run.exitCode === 0, diagnostics, run };
 }
@@ -349,6 +349,21 @@ export async function validateStack(stackDir: string, options: OfflineTerraformO
 /** The synchronous {@link validateStack}. */
 export function validateStackSync(stackDir: string, options: OfflineTerraformOptions = {}): ValidateOutcome {
   return parseValidate(runTerraformSync(stackDir, ['validate', '-json', '-no-color'], options));
+}
+
+/**
+ * The source line Terraform points at; for a long line (synthesized JSON is often one line), only the part
+ * around the highlighted range, with `…` where it was cut.
+ */
+export function snippetWindow(snippet: { code: string; highlight_start_offset?: number; highlight_end_offset?: number }, max = 160): string {
+  const code = snippet.code;
+  if (code.length <= max) return code;
+  const start = Math.max(0, Math.min(snippet.highlight_start_offset ?? 0, code.length));
+  const end = Math.max(start, Math.min(snippet.highlight_end_offset ?? start, code.length));
+  const pad = Math.max(20, Math.floor((max - (end - start)) / 2));
+  const from = Math.max(0, start - pad);
+  const to = Math.min(code.length, Math.max(end + pad, from + max));
+  return `${from > 0 ? '…' : ''}${code.slice(from, to)}${to < code.length ? '…' : ''}`;
 }
 
 /** A diagnostic as Terraform prints it, in one block of text. */

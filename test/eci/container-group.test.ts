@@ -110,7 +110,7 @@ describe('ContainerGroup with one IPv6 address', () => {
     expect(bw.internet_charge_type).toBe('PayByTraffic');
     expect(bw.ipv6_gateway_id).toMatch(/^\$\{alicloud_vpc_ipv6_gateway\..*\.id\}$/);
     expect(bw.ipv6_address_id).toMatch(
-      /^\$\{one\(\[for a in data\.alicloud_vpc_ipv6_addresses\.\S+\.addresses : a\.ipv6_address_id if a\.ipv6_address == data\.alicloud_eci_container_groups\.\S+\.groups\[0\]\.ipv6_address\]\)\}$/,
+      /^\$\{one\(\[for a in data\.alicloud_vpc_ipv6_addresses\.\S+\.addresses : a\.ipv6_address_id if a\.ipv6_address == try\(data\.alicloud_eci_container_groups\.\S+\.groups\[0\]\.ipv6_address, ""\)\]\)\}$/,
     );
     const addrs = only(tf, 'alicloud_vpc_ipv6_addresses', 'data');
     expect(addrs.vswitch_id).toBe(ref((vpc as DualStackVpc).vSwitchResources[0]));

@@ -35,6 +35,10 @@ function stack(app: App, id: string): TerraformStack {
   return s;
 }
 
+/** Text with Terraform template syntax that must stay literal. */
+export const LITERAL = 'hi ${USER} %{if x}y%{endif} $${kept} 100%';
+export const LITERAL_ARG = 'echo ${HOME} >> /tmp/$${log}';
+
 const nginx = { name: 'nginx', image: 'nginx:1.27-alpine', ports: [{ port: 80 }] };
 
 /** The builders, by name. Each adds stacks to the app. */
@@ -194,6 +198,32 @@ export const BUILDERS: Record<string, (app: App) => void> = {
     });
     new alicloud.dataAlicloudVpcIpv6Addresses.DataAlicloudVpcIpv6Addresses(s, 'addresses', { vswitchId: vsw.id, dependsOn: [eci] });
     new alicloud.vpcIpv6InternetBandwidth.VpcIpv6InternetBandwidth(s, 'bw', { ipv6AddressId: 'ipv6-abc', ipv6GatewayId: gw.id, bandwidth: 50 });
+  },
+  // A second, aliased provider (another region) beside the default one: the constructs use the default,
+  // a raw resource the alias.
+  'provider-alias': (app) => {
+    const s = stack(app, 'alias');
+    const shanghai = new alicloud.provider.AlicloudProvider(s, 'shanghai', { region: 'cn-shanghai', alias: 'shanghai' });
+    new DualStackVpc(s, 'Vpc', { zones: ZONES });
+    new alicloud.vpc.Vpc(s, 'ShanghaiVpc', { provider: shanghai, cidrBlock: '172.16.0.0/16', enableIpv6: true });
+  },
+  // User text with Terraform template syntax in it (shell variables, a literal `$${`): it must reach the
+  // provider exactly as written, in the native resource, the ROS template and the ESS configuration.
+  'literal-text': (app) => {
+    const s = stack(app, 'literal');
+    const vpc = new DualStackVpc(s, 'Vpc', { zones: ZONES });
+    const securityGroup = new SecurityGroup(s, 'Sg', { vpc });
+    const container = { name: 'app', image: 'app:1', commands: ['sh'], args: ['-c', LITERAL_ARG], environment: { GREETING: LITERAL } };
+    new ContainerGroup(s, 'Native', { vpc, securityGroup, containers: [container], tags: { note: LITERAL } });
+    const ros = new ContainerGroup(s, 'Ros', { vpc, securityGroup, ipv6AddressCount: 1, containers: [container], tags: { note: LITERAL } });
+    // The ROS group's attributes handed to another group: references, not text, so they must NOT be escaped.
+    new ContainerGroup(s, 'Consumer', {
+      vpc,
+      securityGroup,
+      containerGroupName: 'consumer',
+      containers: [{ name: 'app', image: 'app:1', environment: { ADDR_ID: ros.ipv6AddressId!, GROUP_ID: ros.containerGroupId, IPV6: ros.ipv6Address!, INTRANET_IP: ros.intranetIp } }],
+    });
+    new ContainerGroupFleet(s, 'Fleet', { vpc, securityGroup, minSize: 1, maxSize: 1, containers: [container], tags: { note: LITERAL } });
   },
   // The VPC and its security group in one stack, an IPv6 ECI with Internet bandwidth in another: cdktf wires
   // them with outputs and terraform_remote_state.

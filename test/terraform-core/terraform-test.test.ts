@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import { describeWithTerraform, seconds } from './harness';
 import { diagnosticsOf, element, hcl, onlyName, readStack, runStatuses } from './mocks';
-import { synthBuilder, synthExample, SynthesizedApp } from './stacks';
+import { LITERAL, LITERAL_ARG, synthBuilder, synthExample, SynthesizedApp } from './stacks';
 import { mapLimit, runTerraform, TerraformRun } from '../../src/terraform/runner';
 
 jest.setTimeout(300_000);
@@ -105,6 +105,24 @@ run "no_address_matches" {
   command = plan
 ${overrideData(addresses, { addresses: [ADDRESSES[0], ADDRESSES[2]] }, '  ')}
   expect_failures = [${addresses}]
+}
+`;
+}
+
+/**
+ * A second test file for the example, with its own (empty) state: the group lookup finds nothing during a
+ * first apply. The lookup's postcondition must be the only failure: no "Invalid index" from the address
+ * lookup, the bandwidth or the outputs, neither in the apply nor in the teardown (a destroy).
+ */
+function exampleNoGroupTest(doc: any): string {
+  const lookup = `data.alicloud_eci_container_groups.${onlyName(doc, 'data', 'alicloud_eci_container_groups')}`;
+  const addresses = `data.alicloud_vpc_ipv6_addresses.${onlyName(doc, 'data', 'alicloud_vpc_ipv6_addresses')}`;
+  return `${MOCK_PROVIDER}
+${overrideData(lookup, { groups: [] })}
+${overrideData(addresses, { addresses: ADDRESSES })}
+run "first_apply_finds_no_group" {
+  command = apply
+  expect_failures = [${lookup}]
 }
 `;
 }
@@ -219,75 +237,137 @@ ${overrideData(first.target, { instance_types: [instanceType('ecs.g7.large', 1)]
 `;
 }
 
+/**
+ * The literal-text stack under mocks: compared through base64 so that the expected text needs no HCL
+ * escaping of its own.
+ */
+function literalTest(doc: any): string {
+  const b64 = (t: string) => Buffer.from(t).toString('base64');
+  const natives = Object.keys(doc.resource.alicloud_eci_container_group);
+  const native = `alicloud_eci_container_group.${natives.find((n) => n.startsWith('Native_'))}`;
+  const consumer = `alicloud_eci_container_group.${natives.find((n) => n.startsWith('Consumer_'))}`;
+  const env = (r: string, key: string) => `one([for e in ${r}.containers[0].environment_vars : e.value if e.key == "${key}"])`;
+  const ros = `jsondecode(alicloud_ros_stack.${onlyName(doc, 'resource', 'alicloud_ros_stack')}.template_body).Resources.ContainerGroup.Properties`;
+  const ess = `alicloud_ess_eci_scaling_configuration.${onlyName(doc, 'resource', 'alicloud_ess_eci_scaling_configuration')}`;
+  const checks: Array<[string, string, string]> = [
+    ['native env', env(native, 'GREETING'), LITERAL],
+    ['native args', `${native}.containers[0].args[1]`, LITERAL_ARG],
+    ['native tag', `${native}.tags["note"]`, LITERAL],
+    ['ROS env', `${ros}.Container[0].EnvironmentVar[0].Value`, LITERAL],
+    ['ROS args', `${ros}.Container[0].Arg[1]`, LITERAL_ARG],
+    ['ROS tag', `one([for t in ${ros}.Tag : t.Value if t.Key == "note"])`, LITERAL],
+    ['ESS env', `one([for e in ${ess}.containers[0].environment_vars : e.value if e.key == "GREETING"])`, LITERAL],
+    ['ESS args', `${ess}.containers[0].args[1]`, LITERAL_ARG],
+    ['ESS tag', `${ess}.tags["note"]`, LITERAL],
+    ["the ROS group's IPv6 address ID in another group's environment", env(consumer, 'ADDR_ID'), MATCH_ID],
+    ["the ROS group's ID in another group's environment", env(consumer, 'GROUP_ID'), 'eci-web-1'],
+    ["the ROS group's IPv6 address in another group's environment", env(consumer, 'IPV6'), GROUP_IPV6],
+    ["the ROS group's private IPv4 address in another group's environment", env(consumer, 'INTRANET_IP'), '10.0.0.8'],
+  ];
+  const lookup = `data.alicloud_eci_container_groups.${onlyName(doc, 'data', 'alicloud_eci_container_groups')}`;
+  const addresses = `data.alicloud_vpc_ipv6_addresses.${onlyName(doc, 'data', 'alicloud_vpc_ipv6_addresses')}`;
+  return `${MOCK_PROVIDER}
+${overrideData(lookup, { groups: [group('eci-web-1', GROUP_IPV6)] })}
+${overrideData(addresses, { addresses: ADDRESSES })}
+run "apply" {
+  command = apply
+${checks.map(([what, expr, want]) => `
+  assert {
+    condition     = base64encode(${expr}) == "${b64(want)}"
+    error_message = "${what}: the text must arrive as written"
+  }`).join('\n')}
+}
+`;
+}
+
 describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
   let example: SynthesizedApp;
   let fleet: SynthesizedApp;
   let cross: SynthesizedApp;
+  let literal: SynthesizedApp;
   let typed: SynthesizedApp;
-  let runs: Record<'example' | 'fleet' | 'network' | 'apps' | 'typed', TerraformRun>;
+  let runs: Record<'example' | 'exampleNoGroup' | 'fleet' | 'network' | 'apps' | 'literal' | 'typed', TerraformRun>;
 
   beforeAll(async () => {
     const t0 = Date.now();
     example = synthExample();
     fleet = synthBuilder('container-group-fleet');
     cross = synthBuilder('cross-stack');
+    literal = synthBuilder('literal-text');
     typed = synthBuilder('instance-type-guard');
     const network = cross.stackDirs.find((d) => d.endsWith('network'))!;
     const apps = cross.stackDirs.find((d) => d.endsWith('apps'))!;
     const jobs: Array<[string, string, string]> = [
       [example.stackDirs[0], 'example.tftest.hcl', exampleTest(readStack(example.stackDirs[0]))],
+      [example.stackDirs[0], 'example-no-group.tftest.hcl', exampleNoGroupTest(readStack(example.stackDirs[0]))],
       [fleet.stackDirs[0], 'fleet.tftest.hcl', fleetTest(readStack(fleet.stackDirs[0]))],
       [network, 'network.tftest.hcl', `${MOCK_PROVIDER}\nrun "apply" {\n  command = apply\n}\n`],
       [apps, 'apps.tftest.hcl', crossStackTest(readStack(apps), readStack(network))],
+      [literal.stackDirs[0], 'literal.tftest.hcl', literalTest(readStack(literal.stackDirs[0]))],
       [typed.stackDirs[0], 'typed.tftest.hcl', instanceTypeGuardTest(readStack(typed.stackDirs[0]))],
     ];
     // DUMP_TFTEST=<file> keeps the example's test file, to run it by hand (cdktf-alicloud-ipv6 terraform <dir> -- test).
     if (process.env.DUMP_TFTEST) fs.writeFileSync(process.env.DUMP_TFTEST, jobs[0][2]);
     const results = await Promise.all(mapLimit(jobs, 2, ([dir, file, text]) => runTerraform(dir, ['test', '-json', '-no-color'], { extraFiles: { [file]: text } })));
-    runs = { example: results[0], fleet: results[1], network: results[2], apps: results[3], typed: results[4] };
+    runs = { example: results[0], exampleNoGroup: results[1], fleet: results[2], network: results[3], apps: results[4], literal: results[5], typed: results[6] };
     // eslint-disable-next-line no-console
-    console.log(`terraform test (5 stacks, mocked): ${seconds(t0)} s`);
+    console.log(`terraform test (${jobs.length} stacks, mocked): ${seconds(t0)} s`);
   });
 
   afterAll(() => {
-    for (const a of [example, fleet, cross, typed]) if (a) fs.rmSync(a.outdir, { recursive: true, force: true });
+    for (const a of [example, fleet, cross, literal, typed]) if (a) fs.rmSync(a.outdir, { recursive: true, force: true });
   });
 
-  const explain = (r: TerraformRun) => `${diagnosticsOf(r.stdout).join('\n')}\n${r.stderr}`;
+  /** Asserts the runs' statuses (and exit code 0), failing with Terraform's diagnostics. */
+  const expectRuns = (r: TerraformRun, statuses: Record<string, string>) => {
+    const got = { statuses: runStatuses(r.stdout), exitCode: r.exitCode };
+    if (!sameAs(got, { statuses, exitCode: 0 })) {
+      throw new Error(`terraform test: ${JSON.stringify(got)}, expected ${JSON.stringify(statuses)} and exit 0\n${diagnosticsOf(r.stdout).join('\n')}\n${r.stderr}`);
+    }
+  };
 
   test('the example: plan and mocked apply pass; the for expression picks the right address ID among several', () => {
-    expect({ statuses: runStatuses(runs.example.stdout), problems: explain(runs.example) }).toMatchObject({
-      statuses: { plan: 'pass', apply: 'pass' },
-    });
+    expectRuns(runs.example, { plan: 'pass', apply: 'pass', no_group_found: 'pass', two_groups_found: 'pass', no_address_matches: 'pass' });
   });
 
   test('the example: the postconditions stop the run when the lookup finds 0 or 2 groups, and when no address matches', () => {
     const statuses = runStatuses(runs.example.stdout);
-    expect({ statuses, problems: explain(runs.example) }).toMatchObject({
-      statuses: { no_group_found: 'pass', two_groups_found: 'pass', no_address_matches: 'pass' },
-    });
-    expect(runs.example.exitCode).toBe(0);
+    expect(statuses).toMatchObject({ no_group_found: 'pass', two_groups_found: 'pass', no_address_matches: 'pass' });
+    // An expected failure that did not happen is reported as a diagnostic: there are none.
+    expect(diagnosticsOf(runs.example.stdout)).toEqual([]);
+  });
+
+  test('the example: when the first apply finds no group, the lookup\'s postcondition is the only error (apply and teardown)', () => {
+    expectRuns(runs.exampleNoGroup, { first_apply_finds_no_group: 'pass' });
+    expect(diagnosticsOf(runs.exampleNoGroup.stdout)).toEqual([]);
   });
 
   test('the fleet under mocks', () => {
-    expect({ statuses: runStatuses(runs.fleet.stdout), exitCode: runs.fleet.exitCode, problems: explain(runs.fleet) })
-      .toMatchObject({ statuses: { apply: 'pass' }, exitCode: 0 });
+    expectRuns(runs.fleet, { apply: 'pass' });
   });
 
   test('the cross-stack app under mocks: the network stack, then the apps stack through terraform_remote_state', () => {
-    expect({ statuses: runStatuses(runs.network.stdout), exitCode: runs.network.exitCode, problems: explain(runs.network) })
-      .toMatchObject({ statuses: { apply: 'pass' }, exitCode: 0 });
-    expect({ statuses: runStatuses(runs.apps.stdout), exitCode: runs.apps.exitCode, problems: explain(runs.apps) })
-      .toMatchObject({ statuses: { apply: 'pass' }, exitCode: 0 });
+    expectRuns(runs.network, { apply: 'pass' });
+    expectRuns(runs.apps, { apply: 'pass' });
+  });
+
+  test('text with template syntax (shell variables, a literal $${) reaches the native resource, the ROS template and ESS as written', () => {
+    expectRuns(runs.literal, { apply: 'pass' });
   });
 
   test('the instance-type guard: one lookup per (type, zone); its postcondition stops the plan unless Alibaba lists the type with IPv6', () => {
     const doc = readStack(typed.stackDirs[0]);
     // ecs.g8i.large is shared by the group and the fleet in the same zone; ecs.c8i.large only by the fleet
     expect(Object.values<any>(doc.data.alicloud_instance_types).map((d) => d.instance_type).sort()).toEqual(['ecs.c8i.large', 'ecs.g8i.large']);
-    expect({ statuses: runStatuses(runs.typed.stdout), exitCode: runs.typed.exitCode, problems: explain(runs.typed) }).toMatchObject({
-      statuses: { listed_with_ipv6: 'pass', empty_answer: 'pass', listed_without_ipv6: 'pass', only_another_type: 'pass' },
-      exitCode: 0,
-    });
+    expectRuns(runs.typed, { listed_with_ipv6: 'pass', empty_answer: 'pass', listed_without_ipv6: 'pass', only_another_type: 'pass' });
   });
 });
+
+function sameAs(got: unknown, want: unknown): boolean {
+  try {
+    expect(got).toEqual(want);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../src/cli/commands';
 import {
-  BACKEND_OVERRIDE_FILE, copyStack, findTerraform, offlineInstallation, prepareWorkspace, requireTerraform, terraformPlatform,
+  BACKEND_OVERRIDE_FILE, copyStack, findTerraform, offlineInstallation, prepareWorkspace, requireTerraform, snippetWindow, terraformPlatform,
 } from '../../src/terraform/runner';
 
 const made: string[] = [];
@@ -98,6 +98,17 @@ describe('offline wiring', () => {
     expect(findTerraform(undefined, { PATH: path.dirname(fake) })).toBe(fake);
     expect(findTerraform(undefined, { PATH: tmp() })).toBeUndefined();
     expect(() => requireTerraform(undefined, { PATH: tmp() })).toThrow(/^Terraform was not found \(looked for 'terraform' on PATH; TERRAFORM_BINARY_NAME is not set\)\. Install Terraform 1\.7 or later/);
+  });
+});
+
+describe('snippetWindow', () => {
+  test('a short line is shown whole; a long one around the highlighted range, cut with …', () => {
+    expect(snippetWindow({ code: '"bandwidth": "ten",', highlight_start_offset: 13, highlight_end_offset: 18 })).toBe('"bandwidth": "ten",');
+    const code = `{${'"a":1,'.repeat(100)}"bandwidth":"ten",${'"b":2,'.repeat(100)}}`;
+    const at = code.indexOf('"ten"');
+    const w = snippetWindow({ code, highlight_start_offset: at, highlight_end_offset: at + 5 });
+    expect(w).toMatch(/^….*"bandwidth":"ten".*…$/);
+    expect(w.length).toBeLessThanOrEqual(162);
   });
 });
 
