@@ -309,7 +309,8 @@ describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
     // DUMP_TFTEST=<file> keeps the example's test file, to run it by hand (cdktf-alicloud-ipv6 terraform <dir> -- test).
     if (process.env.DUMP_TFTEST) fs.writeFileSync(process.env.DUMP_TFTEST, jobs[0][2]);
     const results = await Promise.all(mapLimit(jobs, 2, ([dir, file, text]) => runTerraform(dir, ['test', '-json', '-no-color'], { extraFiles: { [file]: text } })));
-    runs = { example: results[0], exampleNoGroup: results[1], fleet: results[2], network: results[3], apps: results[4], literal: results[5], typed: results[6] };
+    const [exampleRun, exampleNoGroup, fleetRun, network_, apps_, literalRun, typedRun] = results;
+    runs = { example: exampleRun, exampleNoGroup, fleet: fleetRun, network: network_, apps: apps_, literal: literalRun, typed: typedRun };
     // eslint-disable-next-line no-console
     console.log(`terraform test (${jobs.length} stacks, mocked): ${seconds(t0)} s`);
   });
