@@ -309,8 +309,8 @@ describeWithTerraform('terraform test with mock_provider "alicloud"', () => {
     // DUMP_TFTEST=<file> keeps the example's test file, to run it by hand (cdktf-alicloud-ipv6 terraform <dir> -- test).
     if (process.env.DUMP_TFTEST) fs.writeFileSync(process.env.DUMP_TFTEST, jobs[0][2]);
     const results = await Promise.all(mapLimit(jobs, 2, ([dir, file, text]) => runTerraform(dir, ['test', '-json', '-no-color'], { extraFiles: { [file]: text } })));
-    const [exampleRun, exampleNoGroup, fleetRun, network_, apps_, literalRun, typedRun] = results;
-    runs = { example: exampleRun, exampleNoGroup, fleet: fleetRun, network: network_, apps: apps_, literal: literalRun, typed: typedRun };
+    const [exampleRun, exampleNoGroup, fleetRun, networkRun, appsRun, literalRun, typedRun] = results;
+    runs = { example: exampleRun, exampleNoGroup, fleet: fleetRun, network: networkRun, apps: appsRun, literal: literalRun, typed: typedRun };
     // eslint-disable-next-line no-console
     console.log(`terraform test (${jobs.length} stacks, mocked): ${seconds(t0)} s`);
   });
