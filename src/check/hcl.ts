@@ -116,6 +116,26 @@ function mergeInto(target: Json, doc: Json): void {
   }
 }
 
+/**
+ * HCL writes meta-arguments as references (`provider = alicloud.hk`, `depends_on = [alicloud_ros_stack.x]`),
+ * which hcl2json turns into `${...}`; Terraform JSON (and cdktf) writes them as plain strings. The rules read
+ * the plain form.
+ */
+function normalizeMetaArguments(doc: Json): void {
+  const plain = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{([\w.-]+)\}$/, '$1') : v);
+  for (const kind of ['resource', 'data']) {
+    for (const named of Object.values(isObject(doc[kind]) ? doc[kind] : {})) {
+      for (const raw of Object.values(isObject(named) ? named : {})) {
+        for (const body of Array.isArray(raw) ? raw : [raw]) {
+          if (!isObject(body)) continue;
+          if (body.provider !== undefined) body.provider = plain(body.provider);
+          if (Array.isArray(body.depends_on)) body.depends_on = body.depends_on.map(plain);
+        }
+      }
+    }
+  }
+}
+
 /** The Terraform files of a folder, sorted (as Terraform reads them: one module, no subfolders). */
 export function terraformFiles(dir: string, kind: InputKind): string[] {
   const names = fs.readdirSync(dir).filter((n) => (kind === 'json' ? n.endsWith('.tf.json') : n.endsWith('.tf') || n.endsWith('.tf.json')));
@@ -143,6 +163,7 @@ export async function configDocument(input: string, files: readonly string[], ki
       mergeInto(doc, parsed);
     }
   }
+  normalizeMetaArguments(doc);
   const location = { file: input };
   for (const kindKey of ['resource', 'data']) {
     for (const [type, named] of Object.entries(isObject(doc[kindKey]) ? doc[kindKey] : {})) {

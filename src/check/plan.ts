@@ -284,6 +284,11 @@ function leaf(value: unknown, expr: Json, index: PlanIndex, from: Instance, unkn
   if (refs.length === 0) return isUnknown && 'constant_value' in expr ? expr.constant_value ?? undefined : value;
   const single = isSingleReference(expr, refs);
   const resolved = single ? index.resolve(refs[0], from.module, from) : undefined;
+  if (resolved?.kind === 'resource' && (resolved.attribute === undefined || resolved.attribute === 'id') && Array.isArray(value ?? unknownHere)) {
+    // `vswitch_ids = [module.net.vswitch_id]`: a list around the one ID.
+    const arr = (Array.isArray(value) ? value : unknownHere) as unknown[];
+    if (arr.length === 1) return [tokenOf(resolved)];
+  }
   if (resolved?.kind === 'resource') {
     // A link the rules follow (by ID), or a value unknown until apply.
     if (resolved.attribute === undefined || resolved.attribute === 'id' || isUnknown) return tokenOf(resolved);
