@@ -156,8 +156,8 @@ export function formatSarif(results: readonly CheckedInput[]): string {
         logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
       }],
       partialFingerprints: { 'ipv6Checks/v1': `${f.ruleId}:${f.address}` },
-      ...(f.fix ? { fixes: [{ description: { text: f.fix } }] } : {}),
-      properties: { status: f.status, address: f.address, ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}) },
+      // SARIF `fixes` must carry concrete artifact changes; the fix is advice, so it goes in the message and here.
+      properties: { status: f.status, address: f.address, ...(f.fix ? { fix: f.fix } : {}), ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}) },
       ...(suppressed ? { suppressions: [{ kind: inline ? 'inSource' : 'external', status: 'accepted', justification: f.suppressionReason ?? '' }] } : {}),
     };
   }));

@@ -23,12 +23,14 @@ const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
 const TOP_LEVEL = /^(resource|data|module|provider|variable|output|locals|terraform|moved|import|check|removed)\b/;
 const KNOWN_IDS = new Set<string>([...Object.values(Ipv6RuleId), '*']);
 
-let hcl2json: Promise<typeof import('@cdktf/hcl2json')> | undefined;
+let hcl2json: typeof import('@cdktf/hcl2json') | undefined;
 
 /** Parses one HCL file to Terraform JSON; a syntax error names the file and line. */
 async function parseHcl(file: string, text: string): Promise<Json> {
-  hcl2json ??= import('@cdktf/hcl2json');
-  const { parse } = await hcl2json;
+  // Loaded on first use: it starts a WebAssembly module (about a second), which JSON and plan inputs never need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hcl2json ??= require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
+  const { parse } = hcl2json;
   try {
     const out = await parse(path.basename(file), text);
     return isObject(out) ? out : {};
