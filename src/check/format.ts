@@ -4,8 +4,8 @@
  * @internal
  */
 import * as path from 'path';
-import { CheckedInput, CheckFinding } from './run';
 import { rulesHelp, RULES_URL } from './rules-doc';
+import { CheckedInput, CheckFinding } from './run';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
@@ -157,7 +157,12 @@ export function formatSarif(results: readonly CheckedInput[]): string {
       }],
       partialFingerprints: { 'ipv6Checks/v1': `${f.ruleId}:${f.address}` },
       // SARIF `fixes` must carry concrete artifact changes; the fix is advice, so it goes in the message and here.
-      properties: { status: f.status, address: f.address, ...(f.fix ? { fix: f.fix } : {}), ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}) },
+      properties: {
+        status: f.status,
+        address: f.address,
+        ...(f.fix ? { fix: f.fix } : {}),
+        ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}),
+      },
       ...(suppressed ? { suppressions: [{ kind: inline ? 'inSource' : 'external', status: 'accepted', justification: f.suppressionReason ?? '' }] } : {}),
     };
   }));

@@ -107,7 +107,9 @@ function mergeInto(target: Json, doc: Json): void {
         for (const [name, body] of Object.entries(named)) byName[name] = body;
       }
     } else if (key === 'provider') {
-      const entries: Array<[string, unknown]> = Array.isArray(value) ? value.flatMap((v) => (isObject(v) ? Object.entries(v) : [])) : isObject(value) ? Object.entries(value) : [];
+      const entries: Array<[string, unknown]> = Array.isArray(value)
+        ? value.flatMap((v) => (isObject(v) ? Object.entries(v) : []))
+        : isObject(value) ? Object.entries(value) : [];
       const section = target.provider ??= {};
       for (const [name, configs] of entries) section[name] = [...(section[name] ?? []), ...(Array.isArray(configs) ? configs : [configs])];
     } else if (isObject(value) && isObject(target[key])) {

@@ -208,9 +208,9 @@ function docAddressOf(i: { module: string; mode: string; type: string; name: str
   return `${i.mode === 'data' ? 'data.' : ''}${i.type}.${name}`;
 }
 
-function collectInstances(module: unknown, into: Map<string, Instance>, moduleAddress: string): void {
-  if (!isObject(module)) return;
-  for (const r of Array.isArray(module.resources) ? module.resources : []) {
+function collectInstances(planModule: unknown, into: Map<string, Instance>, moduleAddress: string): void {
+  if (!isObject(planModule)) return;
+  for (const r of Array.isArray(planModule.resources) ? planModule.resources : []) {
     if (!isObject(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
     if (into.has(r.address)) continue;
     const mode = r.mode === 'data' ? 'data' : 'managed';
@@ -218,14 +218,18 @@ function collectInstances(module: unknown, into: Map<string, Instance>, moduleAd
     const at = r.address.lastIndexOf(base);
     const module = at > 0 ? r.address.slice(0, at - 1) : moduleAddress;
     const i: Instance = {
-      address: r.address, module, mode, type: r.type, name: r.name,
+      address: r.address,
+      module,
+      mode,
+      type: r.type,
+      name: r.name,
       index: typeof r.index === 'number' || typeof r.index === 'string' ? r.index : undefined,
       values: isObject(r.values) ? r.values : {},
       docAddress: '',
     };
     into.set(r.address, i);
   }
-  for (const c of Array.isArray(module.child_modules) ? module.child_modules : []) {
+  for (const c of Array.isArray(planModule.child_modules) ? planModule.child_modules : []) {
     collectInstances(c, into, isObject(c) && typeof c.address === 'string' ? c.address : moduleAddress);
   }
 }
@@ -346,7 +350,8 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
   }
 
   const config = readConfigModule(plan.configuration?.root_module);
-  const index = new PlanIndex([...byAddress.values(), ...[...prior.values()].filter((p) => !byAddress.has(p.address))], config, isObject(plan.variables) ? plan.variables : {});
+  const priorOnly = [...prior.values()].filter((p) => !byAddress.has(p.address));
+  const index = new PlanIndex([...byAddress.values(), ...priorOnly], config, isObject(plan.variables) ? plan.variables : {});
   // Prior-state-only managed instances serve only to link literal IDs: give them no document block.
 
   const doc: Json = { resource: {}, data: {} };

@@ -130,16 +130,31 @@ describe('plan JSON (terraform show -json, made offline from our own stacks)', (
     const plan = {
       format_version: '1.2',
       variables: { region: { value: 'cn-hangzhou' } },
-      prior_state: { format_version: '1.0', values: { root_module: { resources: [
-        { address: 'alicloud_vpc.old', mode: 'managed', type: 'alicloud_vpc', name: 'old', values: { id: 'vpc-old', enable_ipv6: false } },
-      ] } } },
-      planned_values: { root_module: { resources: [
-        { address: 'alicloud_vpc.old', mode: 'managed', type: 'alicloud_vpc', name: 'old', values: { id: 'vpc-old', enable_ipv6: false } },
-        ...[0, 1].map((i) => ({
-          address: `alicloud_vswitch.s[${i}]`, mode: 'managed', type: 'alicloud_vswitch', name: 's', index: i,
-          values: { vpc_id: 'vpc-old', enable_ipv6: true, ipv6_cidr_block_mask: 7 },
-        })),
-      ] } },
+      prior_state: {
+        format_version: '1.0',
+        values: {
+          root_module: {
+            resources: [
+              { address: 'alicloud_vpc.old', mode: 'managed', type: 'alicloud_vpc', name: 'old', values: { id: 'vpc-old', enable_ipv6: false } },
+            ],
+          },
+        },
+      },
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'alicloud_vpc.old', mode: 'managed', type: 'alicloud_vpc', name: 'old', values: { id: 'vpc-old', enable_ipv6: false } },
+            ...[0, 1].map((i) => ({
+              address: `alicloud_vswitch.s[${i}]`,
+              mode: 'managed',
+              type: 'alicloud_vswitch',
+              name: 's',
+              index: i,
+              values: { vpc_id: 'vpc-old', enable_ipv6: true, ipv6_cidr_block_mask: 7 },
+            })),
+          ],
+        },
+      },
       configuration: {
         provider_config: { alicloud: { name: 'alicloud', expressions: { region: { references: ['var.region'] } } } },
         root_module: { resources: [{ address: 'alicloud_vswitch.s', mode: 'managed', type: 'alicloud_vswitch', name: 's', provider_config_key: 'alicloud', expressions: {} }] },
