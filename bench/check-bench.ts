@@ -25,7 +25,7 @@ const SIZES = (process.env.BENCH_N ?? '100,300,1000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 
 /** A plan with N copies of the fixture's public ECI (every `Web_` name renamed `Web<i>_`). */
-function planWithEcis(n: number): string {
+export function planWithEcis(n: number): string {
   const plan = JSON.parse(fs.readFileSync(FIXTURE, 'utf-8'));
   const isWeb = (r: any) => typeof r.address === 'string' && /\.Web_/.test(r.address);
   const copies = (list: any[]) => {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   perEci = [];
 }
 
-main().catch((e) => {
+if (require.main === module) main().catch((e) => {
   process.stderr.write(`${(e as Error).stack}\n`);
   process.exitCode = 1;
 });

@@ -103,7 +103,7 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     const loc: SourceLocation = doc.locations.get(f.address) ?? doc.location;
     let message = realText(f.message, doc, pattern);
     const fix = f.fix === undefined ? undefined : realText(f.fix, doc, pattern);
-    if (planWording) {
+    if (planWording && message.includes('at synth time')) {
       message = message.replace(/Cannot verify at synth time/g, 'Cannot verify from the plan').replace(/known only at apply time/g, 'unknown in the plan');
     }
     const constructPath = f.constructPath === doc.input ? real(f.address) : f.constructPath;
