@@ -129,7 +129,9 @@ async function main(): Promise<void> {
   perEci = [];
 }
 
-if (require.main === module) main().catch((e) => {
-  process.stderr.write(`${(e as Error).stack}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}
