@@ -66,7 +66,11 @@ async function main(): Promise<void> {
     const stackDir = synthRegionVarStack(outdir);
     const kept = path.join(FIXTURES, 'region-var');
     fs.mkdirSync(kept, { recursive: true });
-    fs.copyFileSync(path.join(stackDir, 'cdk.tf.json'), path.join(kept, 'cdk.tf.json'));
+    // cdktf's local backend holds an absolute path of this machine: keep only the file name.
+    const synthesized = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf-8'));
+    const local = synthesized.terraform?.backend?.local;
+    if (local?.path) local.path = path.basename(local.path);
+    fs.writeFileSync(path.join(kept, 'cdk.tf.json'), `${JSON.stringify(synthesized, null, 2)}\n`);
     await plan(stackDir, 'region-var', ['region=me-east-1']);
     await plan(path.join(FIXTURES, 'hcl-modules'), 'modules', ['region=me-east-1']);
   } finally {
