@@ -41,6 +41,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@grpc/proto-loader@^0.8.1',
     '@msgpack/msgpack@^3.1.3',
     'selfsigned@^5.5.0',
+    // The check command (src/check): HCL to Terraform JSON with the parser cdktf itself uses.
+    '@cdktf/hcl2json@0.21.0',
   ],
 
   devDeps: [
@@ -52,6 +54,10 @@ const project = new cdktf.ConstructLibraryCdktf({
     // Stryker 10 needs Node 22; 9.6.x is the last line for Node 20.
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
+    // test/check: the SARIF 2.1.0 JSON schema (shipped in @microsoft/jest-sarif), validated with ajv (draft-04).
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv@^8',
+    'ajv-draft-04@^1',
   ],
 
   eslintOptions: {
@@ -132,6 +138,12 @@ project.addTask('test:terraform', {
   exec: 'jest --ci test/terraform-core --testPathIgnorePatterns /node_modules/',
 });
 
+// The check command's plan JSON fixtures, made with real Terraform offline (scripts/gen-check-fixtures.ts).
+project.addTask('gen:check-fixtures', {
+  description: 'Regenerate test/check/fixtures/plans/*.plan.json with terraform plan + show -json through the offline provider',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/gen-check-fixtures.ts',
+});
+
 project.addTask('test:coverage', {
   description: 'Run the tests with a coverage report (coverage/)',
   exec: 'jest --ci --coverage',
@@ -152,6 +164,12 @@ project.addTask('mutation', {
 project.addTask('bench', {
   description: 'Synth benchmark: our constructs + rule pack vs raw bindings vs JSON.stringify, N = 10, 100, 1000',
   exec: 'ts-node --project bench/tsconfig.json bench/synth-bench.ts',
+});
+
+project.addTask('bench:check', {
+  description: 'check benchmark: `check plan.json` with N IPv6 ECIs vs JSON.parse + one walk of the same file, N = 100, 300, 1000',
+  env: { TS_NODE_PROJECT: 'bench/tsconfig.json' },
+  exec: 'node --expose-gc -r ts-node/register bench/check-bench.ts',
 });
 
 // projen's built-in shell (dax) reports a step killed by a signal as a success: a jest run killed for

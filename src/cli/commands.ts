@@ -3,6 +3,7 @@
  * command is a new entry (main.ts only dispatches).
  */
 import { spawn } from 'child_process';
+import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
 import {
   disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
 } from '../terraform/runner';
@@ -93,6 +94,18 @@ async function terraform(args: string[], io: CliIo): Promise<number> {
 
 /** Every command, by name. */
 export const COMMANDS: Record<string, CliCommand> = {
+  check: {
+    usage: CHECK_USAGE,
+    summary: 'the IPv6 rule pack on any Terraform: .tf/.tf.json folders, synthesized stacks, plan JSON (exit 0: clean, 1: findings at --fail-on, 2: usage or parse error)',
+    run: async (args, io) => {
+      try {
+        return await runCheck(args, { ...io, isTty: process.stdout.isTTY === true });
+      } catch (e) {
+        if (e instanceof CheckUsageError) throw new UsageError(e.message);
+        throw e;
+      }
+    },
+  },
   validate: {
     usage: 'validate <stack-dir>...',
     summary: 'terraform validate each synthesized stack folder offline (exit 0: all valid, 1: not)',

@@ -5,7 +5,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
-import { ownersOf } from './owners';
+import { ConstructOwner, ownersOf } from './owners';
 import { RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
 import { collectSuppressions, findSuppression, Suppression } from './suppressions';
@@ -63,12 +63,44 @@ export function evaluate(
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
-  const ctx = new RuleContext(doc, options.facts, stack.node.path, ownersOf(stack));
-  const findings: Ipv6CheckFinding[] = [];
   let nodes: IConstruct[] | undefined;
   const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
   let suppressions: Map<string, Suppression[]> | undefined;
   const suppressionIndex = () => suppressions ??= collectSuppressions(allNodes());
+  const findings = evaluateDocument(doc, {
+    ...options,
+    stackPath: stack.node.path,
+    stackLabel: `stack ${stack.node.id}`,
+    owners: ownersOf(stack),
+    suppressionFor: (resourcePath, _address, ruleId) => findSuppression(suppressionIndex(), resourcePath, ruleId),
+  }, rules);
+  annotate(findings, allNodes, stack);
+  return findings;
+}
+
+/** Options of an evaluation outside a cdktf synth (the `check` command): where suppressions come from. @internal */
+export interface DocumentEngineOptions extends EngineOptions {
+  /** The path findings without a block are reported at (a stack's construct path, or a file). */
+  readonly stackPath: string;
+  /** The address of findings without a block (`stack web`). */
+  readonly stackLabel: string;
+  readonly owners?: ReadonlyMap<string, ConstructOwner>;
+  /** The suppression covering a rule on a block (its construct path, or the stack path; and its address). */
+  readonly suppressionFor?: (resourcePath: string, address: string | undefined, ruleId: string) => Suppression | undefined;
+}
+
+/**
+ * Evaluates every rule on a resolved Terraform document, without a construct tree: levels and
+ * suppressions, no annotations. `evaluate` runs it at synth; the `check` command on any Terraform.
+ * @internal
+ */
+export function evaluateDocument(
+  doc: Record<string, any>,
+  options: DocumentEngineOptions,
+  rules: readonly RuleDefinition[] = ALL_RULES,
+): Ipv6CheckFinding[] {
+  const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map());
+  const findings: Ipv6CheckFinding[] = [];
 
   const levelOf = (id: string, fallback: Ipv6CheckLevel): Ipv6CheckLevel => options.ruleLevels.get(id) ?? options.ruleLevels.get('*') ?? fallback;
   const failureLevel = levelOf(RULE_FAILURE.id, RULE_FAILURE.level);
@@ -77,20 +109,20 @@ export function evaluate(
   const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
-    const resourcePath = block?.constructPath ?? stack.node.path;
+    const resourcePath = block?.constructPath ?? options.stackPath;
     const constructPath = (block ? ctx.ownerOf(block)?.path : undefined) ?? resourcePath;
     let finding: Ipv6CheckFinding = {
       ruleId: rule.id,
       ruleName: rule.name,
       level,
       status,
-      address: block?.address ?? `stack ${stack.node.id}`,
+      address: block?.address ?? options.stackLabel,
       constructPath,
       message: sentence(message),
       ...(fix !== undefined ? { fix: sentence(fix) } : {}),
     };
-    if (status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) {
-      const s = findSuppression(suppressionIndex(), resourcePath, rule.id);
+    if ((status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) && options.suppressionFor) {
+      const s = options.suppressionFor(resourcePath, block?.address, rule.id);
       if (s) finding = { ...finding, status: Ipv6CheckStatus.SUPPRESSED, suppressionReason: s.reason, suppressedAt: s.path || '(app)' };
     }
     findings.push(finding);
@@ -147,7 +179,6 @@ export function evaluate(
     }
   }
 
-  annotate(findings, allNodes, stack);
   return findings;
 }
 

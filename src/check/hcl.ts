@@ -1,0 +1,181 @@
+/**
+ * The configuration adapter: a folder of `.tf` and `.tf.json` files (one Terraform module), a synthesized
+ * stack folder or a `cdk.tf.json`, into the Terraform document the rule pack reads. HCL goes through
+ * `@cdktf/hcl2json` (the parser cdktf itself uses), which writes expressions as `${...}` strings: the rules
+ * treat them as values unknown until apply, as at synth. The parser gives no positions, so each block's
+ * line comes from a light scan of the source for `resource "<type>" "<name>"` (or the JSON keys), and the
+ * same scan finds inline skips in the block: `# ipv6-checks:skip=ALI-IPV6-002 <reason>`.
+ * @internal
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseJson, readText } from './files';
+import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
+import { MIN_REASON_LENGTH } from '../rules/suppressions';
+import { Ipv6RuleId } from '../rules/types';
+
+type Json = Record<string, any>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `# ipv6-checks:skip=ALI-IPV6-002,ALI-IPV6-004 reason` (also `//` and `/* ... *\/` comments). */
+const SKIP = /(?:#|\/\/|\/\*)\s*ipv6-checks:skip=([A-Za-z0-9*,-]+)(.*)$/;
+const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
+const TOP_LEVEL = /^(resource|data|module|provider|variable|output|locals|terraform|moved|import|check|removed)\b/;
+const KNOWN_IDS = new Set<string>([...Object.values(Ipv6RuleId), '*']);
+
+let hcl2json: typeof import('@cdktf/hcl2json') | undefined;
+
+/** Parses one HCL file to Terraform JSON; a syntax error names the file and line. */
+async function parseHcl(file: string, text: string): Promise<Json> {
+  // Loaded on first use: it starts a WebAssembly module (about a second), which JSON and plan inputs never need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hcl2json ??= require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
+  const { parse } = hcl2json;
+  try {
+    const out = await parse(path.basename(file), text);
+    return isObject(out) ? out : {};
+  } catch (e) {
+    const message = String((e as Error)?.message ?? e);
+    // `parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of an expression, ...]`
+    const m = /:(\d+),(\d+)(?:-[\d,]+)?: ([^\]]*)/.exec(message);
+    throw new CheckInputError(`is not valid HCL: ${m ? m[3].trim() : message.replace(/^parse config: /, '')}`, file, m ? Number(m[1]) : undefined);
+  }
+}
+
+/** Blocks and skips found by scanning an HCL source. */
+function scanHcl(file: string, text: string, locations: Map<string, SourceLocation>, skips: Map<string, Skip[]>): void {
+  const lines = text.split(/\r?\n/);
+  let current: string | undefined;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const block = BLOCK.exec(line);
+    if (block) {
+      current = block[1] === 'data' ? `data.${block[2]}.${block[3]}` : `${block[2]}.${block[3]}`;
+      if (!locations.has(current)) locations.set(current, { file, line: n + 1 });
+    } else if (TOP_LEVEL.test(line)) {
+      current = undefined;
+    }
+    const skip = SKIP.exec(line);
+    if (!skip) continue;
+    const at = `${file}:${n + 1}`;
+    if (!current) throw new CheckInputError('an ipv6-checks:skip comment must be inside a resource or data block', file, n + 1);
+    const reason = skip[2].replace(/\*\/\s*$/, '').replace(/^[\s:—-]+/, '').trim();
+    for (const id of skip[1].split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (!KNOWN_IDS.has(id)) throw new CheckInputError(`unknown rule ID '${id}' in ipv6-checks:skip. Fix: use one of ${[...KNOWN_IDS].filter((i) => i !== '*').join(', ')}, or * for every rule`, file, n + 1);
+      if (reason.length < MIN_REASON_LENGTH) {
+        throw new CheckInputError(`the reason for skipping ${id} must be at least ${MIN_REASON_LENGTH} characters, got ${JSON.stringify(reason)}. Fix: say why the finding does not apply, e.g. # ipv6-checks:skip=${id} vSwitch vsw-123 has IPv6, checked in the console`, file, n + 1);
+      }
+      let list = skips.get(current);
+      if (!list) skips.set(current, list = []);
+      list.push({ ruleId: id, reason, at });
+    }
+  }
+}
+
+/** Lines of the blocks of a Terraform JSON file: the line of `"<name>"` after the line of `"<type>"` under resource/data. */
+function scanJson(file: string, text: string, doc: Json, locations: Map<string, SourceLocation>): void {
+  const lines = text.split(/\r?\n/);
+  const find = (needle: string, from: number) => {
+    for (let n = from; n < lines.length; n++) if (lines[n].includes(needle)) return n;
+    return -1;
+  };
+  for (const kind of ['resource', 'data'] as const) {
+    const section = doc[kind];
+    if (!isObject(section)) continue;
+    const start = Math.max(0, find(`"${kind}"`, 0));
+    for (const [type, named] of Object.entries(section)) {
+      if (!isObject(named)) continue;
+      const t = find(`"${type}"`, start);
+      for (const name of Object.keys(named)) {
+        const at = t < 0 ? -1 : find(`"${name}"`, t);
+        const address = kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        if (!locations.has(address)) locations.set(address, { file, line: at < 0 ? undefined : at + 1 });
+      }
+    }
+  }
+}
+
+/** Merges one file's document into the module's (resource/data/provider by label; the rest by key). */
+function mergeInto(target: Json, doc: Json): void {
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'resource' || key === 'data') {
+      if (!isObject(value)) continue;
+      const section = target[key] ??= {};
+      for (const [type, named] of Object.entries(value)) {
+        if (!isObject(named)) continue;
+        const byName = section[type] ??= {};
+        for (const [name, body] of Object.entries(named)) byName[name] = body;
+      }
+    } else if (key === 'provider') {
+      const entries: Array<[string, unknown]> = Array.isArray(value)
+        ? value.flatMap((v) => (isObject(v) ? Object.entries(v) : []))
+        : isObject(value) ? Object.entries(value) : [];
+      const section = target.provider ??= {};
+      for (const [name, configs] of entries) section[name] = [...(section[name] ?? []), ...(Array.isArray(configs) ? configs : [configs])];
+    } else if (isObject(value) && isObject(target[key])) {
+      target[key] = { ...target[key], ...value };
+    } else {
+      target[key] = value;
+    }
+  }
+}
+
+/**
+ * HCL writes meta-arguments as references (`provider = alicloud.hk`, `depends_on = [alicloud_ros_stack.x]`),
+ * which hcl2json turns into `${...}`; Terraform JSON (and cdktf) writes them as plain strings. The rules read
+ * the plain form.
+ */
+function normalizeMetaArguments(doc: Json): void {
+  const plain = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{([\w.-]+)\}$/, '$1') : v);
+  for (const kind of ['resource', 'data']) {
+    for (const named of Object.values(isObject(doc[kind]) ? doc[kind] : {})) {
+      for (const raw of Object.values(isObject(named) ? named : {})) {
+        for (const body of Array.isArray(raw) ? raw : [raw]) {
+          if (!isObject(body)) continue;
+          if (body.provider !== undefined) body.provider = plain(body.provider);
+          if (Array.isArray(body.depends_on)) body.depends_on = body.depends_on.map(plain);
+        }
+      }
+    }
+  }
+}
+
+/** The Terraform files of a folder, sorted (as Terraform reads them: one module, no subfolders). */
+export function terraformFiles(dir: string, kind: InputKind): string[] {
+  const names = fs.readdirSync(dir).filter((n) => (kind === 'json' ? n.endsWith('.tf.json') : n.endsWith('.tf') || n.endsWith('.tf.json')));
+  return names.sort().map((n) => path.join(dir, n)).filter((f) => fs.statSync(f).isFile());
+}
+
+/** Adapts a folder or a single file of Terraform configuration. @internal */
+export async function configDocument(input: string, files: readonly string[], kind: 'hcl' | 'json'): Promise<CheckDocument> {
+  const doc: Json = {};
+  const locations = new Map<string, SourceLocation>();
+  const skips = new Map<string, Skip[]>();
+  for (const file of files) {
+    const text = readText(file);
+    if (file.endsWith('.json')) {
+      const parsed = parseJson(text, file);
+      if (!isObject(parsed)) throw new CheckInputError('is JSON but not a Terraform JSON configuration (expected an object)', file);
+      if ('format_version' in parsed && ('planned_values' in parsed || 'resource_changes' in parsed)) {
+        throw new CheckInputError('is a plan JSON in a configuration folder. Fix: check it on its own (check plan.json), or move it out of the folder', file);
+      }
+      scanJson(file, text, parsed, locations);
+      mergeInto(doc, parsed);
+    } else {
+      const parsed = await parseHcl(file, text);
+      scanHcl(file, text, locations, skips);
+      mergeInto(doc, parsed);
+    }
+  }
+  normalizeMetaArguments(doc);
+  const location = { file: input };
+  for (const kindKey of ['resource', 'data']) {
+    for (const [type, named] of Object.entries(isObject(doc[kindKey]) ? doc[kindKey] : {})) {
+      for (const name of Object.keys(isObject(named) ? named : {})) {
+        const address = kindKey === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        if (!locations.has(address)) locations.set(address, location);
+      }
+    }
+  }
+  return { input, kind, doc, addresses: new Map(), locations, skips, location };
+}

@@ -1,0 +1,122 @@
+/**
+ * The `check` command's work: detect each input's kind, adapt it to the rules' document, run the rule
+ * pack once per input (`evaluateDocument`, the same engine as at synth), and map each finding back to the
+ * real address, file and line, with inline skips and config suppressions applied.
+ * @internal
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CheckConfig, covers } from './config';
+import { parseJson, readText } from './files';
+import { configDocument, terraformFiles } from './hcl';
+import { CheckDocument, CheckInputError, InputKind, SourceLocation } from './model';
+import { planDocument } from './plan';
+import { evaluateDocument } from '../rules/engine';
+import { Suppression } from '../rules/suppressions';
+import { Ipv6CheckFinding } from '../rules/types';
+
+/** A finding with where it is. @internal */
+export interface CheckFinding extends Ipv6CheckFinding {
+  /** The input (path as given) it came from. */
+  readonly input: string;
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** The result of one input. @internal */
+export interface CheckedInput {
+  readonly input: string;
+  readonly kind: InputKind;
+  readonly findings: readonly CheckFinding[];
+}
+
+/** Is the parsed JSON a plan (`terraform show -json`)? */
+function looksLikePlan(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'format_version' in json
+    && ('planned_values' in json || 'resource_changes' in json || 'configuration' in json || 'prior_state' in json);
+}
+
+/** Reads one input into a document. @internal */
+export async function loadInput(input: string, forced?: InputKind): Promise<CheckDocument> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch {
+    throw new CheckInputError('does not exist', input);
+  }
+  if (stat.isDirectory()) {
+    if (forced === 'plan') throw new CheckInputError('is a folder; --input plan needs a plan JSON file (terraform show -json plan.out > plan.json)', input);
+    const cdk = path.join(input, 'cdk.tf.json');
+    const files = forced === undefined && fs.existsSync(cdk) ? [cdk] : terraformFiles(input, forced ?? 'hcl');
+    if (files.length === 0) {
+      throw new CheckInputError(`has no Terraform files (${forced === 'json' ? '*.tf.json' : '*.tf, *.tf.json'}); give a Terraform folder, a synthesized stack folder (cdktf.out/stacks/<stack>) or a plan JSON`, input);
+    }
+    const kind = forced ?? (files.every((f) => f.endsWith('.json')) ? 'json' : 'hcl');
+    return configDocument(input, files, kind === 'json' ? 'json' : 'hcl');
+  }
+  if (!stat.isFile()) throw new CheckInputError('is not a file or a folder', input);
+  if (forced === 'hcl' || (forced === undefined && input.endsWith('.tf'))) return configDocument(input, [input], 'hcl');
+  const text = readText(input);
+  const json = parseJson(text, input);
+  if (forced === 'plan' || (forced === undefined && looksLikePlan(json))) return planDocument(json, input);
+  if (forced === undefined && typeof json === 'object' && json !== null && 'format_version' in json) {
+    throw new CheckInputError('has a format_version but is not a plan (no planned_values, resource_changes or configuration)', input);
+  }
+  return configDocument(input, [input], 'json');
+}
+
+/** Replaces document addresses with real ones in a text (only where they differ: plan instances). */
+function realText(text: string, doc: CheckDocument, pattern: RegExp | undefined): string {
+  if (!pattern) return text;
+  return text.replace(pattern, (a) => doc.addresses.get(a) ?? a);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Runs the rule pack on one adapted input. @internal */
+export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedInput {
+  const real = (a: string) => doc.addresses.get(a) ?? a;
+  const suppressionFor = (_path: string, address: string | undefined, ruleId: string): Suppression | undefined => {
+    if (address === undefined) return undefined;
+    const inline = doc.skips.get(address);
+    const hit = inline?.find((s) => s.ruleId === ruleId) ?? inline?.find((s) => s.ruleId === '*');
+    if (hit) return { ruleId: hit.ruleId, reason: hit.reason, path: hit.at };
+    const r = real(address);
+    const c = config.suppressions.find((s) => s.ruleId === ruleId && covers(s.address, r))
+      ?? config.suppressions.find((s) => s.ruleId === '*' && covers(s.address, r));
+    return c ? { ruleId: c.ruleId, reason: c.reason, path: `${c.at} (${c.address})` } : undefined;
+  };
+  const findings = evaluateDocument(doc.doc, {
+    facts: config.pack._facts,
+    ruleLevels: config.pack._ruleLevels,
+    stackPath: doc.input,
+    stackLabel: doc.input,
+    suppressionFor,
+  });
+  const pattern = doc.addresses.size > 0
+    ? new RegExp(`(?<![\\w.-])(?:${[...doc.addresses.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w-])`, 'g')
+    : undefined;
+  const planWording = doc.kind === 'plan';
+  const out: CheckFinding[] = findings.map((f) => {
+    const loc: SourceLocation = doc.locations.get(f.address) ?? doc.location;
+    let message = realText(f.message, doc, pattern);
+    const fix = f.fix === undefined ? undefined : realText(f.fix, doc, pattern);
+    if (planWording && message.includes('at synth time')) {
+      message = message.replace(/Cannot verify at synth time/g, 'Cannot verify from the plan').replace(/known only at apply time/g, 'unknown in the plan');
+    }
+    const constructPath = f.constructPath === doc.input ? real(f.address) : f.constructPath;
+    return {
+      ...f,
+      address: real(f.address),
+      constructPath,
+      message,
+      ...(fix !== undefined ? { fix } : {}),
+      input: doc.input,
+      file: loc.file,
+      ...(loc.line !== undefined ? { line: loc.line } : {}),
+    };
+  });
+  return { input: doc.input, kind: doc.kind, findings: out };
+}
