@@ -8,7 +8,11 @@ import { recordedSynthesis, RecordedSynthesis } from '../rules/synthesized';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
 /** A query whose message may be a regular expression (TypeScript callers). @internal */
-export type Ipv6FindingFilter = Omit<Ipv6FindingQuery, 'message'> & { readonly message?: string | RegExp };
+export type Ipv6FindingFilter = Omit<Ipv6FindingQuery, 'message' | 'level' | 'status'> & {
+  readonly message?: string | RegExp;
+  readonly level?: Ipv6CheckLevel | `${Ipv6CheckLevel}`;
+  readonly status?: Ipv6CheckStatus | `${Ipv6CheckStatus}`;
+};
 
 /** What `cdktf synth` reports: non-compliant or not verifiable, at a level other than off. @internal */
 export function isReported(f: Ipv6CheckFinding): boolean {

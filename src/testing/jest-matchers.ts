@@ -6,11 +6,19 @@
  * tsconfig `types`).
  */
 import type { Ipv6FindingQuery } from './ipv6-finding-query';
+import type { Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
-/** Options of `toHaveIpv6Finding`: a `Ipv6FindingQuery` whose `message` may also be a regular expression. */
-export type Ipv6FindingMatcherOptions = Omit<Ipv6FindingQuery, 'message'> & {
-  /** A substring of the finding's message (or fix), or a regular expression tested against `message. Fix: fix`. */
+/**
+ * Options of `toHaveIpv6Finding`: an `Ipv6FindingQuery` whose `message` may also be a regular expression, and
+ * whose level and status may be given as the enum or as its string (`'error'`, `'suppressed'`).
+ */
+export type Ipv6FindingMatcherOptions = Omit<Ipv6FindingQuery, 'message' | 'level' | 'status'> & {
+  /** A substring of the finding's message (or fix), or a regular expression tested against `[ID] message. Fix: fix.` */
   readonly message?: string | RegExp;
+  /** The finding's level. */
+  readonly level?: Ipv6CheckLevel | `${Ipv6CheckLevel}`;
+  /** The finding's status; by default non-compliant or not verifiable. */
+  readonly status?: Ipv6CheckStatus | `${Ipv6CheckStatus}`;
 };
 
 declare global {

@@ -28,7 +28,16 @@ export interface AlicloudMatcherResult {
 }
 
 /** `this` of a jest matcher, as far as these matchers use it. */
-type MatcherThis = { readonly isNot?: boolean } | void;
+type MatcherThis = {
+  readonly isNot?: boolean;
+  readonly utils?: { matcherHint?: (name: string, received?: string, expected?: string, options?: { isNot?: boolean }) => string };
+} | void;
+
+/** Prefixes jest's usual first line (`expect(received).toBeValidAlicloudPlan()`) when jest provides it. */
+function withHint(self: MatcherThis, name: string, expected: string, result: AlicloudMatcherResult): AlicloudMatcherResult {
+  const hint = self?.utils?.matcherHint?.(name, undefined, expected, { isNot: self.isNot });
+  return hint ? { pass: result.pass, message: () => `${hint}\n\n${result.message()}` } : result;
+}
 
 /**
  * The matcher function: `expect(received).toBeValidAlicloudPlan()`. `received` is the synthesized
@@ -37,6 +46,10 @@ type MatcherThis = { readonly isNot?: boolean } | void;
  * (an error-level `AlicloudPlanChecker` finding).
  */
 export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): AlicloudMatcherResult {
+  return withHint(this, 'toBeValidAlicloudPlan', '', validPlan(received));
+}
+
+function validPlan(received: unknown): AlicloudMatcherResult {
   let findings: PlanFinding[];
   let doc: unknown;
   try {
@@ -72,6 +85,10 @@ export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): Ali
  * synthesized JSON text or the parsed document.
  */
 export function toHaveIpv6Finding(this: MatcherThis, received: unknown, ruleId: string, options: Ipv6FindingFilter = {}): AlicloudMatcherResult {
+  return withHint(this, 'toHaveIpv6Finding', 'ruleId', ipv6Finding(received, ruleId, options));
+}
+
+function ipv6Finding(received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
   let recorded;
   try {
     recorded = recordOf(received);

@@ -36,7 +36,7 @@ describe('toBeValidAlicloudPlan() on the text of Testing.synth', () => {
     expect(message).toMatch(/the IPv6 rule pack found 1 error\(s\)/);
     expect(message).toMatch(/ERROR +bad\/Web \[ALI-IPV6-002\] ContainerGroup 'bad\/Web' asks for an IPv6 address but instanceType has ecs\.hfc5\.xlarge/);
     expect(message).toContain('Fix: ');
-    expect(() => expect(synthesized).toBeValidAlicloudPlan()).toThrow(/ALI-IPV6-002/);
+    expect(() => expect(synthesized).toBeValidAlicloudPlan()).toThrow(/^expect\(received\)\.toBeValidAlicloudPlan\(\)\n\nexpected a valid alicloud plan, but the IPv6 rule pack[^]*ALI-IPV6-002/);
     // The same stack fails `cdktf synth` (app.synth): the matcher and synth agree.
     expect(() => (stack.node.root as App).synth()).toThrow(/ALI-IPV6-002/);
   });
