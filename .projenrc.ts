@@ -98,8 +98,10 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/', 'cdktf
 // Dev configuration and tool output: not for users (test/project/package-contents.test.ts lists the tarball).
 project.npmignore?.exclude('/stryker.config.json', '/.stryker-tmp/', '/reports/', '/cdktf.json', '/test-reports/', '/coverage/', '*.tgz', '/tsconfig.dev.json', '/.eslintrc.json');
 
-// API.md documents the library's own API, not the thousands of binding types.
-project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+// API.md documents the library's own API (not the thousands of binding types: a list of them), the jest
+// matchers, and is generated against the constructs a user installs (10.4.2), not projen's nested 10.8
+// (whose Construct has with(mixins)): scripts/docgen.ts.
+project.tasks.tryFind('docgen')?.reset('ts-node --project scripts/tsconfig.json scripts/docgen.ts');
 
 // Environment for every task: no telemetry, no terraform lookups, no jsii Node 20 banner.
 for (const [k, v] of Object.entries({

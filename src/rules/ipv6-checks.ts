@@ -233,6 +233,7 @@ export class Ipv6Checks implements IAspect {
   /**
    * Registers the pack for the stack on the stack's visit (or on the scope it was added to); the rules run
    * later in the same synth pass, after every aspect, on the resolved stack.
+   * @param node the construct cdktf visits (the pack registers on stacks and on the scope it was added to)
    */
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
