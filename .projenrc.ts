@@ -25,6 +25,11 @@ const project = new cdktf.ConstructLibraryCdktf({
   constructsVersion: '^10.4.2',
   minNodeVersion: '20.0.0',
 
+  // No source maps in lib/: with inline maps (and the sources embedded, jsii's default) 3.1 MB of the 4.4 MB of
+  // lib/*.js were maps, and stack traces (ts-node / --enable-source-maps) pointed into src/*.ts, which the
+  // package does not ship. Without maps a trace names lib/*.js: shipped, readable tsc output, right lines.
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
+
   // No GitHub here: CI is .ci/run on a clean clone.
   github: false,
   release: false,
@@ -73,7 +78,8 @@ const project = new cdktf.ConstructLibraryCdktf({
       collectCoverage: false,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Real Terraform on every synthesized stack takes minutes: its own task, test:terraform (CI runs it).
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform-core/'],
+      // The packed library (tarball contents, a consumer app installing it) takes a minute: test:package.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform-core/', '<rootDir>/test/package/'],
       coveragePathIgnorePatterns: ['/node_modules/', `/${GENERATED_BINDINGS}/`],
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
     },
@@ -95,9 +101,13 @@ project.eslint?.addIgnorePattern(`${GENERATED_BINDINGS}/`);
 project.eslint?.addIgnorePattern('cdktf.out/');
 project.gitignore.exclude('cdktf.out/', '.gen/', 'test/**/cdktf.out/', 'reports/', '.stryker-tmp/');
 project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/', 'cdktf.json', 'cdktf.out/');
+// Dev configuration and tool output: not for users (test/project/package-contents.test.ts lists the tarball).
+project.npmignore?.exclude('/stryker.config.json', '/.stryker-tmp/', '/reports/', '/cdktf.json', '/test-reports/', '/coverage/', '*.tgz', '/tsconfig.dev.json', '/.eslintrc.json');
 
-// API.md documents the library's own API, not the thousands of binding types.
-project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+// API.md documents the library's own API (not the thousands of binding types: a list of them), the jest
+// matchers, and is generated against the constructs a user installs (10.4.2), not projen's nested 10.8
+// (whose Construct has with(mixins)): scripts/docgen.ts.
+project.tasks.tryFind('docgen')?.reset('ts-node --project scripts/tsconfig.json scripts/docgen.ts');
 
 // Environment for every task: no telemetry, no terraform lookups, no jsii Node 20 banner.
 for (const [k, v] of Object.entries({
@@ -142,6 +152,13 @@ project.addTask('test:terraform', {
 project.addTask('gen:check-fixtures', {
   description: 'Regenerate test/check/fixtures/plans/*.plan.json with terraform plan + show -json through the offline provider',
   exec: 'ts-node --project scripts/tsconfig.json scripts/gen-check-fixtures.ts',
+});
+
+// The package as a user gets it: the tarball's contents (no dev files), and a fresh cdktf app that installs the
+// tarball and runs its own jest with the matchers registered from a setup.js. Needs lib/ (compile first); CI runs it.
+project.addTask('test:package', {
+  description: 'Pack the library (needs `npx projen compile` first): check the tarball for dev files, install it into a temp cdktf app and run its jest tests',
+  exec: 'jest --ci test/package --testPathIgnorePatterns /node_modules/',
 });
 
 project.addTask('test:coverage', {

@@ -1,3 +1,5 @@
+// The jest matchers' TypeScript declarations (no code): any test that imports the package sees them.
+import './testing/jest-matchers';
 // Public exports only. The generated provider bindings are the `alicloud` submodule.
 export * as alicloud from './providers/alicloud';
 export * from './vpc';

@@ -1,8 +1,8 @@
 import { Testing } from 'cdktf';
-import { setupAlicloudJest } from '../src/testing/jest';
+import { setupAlicloudJest } from '../src';
 
 // Adds cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...).
 Testing.setupJest();
 
-// Adds toBeValidAlicloudPlan() (the offline plan checker, src/testing).
+// Adds toBeValidAlicloudPlan(), toHaveIpv6Finding() and toPassTerraformValidate() (src/testing/jest).
 setupAlicloudJest();

@@ -102,6 +102,24 @@ export interface ContainerGroupFleetProps {
 /**
  * N identical ECIs managed by Auto Scaling (ESS): an `alicloud_ess_scaling_group` of type ECI and
  * an active `alicloud_ess_eci_scaling_configuration`, which carries `ipv6_address_count`.
+ *
+ * Fleet ECIs get private IPv6 only: ESS creates and removes them, so no IPv6 Internet bandwidth can
+ * follow them.
+ *
+ * @example
+ * const vpc = new DualStackVpc(this, 'Vpc', { zones: ['cn-huhehaote-a', 'cn-huhehaote-b'] });
+ * const workerSg = new SecurityGroup(this, 'WorkerSg', { vpc });
+ * const workers = new ContainerGroupFleet(this, 'Workers', {
+ *   vpc,
+ *   securityGroup: workerSg,
+ *   minSize: 3,
+ *   maxSize: 3,
+ *   cpu: 0.5,
+ *   memory: 1,
+ *   ipv6AddressCount: 1,   // private IPv6 on every ECI of the fleet
+ *   containers: [{ name: 'worker', image: 'busybox:1.36', commands: ['sleep'], args: ['86400'] }],
+ * });
+ * workers.scalingGroupId;
  */
 export class ContainerGroupFleet extends Construct {
   /** ID of the scaling group. */
@@ -122,6 +140,11 @@ export class ContainerGroupFleet extends Construct {
    */
   public readonly instanceTypeLookups: DataAlicloudInstanceTypes[] = [];
 
+  /**
+   * @param scope the construct to create the fleet (the scaling group and its configuration) in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the fleet: network, containers, size (`minSize`, `maxSize`, `desiredCapacity`), sizing by cpu and memory or `instanceTypes`, IPv6
+   */
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
     const instanceTypes = props.instanceTypes ?? [];

@@ -177,6 +177,11 @@ export class ContainerGroup extends Construct {
   // stack of a thousand groups rarely reads them all (bench/).
   private groupAttributes?: { id: string; intranetIp: string; ipv6Address?: string };
 
+  /**
+   * @param scope the construct to create the container group (the ROS stack or the ECI resource, and the lookups) in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the group: network, containers, sizing (cpu and memory, or `instanceType`), IPv6 and its Internet bandwidth
+   */
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
     const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));

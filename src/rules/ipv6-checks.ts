@@ -9,6 +9,7 @@ import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFa
 import { writeReports } from './report';
 import { ALL_RULES } from './rules';
 import { addSuppression, ALL_RULES_ID } from './suppressions';
+import { recordedSynthesis, recordSynthesis } from './synthesized';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
 
 /** Options of the IPv6 rule pack. */
@@ -147,6 +148,36 @@ export class Ipv6Checks implements IAspect {
     return [...state.findings!];
   }
 
+  /**
+   * The findings of the rule pack on a synthesized document: the JSON text returned by cdktf's
+   * `Testing.synth(stack)` / `Testing.synthScope(...)` (or the text of `cdk.tf.json`), synthesized earlier in
+   * this process. `Testing.synth` does not fail on the pack's errors (they are annotations, which only
+   * `app.synth()` and the `cdktf synth` CLI turn into a failure); this is how a test sees them. The jest
+   * matchers `toBeValidAlicloudPlan()` and `toHaveIpv6Finding()` read the same records.
+   *
+   * The findings are recorded each time the rules run on a resolved stack, and looked up by the document's
+   * content (`//` metadata and key order ignored). When two stacks synthesize to the same document (for
+   * example the same stack before and after `Ipv6Checks.suppress`, which changes no resource), the newest
+   * synthesis wins.
+   *
+   * @param synthesized Terraform JSON text, as returned by `Testing.synth`
+   * @returns the non-compliant, not verifiable and suppressed findings (compliant ones are not kept)
+   * @throws when the rules never ran on this document in this process (no construct of this library and
+   * no `Ipv6Checks` in its stack, or the text was not synthesized here)
+   *
+   * @example
+   * const errors = Ipv6Checks.findingsOfSynthesized(Testing.synth(stack))
+   *   .filter((f) => f.level === Ipv6CheckLevel.ERROR && f.status === Ipv6CheckStatus.NON_COMPLIANT);
+   */
+  public static findingsOfSynthesized(synthesized: string): Ipv6CheckFinding[] {
+    const recorded = recordedSynthesis(synthesized);
+    if (!recorded) {
+      throw new Error('Ipv6Checks.findingsOfSynthesized: the IPv6 rule pack never ran on this document in this process. '
+        + 'Fix: pass the text returned by Testing.synth(stack) or Testing.synthScope(...) of a stack that holds a construct of this library or an Ipv6Checks aspect.');
+    }
+    return [...recorded.findings];
+  }
+
   /** The rules of the pack, with their default levels, for documentation and tooling. */
   public static rules(): Ipv6RuleInfo[] {
     return [...ALL_RULES, { ...RULE_FAILURE, notVerifiableLevel: Ipv6CheckLevel.INFO }].map((r) => ({
@@ -202,6 +233,7 @@ export class Ipv6Checks implements IAspect {
   /**
    * Registers the pack for the stack on the stack's visit (or on the scope it was added to); the rules run
    * later in the same synth pass, after every aspect, on the resolved stack.
+   * @param node the construct cdktf visits (the pack registers on stacks and on the scope it was added to)
    */
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
@@ -253,6 +285,7 @@ function run(stack: TerraformStack, state: StackState, doc: Record<string, any>)
   const pack = chosen(state);
   state.findings = evaluate(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
   state.dirty = false;
+  recordSynthesis(stack.node.path, doc, state.findings);
 }
 
 /**

@@ -82,6 +82,10 @@ export interface SecurityGroupRuleInfo {
 export class SecurityGroup extends Construct implements ISecurityGroup {
   /**
    * Refers to an existing security group by ID; creates no resource.
+   * @param scope the construct to create the reference in
+   * @param id the construct ID, unique among the children of `scope`
+   * @param securityGroupId the group's ID (`sg-...`)
+   * @param vpcId the ID of the VPC the group belongs to
    */
   public static fromSecurityGroupId(scope: Construct, id: string, securityGroupId: string, vpcId: string): ISecurityGroup {
     return new ImportedSecurityGroup(scope, id, securityGroupId, vpcId);
@@ -104,6 +108,11 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   private readonly ruleKeys = new Set<string>();
   private readonly tokenLabels = new Map<string, string>();
 
+  /**
+   * @param scope the construct to create the security group and its rules in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the VPC, name and description of the group
+   */
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)

@@ -1,6 +1,10 @@
-// The offline plan checker. The jest matcher lives in ./jest (import 'cdktf-alicloud-ipv6/lib/testing/jest'):
-// jsii cannot express jest types, so it is deliberately not re-exported here.
+// The offline plan checker, real Terraform offline, and the jest matchers' setup and documentation.
+// The matcher functions themselves live in ./jest (jsii cannot express jest types); `setupAlicloudJest` is
+// re-exported for JavaScript and TypeScript users (other jsii languages use `AlicloudJest.setup()`).
 export * from '../schema/findings';
 export * from './plan-checker';
 // Real Terraform, offline, through the package's schema-only alicloud provider.
 export * from './terraform';
+export * from './ipv6-finding-query';
+export * from './alicloud-jest';
+export { setupAlicloudJest } from './jest';

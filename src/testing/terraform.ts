@@ -88,7 +88,10 @@ function toDiagnostic(d: ValidateDiagnostic): TerraformDiagnostic {
  * const results = OfflineTerraform.validateSynthOutput(outdir);
  */
 export class OfflineTerraform {
-  /** Whether a Terraform binary can be found. */
+  /**
+   * Whether a Terraform binary can be found.
+   * @param options the Terraform binary to look for
+   */
   public static isAvailable(options: OfflineTerraformOptions = {}): boolean {
     return findTerraform(options.terraformBinary) !== undefined;
   }
@@ -96,6 +99,8 @@ export class OfflineTerraform {
   /**
    * Runs `terraform init` and `terraform validate` on a copy of one synthesized stack folder
    * (`cdktf.out/stacks/<stack>`, the folder holding `cdk.tf.json`).
+   * @param stackDir the synthesized stack folder
+   * @param options the Terraform binary to use
    */
   public static validate(stackDir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult {
     const outcome = validateStackSync(stackDir, { terraformBinary: options.terraformBinary });
@@ -105,6 +110,7 @@ export class OfflineTerraform {
   /**
    * The stack folders of a synth output folder (`cdktf.out`, or the folder `Testing.fullSynth` returns):
    * `stacks/<name>` for every stack. A folder that is itself a stack folder is returned as it is.
+   * @param dir a synth output folder, or a stack folder
    */
   public static stackDirs(dir: string): string[] {
     const hasConfig = (d: string) => fs.readdirSync(d).some((n) => n.endsWith('.tf.json') || n.endsWith('.tf'));
@@ -114,12 +120,19 @@ export class OfflineTerraform {
     return fs.readdirSync(stacks).sort().map((n) => path.join(stacks, n)).filter((d) => fs.statSync(d).isDirectory() && hasConfig(d));
   }
 
-  /** {@link OfflineTerraform.validate} on every stack of a synth output folder (or on one stack folder). */
+  /**
+   * {@link OfflineTerraform.validate} on every stack of a synth output folder (or on one stack folder).
+   * @param dir a synth output folder (what `Testing.fullSynth` returns), or a stack folder
+   * @param options the Terraform binary to use
+   */
   public static validateSynthOutput(dir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult[] {
     return OfflineTerraform.stackDirs(dir).map((d) => OfflineTerraform.validate(d, options));
   }
 
-  /** The diagnostics as Terraform words them, one block each, with file and line. */
+  /**
+   * The diagnostics as Terraform words them, one block each, with file and line.
+   * @param diagnostics diagnostics from `validate` or `validateSynthOutput`
+   */
   public static format(diagnostics: TerraformDiagnostic[]): string {
     return diagnostics.map((d) => formatDiagnostic({
       severity: d.severity === TerraformDiagnosticSeverity.WARNING ? 'warning' : 'error',

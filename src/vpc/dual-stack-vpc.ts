@@ -188,6 +188,9 @@ class VSwitchRef implements IVSwitch {
 export class DualStackVpc extends Construct implements IDualStackVpc {
   /**
    * Refers to an existing dual-stack VPC (and its vSwitches and IPv6 gateway) by ID; creates no resource.
+   * @param scope the construct to create the reference in
+   * @param id the construct ID, unique among the children of `scope`
+   * @param attrs the VPC's ID, its vSwitches (ID and zone) and, optionally, its IPv6 gateway's ID and IPv6 block
    */
   public static fromVpcAttributes(scope: Construct, id: string, attrs: DualStackVpcAttributes): IDualStackVpc {
     return new ImportedDualStackVpc(scope, id, attrs);
@@ -222,6 +225,11 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
   private readonly perZoneCount = new Map<string, number>();
   private providerRegionChecked = false;
 
+  /**
+   * @param scope the construct to create the VPC, its vSwitches and its IPv6 gateway in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the zones or vSwitch specs, the IPv4 CIDR block, and whether to create an IPv6 gateway
+   */
   constructor(scope: Construct, id: string, props: DualStackVpcProps) {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
@@ -311,6 +319,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
   /**
    * Adds a vSwitch. Its IPv4 block and IPv6 mask are chosen as for the constructor's vSwitches when not
    * given.
+   * @param spec the zone, and optionally the IPv4 block, the IPv6 mask and the name
    * @returns the new vSwitch
    */
   public addVSwitch(spec: VSwitchSpec): IVSwitch {

@@ -47,6 +47,11 @@ export class Ipv6EgressOnlyRule extends Construct {
   /** The underlying `alicloud_vpc_ipv6_egress_rule` resource (escape hatch). */
   public readonly resource: alicloud.vpcIpv6EgressRule.VpcIpv6EgressRule;
 
+  /**
+   * @param scope the construct to create the rule in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the IPv6 gateway and the IPv6 address (or its ID) the rule applies to
+   */
   constructor(scope: Construct, id: string, props: Ipv6EgressOnlyRuleProps) {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)

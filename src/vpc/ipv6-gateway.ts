@@ -55,6 +55,9 @@ export interface Ipv6GatewayProps {
 export class Ipv6Gateway extends Construct implements IIpv6Gateway {
   /**
    * Refers to an existing IPv6 gateway by ID; creates no resource.
+   * @param scope the construct to create the reference in
+   * @param id the construct ID, unique among the children of `scope`
+   * @param ipv6GatewayId the gateway's ID (`ipv6gw-...`)
    */
   public static fromIpv6GatewayId(scope: Construct, id: string, ipv6GatewayId: string): IIpv6Gateway {
     return new ImportedIpv6Gateway(scope, id, ipv6GatewayId);
@@ -67,6 +70,11 @@ export class Ipv6Gateway extends Construct implements IIpv6Gateway {
   /** The underlying `alicloud_vpc_ipv6_gateway` resource (escape hatch). */
   public readonly resource: alicloud.vpcIpv6Gateway.VpcIpv6Gateway;
 
+  /**
+   * @param scope the construct to create the gateway in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the VPC the gateway serves, and its name and description
+   */
   constructor(scope: Construct, id: string, props: Ipv6GatewayProps) {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)

@@ -58,6 +58,11 @@ export class Ipv6InternetBandwidth extends Construct {
   /** The underlying `alicloud_vpc_ipv6_internet_bandwidth` resource (escape hatch). */
   public readonly resource: alicloud.vpcIpv6InternetBandwidth.VpcIpv6InternetBandwidth;
 
+  /**
+   * @param scope the construct to create the bandwidth in (a stack, or a construct in one)
+   * @param id the construct ID, unique among the children of `scope` (it becomes part of the Terraform resource names)
+   * @param props the IPv6 gateway, the IPv6 address ID, the bandwidth and how it is billed
+   */
   constructor(scope: Construct, id: string, props: Ipv6InternetBandwidthProps) {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)

@@ -19,8 +19,8 @@ export function newStack(region: string | null = 'cn-huhehaote', id = 'test'): T
 }
 
 /** A stack checked by an explicitly added pack (for raw-binding stacks). */
-export function rawStack(region: string | null = 'cn-huhehaote', props?: Ipv6ChecksProps): TerraformStack {
-  const stack = newStack(region);
+export function rawStack(region: string | null = 'cn-huhehaote', props?: Ipv6ChecksProps, id = 'test'): TerraformStack {
+  const stack = newStack(region, id);
   Aspects.of(stack).add(new Ipv6Checks(props));
   return stack;
 }
