@@ -41,6 +41,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@grpc/proto-loader@^0.8.1',
     '@msgpack/msgpack@^3.1.3',
     'selfsigned@^5.5.0',
+    // ipaddr.js: IPv4/IPv6 parsing, CIDR arithmetic and the RFC 5952 printer (src/core/cidr.ts).
+    'ipaddr.js@^2.5.0',
   ],
 
   devDeps: [

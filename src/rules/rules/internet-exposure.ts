@@ -1,5 +1,6 @@
 import { RuleContext, TfBlock } from '../context';
 import { ContainerPort } from '../eci-model';
+import { displayIp } from '../../core/cidr';
 import { isToken, show } from '../references';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { ecisBySecurityGroup, SG_TYPES, sourceKind } from '../security-groups';
@@ -46,8 +47,9 @@ function declaredText(ports: ReadonlyMap<string, ReadonlySet<number>>): string {
   return parts.length > 0 ? parts.join(', ') : 'no port';
 }
 
-function check(ctx: RuleContext, rule: TfBlock, source: unknown, kind: 'world' | 'unknown'): Verdict {
+function check(ctx: RuleContext, rule: TfBlock, raw: unknown, kind: 'world' | 'unknown'): Verdict {
   const b = rule.body;
+  const source = kind === 'world' ? displayIp(raw) : raw; // messages name IPv6 blocks in RFC 5952 form
   const label = `ingress rule ${rule.address}`;
   if (kind === 'unknown' || isToken(b.type) || isToken(b.policy)) {
     return notVerifiable(`Cannot verify at synth time whether ${label} opens ports to the whole Internet: its source or direction is the expression ${show(kind === 'unknown' ? source : isToken(b.type) ? b.type : b.policy)}`,
