@@ -5,6 +5,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
+import { CrossStackIndex } from './cross-stack';
 import { ownersOf } from './owners';
 import { RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
@@ -63,7 +64,7 @@ export function evaluate(
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
-  const ctx = new RuleContext(doc, options.facts, stack.node.path, ownersOf(stack));
+  const ctx = new RuleContext(doc, options.facts, stack.node.path, ownersOf(stack), new CrossStackIndex(stack));
   const findings: Ipv6CheckFinding[] = [];
   let nodes: IConstruct[] | undefined;
   const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
@@ -74,7 +75,10 @@ export function evaluate(
   const failureLevel = levelOf(RULE_FAILURE.id, RULE_FAILURE.level);
 
   type RuleRef = { id: string; name: string };
-  const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string) => {
+  /** `<rule>\0<root cause>` → index of the finding that reports it; that index → paths of the findings linked to it. */
+  const roots = new Map<string, number>();
+  const linked = new Map<number, string[]>();
+  const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
     const resourcePath = block?.constructPath ?? stack.node.path;
@@ -88,6 +92,7 @@ export function evaluate(
       constructPath,
       message: sentence(message),
       ...(fix !== undefined ? { fix: sentence(fix) } : {}),
+      ...(linkedTo !== undefined ? { linkedTo } : {}),
     };
     if (status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) {
       const s = findSuppression(suppressionIndex(), resourcePath, rule.id);
@@ -134,19 +139,40 @@ export function evaluate(
         continue;
       }
       switch (verdict.status) {
-        case 'compliant':
-          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
-          break;
         case 'non-compliant':
-          record(rule, s.block, Ipv6CheckStatus.NON_COMPLIANT, overridden ? level : verdict.level ?? level, verdict.message, verdict.fix);
+        case 'not-verifiable': {
+          const status = verdict.status === 'non-compliant' ? Ipv6CheckStatus.NON_COMPLIANT : Ipv6CheckStatus.NOT_VERIFIABLE;
+          const ownLevel = verdict.status === 'non-compliant'
+            ? (overridden ? level : verdict.level ?? level)
+            : minLevel(verdict.level ?? rule.notVerifiableLevel, level);
+          const key = verdict.rootCause !== undefined ? `${rule.id}\u0000${verdict.status}\u0000${verdict.rootCause}` : undefined;
+          const root = key !== undefined ? roots.get(key) : undefined;
+          if (root === undefined) {
+            record(rule, s.block, status, ownLevel, verdict.message, verdict.fix);
+            if (key !== undefined) roots.set(key, findings.length - 1);
+          } else {
+            // The same cause again: an info that points at the finding that reports it.
+            const at = findings[root].constructPath;
+            record(rule, s.block, status, minLevel(Ipv6CheckLevel.INFO, ownLevel), verdict.message,
+              `the same cause as [${rule.id}] at '${at}', which is reported there once: fix it there`, at);
+            const list = linked.get(root) ?? [];
+            list.push(findings[findings.length - 1].constructPath);
+            linked.set(root, list);
+          }
           break;
+        }
         default:
-          record(rule, s.block, Ipv6CheckStatus.NOT_VERIFIABLE, minLevel(verdict.level ?? rule.notVerifiableLevel, level),
-            verdict.message, verdict.fix);
+          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
       }
     }
   }
 
+  for (const [index, paths] of linked) {
+    const f = findings[index];
+    const others = [...new Set(paths)].filter((p) => p !== f.constructPath);
+    if (others.length === 0) continue;
+    findings[index] = { ...f, message: `${f.message}; the same cause also affects ${others.map((p) => `'${p}'`).join(', ')} (linked infos)` };
+  }
   annotate(findings, allNodes, stack);
   return findings;
 }

@@ -33,7 +33,7 @@ export interface Ipv6ChecksProps {
    */
   readonly additionalNonIpv6Families?: string[];
   /**
-   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-010`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
+   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-011`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
    * lower a rule's level, or turn it off with `Ipv6CheckLevel.OFF`. A level set here applies to all of the
    * rule's non-compliant findings; "cannot verify" findings are never reported above it.
    * @default - each rule's own level (see RULES.md)
