@@ -64,6 +64,16 @@ export function evaluate(
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
+  return evaluateWithContext(doc, stack, options, rules).findings;
+}
+
+/** As `evaluate`, and the rule context it built (for the topology picture). @internal */
+export function evaluateWithContext(
+  doc: Record<string, any>,
+  stack: TerraformStack,
+  options: EngineOptions,
+  rules: readonly RuleDefinition[] = ALL_RULES,
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
   const ctx = new RuleContext(doc, options.facts, stack.node.path, ownersOf(stack), new CrossStackIndex(stack));
   const findings: Ipv6CheckFinding[] = [];
   let nodes: IConstruct[] | undefined;
@@ -174,7 +184,7 @@ export function evaluate(
     findings[index] = { ...f, message: `${f.message}; the same cause also affects ${others.map((p) => `'${p}'`).join(', ')} (linked infos)` };
   }
   annotate(findings, allNodes, stack);
-  return findings;
+  return { findings, ctx };
 }
 
 function annotate(findings: readonly Ipv6CheckFinding[], allNodes: () => IConstruct[], stack: TerraformStack): void {

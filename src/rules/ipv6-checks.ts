@@ -4,11 +4,13 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { EffectiveFacts } from './context';
-import { evaluate, RULE_FAILURE } from './engine';
+import { RuleContext } from './context';
+import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
 import { writeReports } from './report';
 import { ALL_RULES } from './rules';
 import { addSuppression, ALL_RULES_ID } from './suppressions';
+import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
 
 /** Options of the IPv6 rule pack. */
@@ -40,8 +42,8 @@ export interface Ipv6ChecksProps {
    */
   readonly ruleLevels?: { [ruleId: string]: Ipv6CheckLevel };
   /**
-   * Write `ipv6-checks-report.json` and `ipv6-checks-report.csv` beside each synthesized stack
-   * (`<outdir>/stacks/<stack>/`).
+   * Write `ipv6-checks-report.json`, `ipv6-checks-report.csv` and `ipv6-topology.md` (a Mermaid picture of
+   * what the Internet can reach over IPv6) beside each synthesized stack (`<outdir>/stacks/<stack>/`).
    * @default true
    */
   readonly reports?: boolean;
@@ -249,10 +251,12 @@ function chosen(state: StackState): Ipv6Checks {
   return state.checkers.find((c) => !c._automatic) ?? state.checkers[0];
 }
 
-function run(stack: TerraformStack, state: StackState, doc: Record<string, any>): void {
+function run(stack: TerraformStack, state: StackState, doc: Record<string, any>): RuleContext {
   const pack = chosen(state);
-  state.findings = evaluate(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
+  const { findings, ctx } = evaluateWithContext(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
+  state.findings = findings;
   state.dirty = false;
+  return ctx;
 }
 
 /**
@@ -269,7 +273,7 @@ function install(stack: TerraformStack, state: StackState): void {
     onSynthesize: (session: ISynthesisSession) => {
       if (!state.dirty && state.findings) return;
       const doc = state.resolve();
-      run(stack, state, doc);
+      const ctx = run(stack, state, doc);
       state.memo = doc;
       // The memo is only for the synthesizer's toTerraform right after this hook; never let it outlive the pass.
       queueMicrotask(() => {
@@ -281,6 +285,7 @@ function install(stack: TerraformStack, state: StackState): void {
         for (const r of [...ALL_RULES, RULE_FAILURE]) levels.set(r.id, pack._ruleLevels.get(r.id) ?? pack._ruleLevels.get('*') ?? r.level);
         const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
         writeReports(dir, stack.node.id, state.findings!, levels);
+        writeTopology(dir, ctx, stack.node.id);
       }
     },
   });

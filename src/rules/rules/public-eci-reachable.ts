@@ -23,8 +23,8 @@ export const publicEciReachable: RuleDefinition = {
   },
 };
 
-/** Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from. */
-function bandwidthsByEci(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
+/** Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from (also for the topology). @internal */
+export function bandwidthsByEci(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
   const byOwner = new Map<string, EciSpec[]>();
   const byName = new Map<string, EciSpec[]>();
   for (const eci of ctx.ecis) {
