@@ -63,9 +63,9 @@ function strictIpv6(text: string): ipaddr.IPv6 | undefined {
   const lastColon = text.lastIndexOf(':');
   let hex = text;
   if (lastColon >= 0 && text.includes('.')) {
-    const v4 = strictIpv4(text.slice(lastColon + 1));
-    if (!v4) return undefined;
-    const [a, b, c, d] = v4.toByteArray();
+    const tail = strictIpv4(text.slice(lastColon + 1));
+    if (!tail) return undefined;
+    const [a, b, c, d] = tail.toByteArray();
     hex = `${text.slice(0, lastColon + 1)}${(a * 256 + b).toString(16)}:${(c * 256 + d).toString(16)}`;
   }
   if (!ipaddr.IPv6.isValid(hex)) return undefined;

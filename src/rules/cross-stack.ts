@@ -154,7 +154,8 @@ function build(stack: TerraformStack): Map<string, CrossStackResource> {
 /** The provider block's arguments, resolved in its own stack (literals stay literals, variables become `${var.x}`). */
 function configOf(provider: TerraformProvider, stack: TerraformStack): Record<string, any> | undefined {
   try {
-    const resolved = Tokenization.resolve(provider.toTerraform(), { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const resolved = Tokenization.resolve(provider.toTerraform(), { scope: stack, preparing: false, resolver });
     const section = resolved?.provider?.alicloud;
     const config = Array.isArray(section) ? section[0] : section;
     return config !== null && typeof config === 'object' ? config : undefined;

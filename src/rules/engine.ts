@@ -88,7 +88,9 @@ export function evaluateWithContext(
   /** `<rule>\0<root cause>` → index of the finding that reports it; that index → paths of the findings linked to it. */
   const roots = new Map<string, number>();
   const linked = new Map<number, string[]>();
-  const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string) => {
+  const record = (
+    rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string,
+  ) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
     const resourcePath = block?.constructPath ?? stack.node.path;

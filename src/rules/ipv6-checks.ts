@@ -3,8 +3,7 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
-import { EffectiveFacts } from './context';
-import { RuleContext } from './context';
+import { EffectiveFacts, RuleContext } from './context';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
 import { writeReports } from './report';

@@ -102,8 +102,9 @@ export interface VSwitchAttributes {
    */
   readonly cidrBlock?: string;
   /**
-   * IPv6 /64 of the vSwitch, for example `2408:4000:1000:1::/64` (any RFC 4291 spelling; kept in RFC 5952
-   * form). A network address: host bits set are an error.
+   * IPv6 /64 of the vSwitch, for example `2408:4000:1000:1::/64`.
+   *
+   * Any RFC 4291 spelling is accepted and kept in RFC 5952 form. Host bits set are an error.
    * @default - unknown (empty string)
    */
   readonly ipv6CidrBlock?: string;
@@ -119,8 +120,9 @@ export interface DualStackVpcAttributes {
   /** ID of the VPC (`vpc-...`). */
   readonly vpcId: string;
   /**
-   * The VPC's IPv6 CIDR block (its /56), for example `2408:4000:1000::/56` (any RFC 4291 spelling; kept in
-   * RFC 5952 form). A network address: host bits set are an error.
+   * The VPC's IPv6 CIDR block (its /56), for example `2408:4000:1000::/56`.
+   *
+   * Any RFC 4291 spelling is accepted and kept in RFC 5952 form. Host bits set are an error.
    * @default - unknown (empty string)
    */
   readonly ipv6CidrBlock?: string;

@@ -130,7 +130,8 @@ export const ipv6GroupsArb = ipv6Groups;
 export function networkGroups(groups: number[], prefix: number): number[] {
   return groups.map((g, i) => {
     const keep = Math.max(0, Math.min(16, prefix - 16 * i));
-    return keep === 0 ? 0 : g & ~((1 << (16 - keep)) - 1) & 0xffff;
+    const host = 2 ** (16 - keep); // the group's host part: its last 16 - keep bits
+    return Math.floor(g / host) * host;
   });
 }
 
@@ -141,7 +142,7 @@ export function networkGroups(groups: number[], prefix: number): number[] {
  */
 export function rfc5952Oracle(groups: number[]): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-    return `::ffff:${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`;
+    return `::ffff:${Math.floor(groups[6] / 256)}.${groups[6] % 256}.${Math.floor(groups[7] / 256)}.${groups[7] % 256}`;
   }
   let best = [-1, 0];
   for (let i = 0; i < 8;) {

@@ -64,9 +64,8 @@ describe('IPv6 CIDR blocks', () => {
     fc.assert(fc.property(ipv6GroupsArb, ipv6GroupsArb, spelling, spelling, prefix, (g1, g2, [f1, u1], [f2, u2], p) => {
       // g2 keeps g1's network bits and takes other host bits: another address in the same block
       const other = g1.map((x, i) => {
-        const keep = Math.max(0, Math.min(16, p - 16 * i));
-        const mask = keep === 0 ? 0 : ~((1 << (16 - keep)) - 1) & 0xffff;
-        return (x & mask) | (g2[i] & ~mask & 0xffff);
+        const host = 2 ** (16 - Math.max(0, Math.min(16, p - 16 * i))); // the group's host part
+        return Math.floor(x / host) * host + (g2[i] % host);
       });
       const a = Peer.ipv6(`${ipv6Text(g1, f1, u1)}/${p}`);
       const b = Peer.ipv6(`${ipv6Text(other, f2, u2)}/${p}`);

@@ -8,7 +8,13 @@ const ID = Ipv6RuleId.CROSS_STACK_REGION;
 const nginx = { name: 'nginx', image: 'nginx:alpine', ports: [{ port: 80 }] };
 
 /** A VPC (and security group) stack in `netRegion`, and an IPv6 ECI stack in `appRegion` that uses them. */
-function twoStacks(netRegion: string | undefined, appRegion: string | undefined, opts: { outdir?: string; netProvider?: Record<string, unknown>; appProvider?: Record<string, unknown> } = {}) {
+interface Options {
+  readonly outdir?: string;
+  readonly netProvider?: Record<string, unknown>;
+  readonly appProvider?: Record<string, unknown>;
+}
+
+function twoStacks(netRegion: string | undefined, appRegion: string | undefined, opts: Options = {}) {
   const app = opts.outdir ? new App({ outdir: opts.outdir, stackTraces: false }) : Testing.app();
   const net = new TerraformStack(app, 'network');
   new alicloud.provider.AlicloudProvider(net, 'alicloud', { region: netRegion, ...opts.netProvider });
@@ -91,7 +97,7 @@ describe('ALI-IPV6-011 cross-stack-region', () => {
     const oneSided = twoStacks('cn-huhehaote', 'cn-huhehaote', { netProvider: { accountId: '1111' } });
     const info = findings(oneSided.apps).find((f) => f.constructPath === 'ipv6-eci/Web')!;
     expect(info.status).toBe(Ipv6CheckStatus.NOT_VERIFIABLE);
-    expect(info.message).toContain("names account 1111 and the default provider \"alicloud\" names none");
+    expect(info.message).toContain('names account 1111 and the default provider "alicloud" names none');
   });
 
   test('a stack without cross-stack references has no subjects', () => {

@@ -1,4 +1,4 @@
-import { Annotations, TerraformVariable } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformVariable } from 'cdktf';
 import { DualStackVpc, Peer, Port, Protocol, SecurityGroup, SecurityGroupType } from '../../src';
 import { errorOf, expectValidPlan, logicalIds, newStack, resources, synth } from '../vpc/util';
 
@@ -128,12 +128,11 @@ describe('SecurityGroup', () => {
     sg.addIngressRule(Peer.ipv6('2001:DB8::1/32'), Port.tcp(443));
     sg.addIngressRule(Peer.ipv6('2001:db8::/32'), Port.tcp(443));
     expect(resources(synth(stack), 'alicloud_security_group_rule').map((b) => b.ipv6_cidr_ip)).toEqual(['2001:db8::/32']);
-    const warnings = sg.node.metadata.filter((m) => m.type === 'aws:cdk:warning' || m.type === '@cdktf/warn').map((m) => String(m.data));
+    const warnings = sg.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
     expect(warnings).toEqual([
       "SecurityGroup.addIngressRule: peer '2001:DB8::1/32' has host bits set, so the rule matches the whole /32 block 2001:db8::/32; ipv6_cidr_ip is written as '2001:db8::/32'. "
       + "Fix: write Peer.ipv6('2001:db8::/32') for the block, or Peer.ipv6('2001:DB8::1/128') for the one address.",
     ]);
-    expect(Annotations).toBeDefined();
   });
 
   test('an IPv4-mapped block and the hex block with the same digits are two rules with two ids', () => {

@@ -312,13 +312,15 @@ describe('DualStackVpc.fromVpcAttributes', () => {
   test('IPv6 blocks are kept in RFC 5952 form; host bits and non-blocks are errors naming the network address', () => {
     const { stack } = newStack();
     const vpc = DualStackVpc.fromVpcAttributes(stack, 'A', {
-      vpcId: 'vpc-1', ipv6CidrBlock: '2408:4000:1000:0000::/56',
+      vpcId: 'vpc-1',
+      ipv6CidrBlock: '2408:4000:1000:0000::/56',
       vSwitches: [{ vSwitchId: 'vsw-1', zoneId: 'cn-huhehaote-a', ipv6CidrBlock: '2408:4000:1000:0001:0000::/64' }],
     });
     expect(vpc.ipv6CidrBlock).toBe('2408:4000:1000::/56');
     expect(vpc.vSwitches[0].ipv6CidrBlock).toBe('2408:4000:1000:1::/64');
     const msg = errorOf(() => DualStackVpc.fromVpcAttributes(stack, 'B', {
-      vpcId: 'vpc-1', ipv6CidrBlock: '2408:4000:1000::1/56',
+      vpcId: 'vpc-1',
+      ipv6CidrBlock: '2408:4000:1000::1/56',
       vSwitches: [{ vSwitchId: 'vsw-1', zoneId: 'cn-huhehaote-a', ipv6CidrBlock: '10.0.0.0/24' }],
     }));
     expect(msg).toContain("ipv6CidrBlock: '2408:4000:1000::1/56' has host bits set, but a block is named by its network address. Fix: use the network address '2408:4000:1000::/56'.");

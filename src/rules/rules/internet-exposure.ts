@@ -1,6 +1,6 @@
+import { displayIp } from '../../core/cidr';
 import { RuleContext, TfBlock } from '../context';
 import { ContainerPort } from '../eci-model';
-import { displayIp } from '../../core/cidr';
 import { isToken, show } from '../references';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { ecisBySecurityGroup, SG_TYPES, sourceKind } from '../security-groups';

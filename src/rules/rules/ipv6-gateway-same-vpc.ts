@@ -38,7 +38,7 @@ function check(ctx: RuleContext, block: TfBlock, what: string, addressId: unknow
         `to have it verified at synth, create ${label} in stack '${other.stack}', next to the gateway and its VPC; with DualStackVpc, vpc.ipv6Gateway is always the gateway of that VPC, so passing it is enough, and suppressing ALI-IPV6-006 here with that reason is safe`);
     }
     return notVerifiable(`Cannot verify at synth time that the IPv6 gateway of ${label} serves the address's VPC: the gateway is ${ctx.describe(gw)}, not created in this stack`,
-      `to have it verified at synth, create the gateway in this stack (new Ipv6Gateway(this, 'Gw', { vpc })); for an existing gateway, check its VPC with DescribeIpv6Gateways and suppress ALI-IPV6-006 here with the result`);
+      'to have it verified at synth, create the gateway in this stack (new Ipv6Gateway(this, \'Gw\', { vpc })); for an existing gateway, check its VPC with DescribeIpv6Gateways and suppress ALI-IPV6-006 here with the result');
   }
   const gwVpc = vpcOfValue(ctx, gw.block.body.vpc_id);
   const addrVpc = vpcOfIpv6AddressId(ctx, addressId);
