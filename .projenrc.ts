@@ -48,6 +48,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'selfsigned@^5.5.0',
     // The check command (src/check): HCL to Terraform JSON with the parser cdktf itself uses.
     '@cdktf/hcl2json@0.21.0',
+    // ipaddr.js: IPv4/IPv6 parsing, CIDR arithmetic and the RFC 5952 printer (src/core/cidr.ts).
+    'ipaddr.js@^2.5.0',
   ],
 
   devDeps: [

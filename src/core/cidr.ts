@@ -1,8 +1,13 @@
 /**
- * Small IPv4/IPv6 CIDR helpers: pure functions, no dependencies, no tokens (callers skip tokens).
+ * IPv4/IPv6 address and CIDR helpers on top of `ipaddr.js` (bundled): parsing, network addresses,
+ * containment and the RFC 5952 printer all come from the library. What stays here is what it does not do:
+ * a strict syntax gate in front of its parser (it also accepts octal and hex IPv4 parts, zone indexes and
+ * `/032`), the IPv4-mapped text form of RFC 5952 section 5, carving vSwitch blocks, and zone IDs.
  *
- * Not part of the public API (not exported from src/index.ts); constructs in this package share it.
+ * Pure functions, no tokens (callers skip tokens). Not part of the public API (not exported from
+ * src/index.ts); constructs in this package share it.
  */
+import * as ipaddr from 'ipaddr.js';
 
 /** A parsed IPv4 CIDR block. @internal */
 export interface Ipv4Cidr {
@@ -18,43 +23,90 @@ export interface Ipv4Cidr {
   readonly hasHostBits: boolean;
 }
 
-const IPV4_ADDRESS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** A parsed IPv6 CIDR block. @internal */
+export interface Ipv6Cidr {
+  /** The address as written, in RFC 5952 form (`2001:db8::1`). */
+  readonly address: string;
+  /** Prefix length, 0-128. */
+  readonly prefix: number;
+  /** The network address (host bits cleared), in RFC 5952 form (`2001:db8::`). */
+  readonly network: string;
+  /** True when the address has host bits set (for example `2001:db8::1/32`). */
+  readonly hasHostBits: boolean;
+  /** The eight 16-bit groups of the address as written. */
+  readonly groups: number[];
+}
+
+/** Only the characters of RFC 4291 text forms: hex digits, colons, and dots of an IPv4 tail. */
+const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+/** A prefix length: decimal digits, no sign, no leading zero (one spelling per prefix). */
+const PREFIX = /^(0|[1-9]\d{0,2})$/;
+
+/** True for a dotted quad of decimal parts 0-255 without leading zeros (ipaddr.js also reads octal and hex). */
+function isDottedQuad(text: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && ipaddr.IPv4.isValidFourPartDecimal(text);
+}
+
+/** The library's IPv4 address for strict dotted-quad text, or undefined. */
+function strictIpv4(text: string): ipaddr.IPv4 | undefined {
+  if (typeof text !== 'string' || !isDottedQuad(text)) return undefined; // JavaScript callers may pass anything
+  return ipaddr.IPv4.parse(text);
+}
+
+/**
+ * The library's IPv6 address for strict RFC 4291 text (no zone index, strict IPv4 tail), or undefined.
+ * An IPv4 tail is turned into its two hex groups first: ipaddr.js reads `::1.2.3.4` (RFC 4291: the
+ * IPv4-compatible ::102:304) as the IPv4-mapped ::ffff:102:304, a different address.
+ */
+function strictIpv6(text: string): ipaddr.IPv6 | undefined {
+  if (typeof text !== 'string' || !IPV6_CHARS.test(text)) return undefined; // JavaScript callers may pass anything
+  const lastColon = text.lastIndexOf(':');
+  let hex = text;
+  if (lastColon >= 0 && text.includes('.')) {
+    const tail = strictIpv4(text.slice(lastColon + 1));
+    if (!tail) return undefined;
+    const [a, b, c, d] = tail.toByteArray();
+    hex = `${text.slice(0, lastColon + 1)}${(a * 256 + b).toString(16)}:${(c * 256 + d).toString(16)}`;
+  }
+  if (!ipaddr.IPv6.isValid(hex)) return undefined;
+  return ipaddr.IPv6.parse(hex);
+}
+
+function toUint32(a: ipaddr.IPv4): number {
+  return a.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+}
 
 /** Parses a dotted-quad IPv4 address (`10.0.0.1`) into an unsigned 32-bit integer, or undefined. @internal */
 export function parseIpv4Address(text: string): number | undefined {
-  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
-  const m = IPV4_ADDRESS.exec(text);
-  if (!m) return undefined;
-  let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const part = m[i];
-    // No leading zeros ("010" is ambiguous: octal in some tools).
-    if (part.length > 1 && part.startsWith('0')) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    value = value * 256 + n;
-  }
-  return value;
+  const a = strictIpv4(text);
+  return a ? toUint32(a) : undefined;
 }
 
 /** Formats an unsigned 32-bit integer as a dotted quad. @internal */
 export function formatIpv4Address(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+  return ipaddr.fromByteArray([24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256)).toString();
+}
+
+/** Splits `address/prefix` and checks the prefix against `max`. */
+function splitCidr(text: string, max: number): [string, number] | undefined {
+  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const prefixText = text.slice(slash + 1);
+  if (!PREFIX.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  return prefix <= max ? [text.slice(0, slash), prefix] : undefined;
 }
 
 /** Parses `a.b.c.d/n` (n = 0-32). Returns undefined when the text is not an IPv4 CIDR. @internal */
 export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
-  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
-  const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
-  const address = parseIpv4Address(text.slice(0, slash));
-  const prefixText = text.slice(slash + 1);
-  if (address === undefined || !/^\d{1,2}$/.test(prefixText)) return undefined;
-  const prefix = Number(prefixText);
-  if (prefix > 32) return undefined;
-  const size = 2 ** (32 - prefix);
-  const network = address - (address % size);
-  return { address, prefix, network, size, hasHostBits: network !== address };
+  const split = splitCidr(text, 32);
+  const a = split ? strictIpv4(split[0]) : undefined;
+  if (!split || !a) return undefined;
+  const prefix = split[1];
+  const address = toUint32(a);
+  const network = toUint32(ipaddr.IPv4.networkAddressFromCIDR(`${a.toString()}/${prefix}`));
+  return { address, prefix, network, size: 2 ** (32 - prefix), hasHostBits: network !== address };
 }
 
 /** True when `text` is an IPv4 CIDR block (`a.b.c.d/n`, host bits allowed). @internal */
@@ -69,12 +121,17 @@ export function formatIpv4Cidr(network: number, prefix: number): string {
 
 /** True when CIDR `inner` lies entirely inside CIDR `outer` (both parsed). @internal */
 export function ipv4CidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
-  return inner.prefix >= outer.prefix && inner.network >= outer.network && inner.network + inner.size <= outer.network + outer.size;
+  return inner.prefix >= outer.prefix && v4(inner.network).match(v4(outer.network), outer.prefix);
 }
 
 /** True when two parsed IPv4 CIDR blocks share at least one address. @internal */
 export function ipv4CidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
-  return a.network < b.network + b.size && b.network < a.network + a.size;
+  // Two CIDR blocks overlap exactly when one contains the other.
+  return ipv4CidrContains(a, b) || ipv4CidrContains(b, a);
+}
+
+function v4(value: number): ipaddr.IPv4 {
+  return ipaddr.IPv4.parse(formatIpv4Address(value));
 }
 
 /**
@@ -109,53 +166,40 @@ export function carveSubnets(vpcCidr: string, mask: number, count: number, taken
 }
 
 /**
+ * RFC 5952 text of an IPv6 address: lower case, no leading zeros, the longest (first, on a tie) run of two
+ * or more zero groups compressed to `::`, and IPv4-mapped addresses in the mixed form `::ffff:192.0.2.1`
+ * that section 5 recommends.
+ */
+function rfc5952(a: ipaddr.IPv6): string {
+  if (a.isIPv4MappedAddress()) return `::ffff:${a.toIPv4Address().toString()}`;
+  return a.toRFC5952String();
+}
+
+/**
  * Parses an IPv6 address (RFC 4291 text forms: full, `::`-compressed, with an embedded IPv4 tail) into
  * eight 16-bit groups, or undefined. Zone indexes (`%eth0`) are not accepted.
  * @internal
  */
 export function parseIpv6Address(text: string): number[] | undefined {
-  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
-  if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parseGroups = (part: string, allowIpv4Tail: boolean): number[] | undefined => {
-    if (part === '') return [];
-    const pieces = part.split(':');
-    const groups: number[] = [];
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i];
-      if (allowIpv4Tail && i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIpv4Address(piece);
-        if (v4 === undefined) return undefined;
-        groups.push(Math.floor(v4 / 65536), v4 % 65536);
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(piece)) return undefined;
-        groups.push(parseInt(piece, 16));
-      }
-    }
-    return groups;
-  };
-  if (halves.length === 1) {
-    const groups = parseGroups(halves[0], true);
-    return groups && groups.length === 8 ? groups : undefined;
-  }
-  const head = parseGroups(halves[0], false);
-  const tail = parseGroups(halves[1], true);
-  if (!head || !tail || head.length + tail.length > 7) return undefined;
-  return [...head, ...new Array(8 - head.length - tail.length).fill(0), ...tail];
+  return strictIpv6(text)?.parts.slice();
 }
 
-/** Parses `address/n` (n = 0-128) into groups and prefix, or undefined. @internal */
-export function parseIpv6Cidr(text: string): { readonly groups: number[]; readonly prefix: number } | undefined {
-  if (typeof text !== 'string') return undefined; // JavaScript callers may pass anything
-  const slash = text.indexOf('/');
-  if (slash < 0) return undefined;
-  const groups = parseIpv6Address(text.slice(0, slash));
-  const prefixText = text.slice(slash + 1);
-  if (!groups || !/^\d{1,3}$/.test(prefixText)) return undefined;
-  const prefix = Number(prefixText);
-  if (prefix > 128) return undefined;
-  return { groups, prefix };
+/** The RFC 5952 text of an IPv6 address (`2001:0DB8::0001` → `2001:db8::1`), or undefined. @internal */
+export function canonicalIpv6Address(text: string): string | undefined {
+  const a = strictIpv6(text);
+  return a ? rfc5952(a) : undefined;
+}
+
+/** Parses `address/n` (n = 0-128), or undefined. @internal */
+export function parseIpv6Cidr(text: string): Ipv6Cidr | undefined {
+  const split = splitCidr(text, 128);
+  const a = split ? strictIpv6(split[0]) : undefined;
+  if (!split || !a) return undefined;
+  const prefix = split[1];
+  const network = ipaddr.IPv6.networkAddressFromCIDR(`${a.toNormalizedString()}/${prefix}`);
+  const address = rfc5952(a);
+  const networkText = rfc5952(network);
+  return { address, prefix, network: networkText, hasHostBits: address !== networkText, groups: a.parts.slice() };
 }
 
 /** True when `text` is an IPv6 CIDR block (`2408:4000::/56`, `::/0`; host bits allowed). @internal */
@@ -164,34 +208,45 @@ export function isIpv6Cidr(text: string): boolean {
 }
 
 /**
- * The canonical (RFC 5952) text of an IPv6 CIDR: lower case, no leading zeros, the longest run of two or
- * more zero groups compressed to `::`. Returns undefined when `text` is not an IPv6 CIDR.
+ * The RFC 5952 text of an IPv6 CIDR as written (host bits kept): `2001:0DB8::0001/64` → `2001:db8::1/64`.
+ * Returns undefined when `text` is not an IPv6 CIDR.
  * @internal
  */
 export function canonicalIpv6Cidr(text: string): string | undefined {
-  const parsed = parseIpv6Cidr(text);
-  if (!parsed) return undefined;
-  const g = parsed.groups;
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (g[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = g.map((n) => n.toString(16));
-  const address = bestStart < 0
-    ? hex.join(':')
-    : `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-  return `${address}/${parsed.prefix}`;
+  const c = parseIpv6Cidr(text);
+  return c ? `${c.address}/${c.prefix}` : undefined;
+}
+
+/**
+ * The RFC 5952 text of the network of an IPv6 CIDR (host bits cleared): `2001:0DB8::1/32` → `2001:db8::/32`.
+ * Every spelling of one block gives the same text. Returns undefined when `text` is not an IPv6 CIDR.
+ * @internal
+ */
+export function ipv6CidrNetwork(text: string): string | undefined {
+  const c = parseIpv6Cidr(text);
+  return c ? `${c.network}/${c.prefix}` : undefined;
+}
+
+/**
+ * The RFC 5952 text of an IPv6 CIDR as written but all in hex groups, also for IPv4-mapped addresses
+ * (`::ffff:1.2.3.4/128` → `::ffff:102:304/128`): for construct IDs, where `.` and `:` read alike.
+ * @internal
+ */
+export function ipv6HexCidr(text: string): string | undefined {
+  const split = splitCidr(text, 128);
+  const a = split ? strictIpv6(split[0]) : undefined;
+  return split && a ? `${a.toRFC5952String()}/${split[1]}` : undefined;
+}
+
+/**
+ * For messages: a literal IPv6 CIDR or address in RFC 5952 form (as written, host bits kept); anything else
+ * (IPv4, expressions, other values) as it is.
+ * @internal
+ */
+export function displayIp(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  const text = value.trim();
+  return canonicalIpv6Cidr(text) ?? canonicalIpv6Address(text) ?? value;
 }
 
 /**
@@ -207,4 +262,17 @@ export function regionOfZone(zoneId: string): string | undefined {
   if (dashed) return dashed[1];
   const glued = /^([a-z]+(?:-[a-z0-9]+)*-[a-z]*\d+)[a-z]$/.exec(zoneId);
   return glued ? glued[1] : undefined;
+}
+
+/**
+ * A zone ID of `region` with the zone letter `letter`, in the form Alibaba Cloud uses for that region: a
+ * region ID that ends in a digit takes the letter directly (`ap-northeast-1` → `ap-northeast-1a`,
+ * `us-east-1a`, `eu-central-1a`, `cn-shanghai-finance-1z`); one that ends in a letter takes a hyphen first
+ * (`cn-hangzhou` → `cn-hangzhou-b`, `cn-hongkong-b`). Source: the zone IDs of "Regions and zones supported
+ * by ECI" (help.aliyun.com/en/eci/product-overview/regions-and-zones, Dec 2025) and of DescribeZones.
+ * The letter is only a shape: which letters a region has is for DescribeZones to say.
+ * @internal
+ */
+export function zoneIdOf(region: string, letter = 'a'): string {
+  return /\d$/.test(region) ? `${region}${letter}` : `${region}-${letter}`;
 }

@@ -200,7 +200,9 @@ export class ContainerGroup extends Construct {
     }
     const bw = props.ipv6InternetBandwidth;
     if (bw) {
-      v.check(ipv6Count !== 1, 'ipv6InternetBandwidth', 'is set but the group has no IPv6 address', 'set ipv6AddressCount: 1, or remove ipv6InternetBandwidth');
+      // Only for a valid count of 0: an invalid count (2, 1.5, a token) has its own bullet, and the group it
+      // asks for does have an IPv6 address.
+      v.check(ipv6Count === 0, 'ipv6InternetBandwidth', 'is set but the group has no IPv6 address (ipv6AddressCount is 0)', 'set ipv6AddressCount: 1, or remove ipv6InternetBandwidth');
       v.check(!props.vpc.ipv6Gateway, 'ipv6InternetBandwidth', 'needs an IPv6 gateway but the VPC has none', 'create the VPC with ipv6Gateway: true (the default), or pass ipv6GatewayId to DualStackVpc.fromVpcAttributes');
       v.integerInRange('ipv6InternetBandwidth.bandwidth', bw.bandwidth, 1, 5000, 'give Mbit/s between 1 and 5000');
     }

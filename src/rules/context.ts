@@ -5,7 +5,8 @@
  * use and shared by all rules.
  * @internal
  */
-import { boolOf, Known, Link, TfBlock } from './document';
+import { CrossStackIndex, CrossStackResource } from './cross-stack';
+import { ABSENT, boolOf, Known, known, Link, TfBlock, unknown } from './document';
 import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
 import { ConstructOwner } from './owners';
@@ -42,6 +43,47 @@ function constructPathOf(body: Record<string, any>): string | undefined {
 /** The region a block deploys to. @internal */
 export type RegionOf = Known<string> & { readonly provider: string };
 
+/** The `alicloud` provider configuration a block uses: its arguments, or why they are not known. @internal */
+export type ProviderOf =
+  | { readonly state: 'known'; readonly config: Record<string, any>; readonly provider: string }
+  | { readonly state: 'unknown'; readonly why: string; readonly provider: string };
+
+/** The region of a provider configuration (`provider` names it in messages). @internal */
+export function regionOfConfig(p: ProviderOf): RegionOf {
+  if (p.state !== 'known') return { state: 'unknown', why: p.why, provider: p.provider };
+  const region = p.config.region;
+  if (region === undefined || region === null || region === '') {
+    return { state: 'unknown', why: `${p.provider} sets no region, so it comes from ALICLOUD_REGION / ALIBABA_CLOUD_REGION at apply time`, provider: p.provider };
+  }
+  if (typeof region !== 'string' || isToken(region)) {
+    return { state: 'unknown', why: `the region of ${p.provider} is the expression ${show(region)}, known only at apply time`, provider: p.provider };
+  }
+  return { state: 'known', value: region.trim(), provider: p.provider };
+}
+
+/**
+ * The Alibaba Cloud account a provider configuration deploys to, when it says: `account_id`, or the account
+ * of `assume_role.role_arn` (`acs:ram::<account>:role/...`). Absent when it names none (the credentials of
+ * the environment decide); `profile` is kept for messages.
+ * @internal
+ */
+export function accountOfConfig(config: Record<string, any>): Known<string> & { readonly via?: string; readonly profile?: string } {
+  const profile = typeof config.profile === 'string' && !isToken(config.profile) ? config.profile : undefined;
+  const id = config.account_id;
+  if (id !== undefined && id !== null && id !== '') {
+    if (typeof id === 'string' && isToken(id)) return { ...unknown<string>(`account_id is the expression ${show(id)}`), profile };
+    return { ...known(String(id).trim()), via: 'account_id', profile };
+  }
+  const roles = Array.isArray(config.assume_role) ? config.assume_role : config.assume_role ? [config.assume_role] : [];
+  const arn = roles[0]?.role_arn;
+  if (typeof arn === 'string') {
+    if (isToken(arn)) return { ...unknown<string>(`assume_role.role_arn is the expression ${show(arn)}`), profile };
+    const m = /^acs:ram::(\d+):role\//.exec(arn.trim());
+    if (m) return { ...known(m[1]), via: `assume_role.role_arn ${arn.trim()}`, profile };
+  }
+  return { ...ABSENT, profile };
+}
+
 /**
  * The indexed document. Built once per synth; rules only read it.
  * @internal
@@ -61,6 +103,8 @@ export class RuleContext implements EciSource {
     public readonly facts: EffectiveFacts,
     public readonly stackPath: string,
     private readonly owners: ReadonlyMap<string, ConstructOwner> = new Map(),
+    /** The resources of other stacks this stack reads through cross-stack references. */
+    public readonly crossStack: CrossStackIndex = new CrossStackIndex(undefined),
   ) {
     const blocks: TfBlock[] = [];
     for (const kind of ['resource', 'data'] as const) {
@@ -151,8 +195,32 @@ export class RuleContext implements EciSource {
     }
   }
 
-  /** The region of the `alicloud` provider configuration a block uses (its `provider` meta-argument, or the default one). */
-  public regionOf(block: TfBlock): RegionOf {
+  /**
+   * The resource of another stack that a value names (a cdktf cross-stack reference), when it names one.
+   */
+  public crossStackOf(value: unknown): CrossStackResource | undefined {
+    if (typeof value !== 'string' || !isToken(value)) return undefined;
+    return this.crossStack.resourcesIn(value, (a) => this.byAddress.has(a))[0];
+  }
+
+  /** True when a block of this stack is read by another stack (`app.synth()` gives it a cross-stack output). */
+  public isExported(block: TfBlock): boolean {
+    const exported = this.cached('exported', () => {
+      const set = new Set<string>();
+      const outputs = this.doc.output;
+      if (outputs === null || typeof outputs !== 'object') return set;
+      for (const [name, o] of Object.entries<any>(outputs)) {
+        if (!name.startsWith('cross-stack-output-')) continue;
+        const ref = exactReference(o?.value);
+        if (ref) set.add(ref.address);
+      }
+      return set;
+    });
+    return exported.has(block.address);
+  }
+
+  /** The `alicloud` provider configuration a block uses (its `provider` meta-argument, or the default one). */
+  public providerOf(block: TfBlock): ProviderOf {
     const meta = block.body.provider;
     let alias = '';
     if (typeof meta === 'string') {
@@ -168,14 +236,12 @@ export class RuleContext implements EciSource {
         ? { state: 'unknown', why: `no alicloud provider has alias "${alias}"`, provider }
         : { state: 'unknown', why: 'the stack has no alicloud provider block, so the region comes from ALICLOUD_REGION at apply time', provider };
     }
-    const region = config.region;
-    if (region === undefined || region === null || region === '') {
-      return { state: 'unknown', why: `${provider} sets no region, so it comes from ALICLOUD_REGION / ALIBABA_CLOUD_REGION at apply time`, provider };
-    }
-    if (typeof region !== 'string' || isToken(region)) {
-      return { state: 'unknown', why: `the region of ${provider} is the expression ${show(region)}, known only at apply time`, provider };
-    }
-    return { state: 'known', value: region.trim(), provider };
+    return { state: 'known', config, provider };
+  }
+
+  /** The region of the `alicloud` provider configuration a block uses (its `provider` meta-argument, or the default one). */
+  public regionOf(block: TfBlock): RegionOf {
+    return regionOfConfig(this.providerOf(block));
   }
 
   /** The ECIs of the stack (ROS container groups, ESS ECI scaling configurations, native container groups). */

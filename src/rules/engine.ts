@@ -5,6 +5,7 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
+import { CrossStackIndex } from './cross-stack';
 import { ConstructOwner, ownersOf } from './owners';
 import { RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
@@ -63,19 +64,30 @@ export function evaluate(
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
+  return evaluateWithContext(doc, stack, options, rules).findings;
+}
+
+/** As `evaluate`, and the rule context it built (for the topology picture). @internal */
+export function evaluateWithContext(
+  doc: Record<string, any>,
+  stack: TerraformStack,
+  options: EngineOptions,
+  rules: readonly RuleDefinition[] = ALL_RULES,
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
   let nodes: IConstruct[] | undefined;
   const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
   let suppressions: Map<string, Suppression[]> | undefined;
   const suppressionIndex = () => suppressions ??= collectSuppressions(allNodes());
-  const findings = evaluateDocument(doc, {
+  const result = evaluateDocumentWithContext(doc, {
     ...options,
     stackPath: stack.node.path,
     stackLabel: `stack ${stack.node.id}`,
     owners: ownersOf(stack),
+    crossStack: new CrossStackIndex(stack),
     suppressionFor: (resourcePath, _address, ruleId) => findSuppression(suppressionIndex(), resourcePath, ruleId),
   }, rules);
-  annotate(findings, allNodes, stack);
-  return findings;
+  annotate(result.findings, allNodes, stack);
+  return result;
 }
 
 /** Options of an evaluation outside a cdktf synth (the `check` command): where suppressions come from. @internal */
@@ -85,6 +97,8 @@ export interface DocumentEngineOptions extends EngineOptions {
   /** The address of findings without a block (`stack web`). */
   readonly stackLabel: string;
   readonly owners?: ReadonlyMap<string, ConstructOwner>;
+  /** The other stacks of the app, for cross-stack references (none outside a cdktf synth). */
+  readonly crossStack?: CrossStackIndex;
   /** The suppression covering a rule on a block (its construct path, or the stack path; and its address). */
   readonly suppressionFor?: (resourcePath: string, address: string | undefined, ruleId: string) => Suppression | undefined;
 }
@@ -99,14 +113,27 @@ export function evaluateDocument(
   options: DocumentEngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
 ): Ipv6CheckFinding[] {
-  const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map());
+  return evaluateDocumentWithContext(doc, options, rules).findings;
+}
+
+function evaluateDocumentWithContext(
+  doc: Record<string, any>,
+  options: DocumentEngineOptions,
+  rules: readonly RuleDefinition[],
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
+  const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map(), options.crossStack);
   const findings: Ipv6CheckFinding[] = [];
 
   const levelOf = (id: string, fallback: Ipv6CheckLevel): Ipv6CheckLevel => options.ruleLevels.get(id) ?? options.ruleLevels.get('*') ?? fallback;
   const failureLevel = levelOf(RULE_FAILURE.id, RULE_FAILURE.level);
 
   type RuleRef = { id: string; name: string };
-  const record = (rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string) => {
+  /** `<rule>\0<root cause>` → index of the finding that reports it; that index → paths of the findings linked to it. */
+  const roots = new Map<string, number>();
+  const linked = new Map<number, string[]>();
+  const record = (
+    rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string,
+  ) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
     const resourcePath = block?.constructPath ?? options.stackPath;
@@ -120,6 +147,7 @@ export function evaluateDocument(
       constructPath,
       message: sentence(message),
       ...(fix !== undefined ? { fix: sentence(fix) } : {}),
+      ...(linkedTo !== undefined ? { linkedTo } : {}),
     };
     if ((status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) && options.suppressionFor) {
       const s = options.suppressionFor(resourcePath, block?.address, rule.id);
@@ -166,20 +194,41 @@ export function evaluateDocument(
         continue;
       }
       switch (verdict.status) {
-        case 'compliant':
-          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
-          break;
         case 'non-compliant':
-          record(rule, s.block, Ipv6CheckStatus.NON_COMPLIANT, overridden ? level : verdict.level ?? level, verdict.message, verdict.fix);
+        case 'not-verifiable': {
+          const status = verdict.status === 'non-compliant' ? Ipv6CheckStatus.NON_COMPLIANT : Ipv6CheckStatus.NOT_VERIFIABLE;
+          const ownLevel = verdict.status === 'non-compliant'
+            ? (overridden ? level : verdict.level ?? level)
+            : minLevel(verdict.level ?? rule.notVerifiableLevel, level);
+          const key = verdict.rootCause !== undefined ? `${rule.id}\u0000${verdict.status}\u0000${verdict.rootCause}` : undefined;
+          const root = key !== undefined ? roots.get(key) : undefined;
+          if (root === undefined) {
+            record(rule, s.block, status, ownLevel, verdict.message, verdict.fix);
+            if (key !== undefined) roots.set(key, findings.length - 1);
+          } else {
+            // The same cause again: an info that points at the finding that reports it.
+            const at = findings[root].constructPath;
+            record(rule, s.block, status, minLevel(Ipv6CheckLevel.INFO, ownLevel), verdict.message,
+              `the same cause as [${rule.id}] at '${at}', which is reported there once: fix it there`, at);
+            const list = linked.get(root) ?? [];
+            list.push(findings[findings.length - 1].constructPath);
+            linked.set(root, list);
+          }
           break;
+        }
         default:
-          record(rule, s.block, Ipv6CheckStatus.NOT_VERIFIABLE, minLevel(verdict.level ?? rule.notVerifiableLevel, level),
-            verdict.message, verdict.fix);
+          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
       }
     }
   }
 
-  return findings;
+  for (const [index, paths] of linked) {
+    const f = findings[index];
+    const others = [...new Set(paths)].filter((p) => p !== f.constructPath);
+    if (others.length === 0) continue;
+    findings[index] = { ...f, message: `${f.message}; the same cause also affects ${others.map((p) => `'${p}'`).join(', ')} (linked infos)` };
+  }
+  return { findings, ctx };
 }
 
 function annotate(findings: readonly Ipv6CheckFinding[], allNodes: () => IConstruct[], stack: TerraformStack): void {

@@ -3,13 +3,14 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
-import { EffectiveFacts } from './context';
-import { evaluate, RULE_FAILURE } from './engine';
+import { EffectiveFacts, RuleContext } from './context';
+import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
 import { writeReports } from './report';
 import { ALL_RULES } from './rules';
 import { addSuppression, ALL_RULES_ID } from './suppressions';
 import { recordedSynthesis, recordSynthesis } from './synthesized';
+import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
 
 /** Options of the IPv6 rule pack. */
@@ -34,15 +35,15 @@ export interface Ipv6ChecksProps {
    */
   readonly additionalNonIpv6Families?: string[];
   /**
-   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-010`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
+   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-011`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
    * lower a rule's level, or turn it off with `Ipv6CheckLevel.OFF`. A level set here applies to all of the
    * rule's non-compliant findings; "cannot verify" findings are never reported above it.
    * @default - each rule's own level (see RULES.md)
    */
   readonly ruleLevels?: { [ruleId: string]: Ipv6CheckLevel };
   /**
-   * Write `ipv6-checks-report.json` and `ipv6-checks-report.csv` beside each synthesized stack
-   * (`<outdir>/stacks/<stack>/`).
+   * Write `ipv6-checks-report.json`, `ipv6-checks-report.csv` and `ipv6-topology.md` (a Mermaid picture of
+   * what the Internet can reach over IPv6) beside each synthesized stack (`<outdir>/stacks/<stack>/`).
    * @default true
    */
   readonly reports?: boolean;
@@ -281,11 +282,13 @@ function chosen(state: StackState): Ipv6Checks {
   return state.checkers.find((c) => !c._automatic) ?? state.checkers[0];
 }
 
-function run(stack: TerraformStack, state: StackState, doc: Record<string, any>): void {
+function run(stack: TerraformStack, state: StackState, doc: Record<string, any>): RuleContext {
   const pack = chosen(state);
-  state.findings = evaluate(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
+  const { findings, ctx } = evaluateWithContext(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
+  state.findings = findings;
   state.dirty = false;
   recordSynthesis(stack.node.path, doc, state.findings);
+  return ctx;
 }
 
 /**
@@ -302,7 +305,7 @@ function install(stack: TerraformStack, state: StackState): void {
     onSynthesize: (session: ISynthesisSession) => {
       if (!state.dirty && state.findings) return;
       const doc = state.resolve();
-      run(stack, state, doc);
+      const ctx = run(stack, state, doc);
       state.memo = doc;
       // The memo is only for the synthesizer's toTerraform right after this hook; never let it outlive the pass.
       queueMicrotask(() => {
@@ -314,6 +317,7 @@ function install(stack: TerraformStack, state: StackState): void {
         for (const r of [...ALL_RULES, RULE_FAILURE]) levels.set(r.id, pack._ruleLevels.get(r.id) ?? pack._ruleLevels.get('*') ?? r.level);
         const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
         writeReports(dir, stack.node.id, state.findings!, levels);
+        writeTopology(dir, ctx, stack.node.id);
       }
     },
   });

@@ -13,7 +13,7 @@ export const REPORT_JSON = 'ipv6-checks-report.json';
 export const REPORT_CSV = 'ipv6-checks-report.csv';
 
 /** The CSV header; csvLine writes the cells in this order. */
-const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt'] as const;
+const COLUMNS = ['ruleId', 'ruleName', 'level', 'status', 'address', 'constructPath', 'message', 'fix', 'suppressionReason', 'suppressedAt', 'linkedTo'] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -31,7 +31,7 @@ function csvCell(value: unknown): string {
  */
 function csvLine(f: Ipv6CheckFinding): string {
   return `${csvCell(f.ruleId)},${csvCell(f.ruleName)},${csvCell(f.level)},${csvCell(f.status)},${csvCell(f.address)},`
-    + `${csvCell(f.constructPath)},${csvCell(f.message)},${csvCell(f.fix)},${csvCell(f.suppressionReason)},${csvCell(f.suppressedAt)}\n`;
+    + `${csvCell(f.constructPath)},${csvCell(f.message)},${csvCell(f.fix)},${csvCell(f.suppressionReason)},${csvCell(f.suppressedAt)},${csvCell(f.linkedTo)}\n`;
 }
 
 /** The report document. @internal */

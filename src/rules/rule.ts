@@ -16,6 +16,12 @@ export type Verdict =
     readonly fix: string;
     /** A level below the rule's (for example a warning inside an error rule); a `ruleLevels` override wins. */
     readonly level?: Ipv6CheckLevel;
+    /**
+     * A key naming the mistake behind the finding (for example the provider configuration whose region has no
+     * IPv6). The first finding of a rule with a key is reported as usual and lists the others; later findings
+     * with the same key are infos linked to it, so one mistake is one error.
+     */
+    readonly rootCause?: string;
   }
   | {
     readonly status: 'not-verifiable';
@@ -23,6 +29,8 @@ export type Verdict =
     readonly fix?: string;
     /** A level other than the rule's `notVerifiableLevel` (never above the rule's effective level). */
     readonly level?: Ipv6CheckLevel;
+    /** As for non-compliant verdicts: one unknown value behind several findings is reported once. */
+    readonly rootCause?: string;
   };
 
 /** One check: the resource it is about and how to decide. @internal */
@@ -45,8 +53,10 @@ export interface RuleDefinition {
 
 /** Helpers for verdicts. @internal */
 export const compliant = (message: string): Verdict => ({ status: 'compliant', message });
-export const nonCompliant = (message: string, fix: string, level?: Ipv6CheckLevel): Verdict => ({ status: 'non-compliant', message, fix, level });
-export const notVerifiable = (message: string, fix?: string, level?: Ipv6CheckLevel): Verdict => ({ status: 'not-verifiable', message, fix, level });
+export const nonCompliant = (message: string, fix: string, level?: Ipv6CheckLevel, rootCause?: string): Verdict =>
+  ({ status: 'non-compliant', message, fix, level, ...(rootCause !== undefined ? { rootCause } : {}) });
+export const notVerifiable = (message: string, fix?: string, level?: Ipv6CheckLevel, rootCause?: string): Verdict =>
+  ({ status: 'not-verifiable', message, fix, level, ...(rootCause !== undefined ? { rootCause } : {}) });
 
 /** A subject whose check is `check`. @internal */
 export const subject = (block: TfBlock, check: () => Verdict): Subject => ({ block, check });

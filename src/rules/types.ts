@@ -54,6 +54,8 @@ export enum Ipv6RuleId {
   PUBLIC_ECI_REACHABLE = 'ALI-IPV6-009',
   /** Literal values on the resources the library uses are within the provider's enums and ranges. */
   PROVIDER_CONSTRAINTS = 'ALI-IPV6-010',
+  /** A resource that uses a VPC, vSwitch, security group or IPv6 gateway of another stack deploys to its region (and account). */
+  CROSS_STACK_REGION = 'ALI-IPV6-011',
   /** A rule failed with an exception on a resource (a bug in the rule pack, reported instead of crashing). */
   RULE_FAILURE = 'ALI-IPV6-ERR',
 }
@@ -99,6 +101,13 @@ export interface Ipv6CheckFinding {
    * @default - not suppressed
    */
   readonly suppressedAt?: string;
+  /**
+   * For a finding that is the same mistake as an earlier one (for example a second resource deployed by the
+   * same provider to a region without IPv6): the construct path of that finding, which reports the mistake
+   * once at the rule's level. This one is an info.
+   * @default - not linked (the finding stands on its own)
+   */
+  readonly linkedTo?: string;
 }
 
 /** Description of one rule, for documentation and reports. */

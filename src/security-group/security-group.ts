@@ -1,9 +1,9 @@
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ISecurityGroup } from './interfaces';
 import { Peer } from './peer';
 import { Port, Protocol } from './port';
-import { canonicalIpv6Cidr } from '../core/cidr';
+import { ipv6HexCidr } from '../core/cidr';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
@@ -169,6 +169,16 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     }
     v.throwIfAny();
 
+    const written = peer._hostBitsText();
+    if (written !== undefined) {
+      // The API accepts host bits (the provider's own acceptance test sends '...:1a2f:1a2b/0', see
+      // schema/PROVENANCE.md), but the rule still matches the whole block: say which one.
+      const prefix = peer.cidr.slice(peer.cidr.indexOf('/') + 1);
+      const single = `${written.slice(0, written.indexOf('/'))}/128`;
+      Annotations.of(this).addWarning(`SecurityGroup.${method}: peer '${written}' has host bits set, so the rule matches the whole /${prefix} block ${peer.cidr}; ipv6_cidr_ip is written as '${peer.cidr}'. `
+        + `Fix: write Peer.ipv6('${peer.cidr}') for the block, or Peer.ipv6('${single}') for the one address.`);
+    }
+
     const key = [direction, port.protocol, port.portRange, peer._key()].join('|');
     if (this.ruleKeys.has(key)) return;
     this.ruleKeys.add(key);
@@ -210,11 +220,13 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
       parts.push(this.tokenLabel(`peer:${peer.cidr}`, peer.isIpv6 ? 'Ipv6Peer' : 'Ipv4Peer'));
     } else if (peer.cidr === '0.0.0.0/0') {
       parts.push('AnyIpv4');
-    } else if (peer.isIpv6 && peer._key() === 'ipv6:::/0') {
+    } else if (peer.isIpv6 && peer.cidr === '::/0') {
       parts.push('AnyIpv6');
     } else {
-      // RFC 5952 text is unique per block: '::1.2.3.4/128' and '::1:2:3:4/128' must not share an id.
-      const text = peer.isIpv6 ? canonicalIpv6Cidr(peer.cidr) ?? peer.cidr : peer.cidr;
+      // An IPv6 peer holds the RFC 5952 text of its block, unique per block: '::1.2.3.4/128' (that is
+      // ::102:304/128) and '::1:2:3:4/128' do not share an id.
+      // An IPv4-mapped block ('::ffff:1.2.3.4/128') is named in hex, so it does not meet '::ffff:1:2:3:4/128'.
+      const text = peer.isIpv6 ? ipv6HexCidr(peer.cidr) ?? peer.cidr : peer.cidr;
       parts.push(text.replace(/[.:]/g, '-').replace('/', '_'));
     }
     return parts.join('-');

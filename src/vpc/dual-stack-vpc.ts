@@ -2,7 +2,7 @@ import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
 import { Ipv6Gateway } from './ipv6-gateway';
-import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, regionOfZone } from '../core/cidr';
+import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, regionOfZone, zoneIdOf } from '../core/cidr';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
@@ -102,7 +102,9 @@ export interface VSwitchAttributes {
    */
   readonly cidrBlock?: string;
   /**
-   * IPv6 /64 of the vSwitch.
+   * IPv6 /64 of the vSwitch, for example `2408:4000:1000:1::/64`.
+   *
+   * Any RFC 4291 spelling is accepted and kept in RFC 5952 form. Host bits set are an error.
    * @default - unknown (empty string)
    */
   readonly ipv6CidrBlock?: string;
@@ -118,7 +120,9 @@ export interface DualStackVpcAttributes {
   /** ID of the VPC (`vpc-...`). */
   readonly vpcId: string;
   /**
-   * The VPC's IPv6 CIDR block (its /56).
+   * The VPC's IPv6 CIDR block (its /56), for example `2408:4000:1000::/56`.
+   *
+   * Any RFC 4291 spelling is accepted and kept in RFC 5952 form. Host bits set are an error.
    * @default - unknown (empty string)
    */
   readonly ipv6CidrBlock?: string;
@@ -544,7 +548,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     this.providerRegionChecked = true;
     v.check(region !== this.region.region, prop,
       `zone '${this.region.zone}' is in region ${this.region.region} but the stack's alicloud provider deploys to ${region}`,
-      `use zones of ${region} (for example '${region}-a'), or set the provider's region to ${this.region.region}`);
+      `use zones of ${region} (zone IDs of ${region} look like '${zoneIdOf(region)}'; DescribeZones lists them), or set the provider's region to ${this.region.region}`);
   }
 }
 
@@ -577,10 +581,29 @@ class ImportedDualStackVpc extends Construct implements IDualStackVpc {
       v.check(empty(s.vSwitchId), `vSwitches[${i}].vSwitchId`, 'is empty', 'pass the ID of the existing vSwitch, for example \'vsw-2ze0abc\'');
       v.check(empty(s.zoneId), `vSwitches[${i}].zoneId`, 'is empty', 'pass the vSwitch\'s zone, for example \'cn-huhehaote-a\'');
     });
+    const vpcBlock = canonicalIpv6Block(v, 'ipv6CidrBlock', attrs.ipv6CidrBlock, '2408:4000:1000::/56');
+    const vSwitchBlocks = (attrs.vSwitches ?? []).map((s, i) =>
+      canonicalIpv6Block(v, `vSwitches[${i}].ipv6CidrBlock`, s.ipv6CidrBlock, '2408:4000:1000:1::/64'));
     v.throwIfAny();
     this.vpcId = attrs.vpcId;
-    this.ipv6CidrBlock = attrs.ipv6CidrBlock ?? '';
-    this.vSwitches = (attrs.vSwitches ?? []).map((s) => new VSwitchRef(s.vSwitchId, s.zoneId, s.cidrBlock ?? '', s.ipv6CidrBlock ?? '', s.ipv6Enabled ?? true));
+    this.ipv6CidrBlock = vpcBlock;
+    this.vSwitches = (attrs.vSwitches ?? []).map((s, i) => new VSwitchRef(s.vSwitchId, s.zoneId, s.cidrBlock ?? '', vSwitchBlocks[i], s.ipv6Enabled ?? true));
     this.ipv6Gateway = attrs.ipv6GatewayId !== undefined ? Ipv6Gateway.fromIpv6GatewayId(this, 'Ipv6Gateway', attrs.ipv6GatewayId) : undefined;
   }
+}
+
+/**
+ * An IPv6 block given as an attribute, in RFC 5952 form; '' when unset, a token as it is. Records a problem
+ * when the text is not an IPv6 CIDR block or has host bits set (a VPC's or vSwitch's block never has).
+ */
+function canonicalIpv6Block(v: PropValidator, prop: string, value: string | undefined, example: string): string {
+  if (value === undefined || value === '' || Token.isUnresolved(value)) return value ?? '';
+  const parsed = parseIpv6Cidr(value);
+  if (!parsed) {
+    v.add(prop, `'${value}' is not an IPv6 CIDR block`, `write it as address/prefix, for example '${example}', or leave it unset`);
+    return value;
+  }
+  const network = `${parsed.network}/${parsed.prefix}`;
+  v.check(parsed.hasHostBits, prop, `'${value}' has host bits set, but a block is named by its network address`, `use the network address '${network}'`);
+  return network;
 }

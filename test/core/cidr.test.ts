@@ -1,5 +1,11 @@
 import {
+  canonicalIpv6Address,
   canonicalIpv6Cidr,
+  displayIp,
+  ipv6CidrNetwork,
+  ipv6HexCidr,
+  parseIpv6Cidr,
+  zoneIdOf,
   carveSubnets,
   formatIpv4Cidr,
   ipv4CidrContains,
@@ -80,6 +86,47 @@ describe('IPv6 CIDR parsing', () => {
     expect(canonicalIpv6Cidr('0:0:0:0:0:0:0:0/0')).toBe('::/0');
     expect(canonicalIpv6Cidr('2001:db8:0:1:0:0:0:1/64')).toBe('2001:db8:0:1::1/64');
     expect(canonicalIpv6Cidr('nope')).toBeUndefined();
+  });
+});
+
+describe('IPv6 network addresses and RFC 5952 text', () => {
+  test('the network of a block clears the host bits; every spelling of the block gives one text', () => {
+    expect(ipv6CidrNetwork('2001:0DB8:0000:0000::/32')).toBe('2001:db8::/32');
+    expect(ipv6CidrNetwork('2001:db8::1/32')).toBe('2001:db8::/32');
+    expect(ipv6CidrNetwork('2001:db8:ffff:ffff::/33')).toBe('2001:db8:8000::/33');
+    expect(ipv6CidrNetwork('2001:0db8:3c4d:0015:0000:0000:1a2f:1a2b/0')).toBe('::/0');
+    expect(parseIpv6Cidr('2001:db8::1/32')).toMatchObject({ address: '2001:db8::1', network: '2001:db8::', prefix: 32, hasHostBits: true });
+    expect(parseIpv6Cidr('2001:db8::/32')?.hasHostBits).toBe(false);
+  });
+
+  test('IPv4 tails: RFC 4291 meaning (not ipaddr.js\'s), IPv4-mapped printed in the mixed form of RFC 5952 section 5', () => {
+    expect(canonicalIpv6Address('::1.2.3.4')).toBe('::102:304');
+    expect(canonicalIpv6Address('::FFFF:1.2.3.4')).toBe('::ffff:1.2.3.4');
+    expect(canonicalIpv6Address('0:0:0:0:0:ffff:0102:0304')).toBe('::ffff:1.2.3.4');
+    expect(ipv6HexCidr('::ffff:1.2.3.4/128')).toBe('::ffff:102:304/128');
+    expect(canonicalIpv6Address('::ffff:01.2.3.4')).toBeUndefined();
+    expect(canonicalIpv6Address('::0x1.2.3.4')).toBeUndefined();
+    expect(canonicalIpv6Address('fe80::1%eth0')).toBeUndefined();
+  });
+
+  test('messages show literal IPv6 in RFC 5952 form and anything else as it is', () => {
+    expect(displayIp('2001:0DB8::0/0')).toBe('2001:db8::/0');
+    expect(displayIp('0.0.0.0/0')).toBe('0.0.0.0/0');
+    expect(displayIp('${var.cidr}')).toBe('${var.cidr}');
+  });
+});
+
+describe('zoneIdOf (the zone ID form per region)', () => {
+  test.each([
+    ['cn-hangzhou', 'b', 'cn-hangzhou-b'],
+    ['cn-hongkong', 'b', 'cn-hongkong-b'],
+    ['ap-northeast-1', 'a', 'ap-northeast-1a'],
+    ['us-east-1', 'a', 'us-east-1a'],
+    ['eu-central-1', 'a', 'eu-central-1a'],
+    ['cn-shanghai-finance-1', 'z', 'cn-shanghai-finance-1z'],
+  ])('%s, zone %s → %s, which regionOfZone maps back', (region, letter, zone) => {
+    expect(zoneIdOf(region, letter)).toBe(zone);
+    expect(regionOfZone(zone)).toBe(region);
   });
 });
 

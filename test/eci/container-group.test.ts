@@ -143,12 +143,24 @@ describe('ContainerGroup input errors', () => {
 
   test('ipv6InternetBandwidth without an IPv6 address names the path, the prop and the fix', () => {
     expect(attempt({ ipv6InternetBandwidth: { bandwidth: 10 } })).toThrow(
-      /ContainerGroup at 'test\/Web'[\s\S]*ipv6InternetBandwidth: is set but the group has no IPv6 address\. Fix: set ipv6AddressCount: 1/,
+      /ContainerGroup at 'test\/Web'[\s\S]*ipv6InternetBandwidth: is set but the group has no IPv6 address \(ipv6AddressCount is 0\)\. Fix: set ipv6AddressCount: 1/,
     );
   });
 
   test('more than one IPv6 address per ECI is refused', () => {
     expect(attempt({ ipv6AddressCount: 2 })).toThrow(/ipv6AddressCount: must be an integer from 0 to 1, got 2/);
+  });
+
+  test('ipv6AddressCount: 2 with ipv6InternetBandwidth gives one bullet, not a second one claiming there is no IPv6 address', () => {
+    const message = errorOf(attempt({ ipv6AddressCount: 2, ipv6InternetBandwidth: { bandwidth: 10 } }));
+    expect(message).toMatch(/has 1 invalid prop:/);
+    expect(message).toContain('ipv6AddressCount: must be an integer from 0 to 1, got 2');
+    expect(message).not.toContain('ipv6InternetBandwidth');
+  });
+
+  test('ipv6AddressCount: 0 with ipv6InternetBandwidth says the count is 0', () => {
+    expect(errorOf(attempt({ ipv6AddressCount: 0, ipv6InternetBandwidth: { bandwidth: 10 } })))
+      .toContain('ipv6InternetBandwidth: is set but the group has no IPv6 address (ipv6AddressCount is 0). Fix: set ipv6AddressCount: 1, or remove ipv6InternetBandwidth.');
   });
 
   test('every problem comes in one error', () => {

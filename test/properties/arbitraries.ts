@@ -123,12 +123,55 @@ export function ipv6Text(groups: number[], form: number, upper: boolean): string
   return upper ? text.toUpperCase() : text;
 }
 
+/** Eight 16-bit groups (exported for the IPv6 text properties). */
+export const ipv6GroupsArb = ipv6Groups;
+
+/** The groups with every bit after `prefix` cleared (the block's network address). */
+export function networkGroups(groups: number[], prefix: number): number[] {
+  return groups.map((g, i) => {
+    const keep = Math.max(0, Math.min(16, prefix - 16 * i));
+    const host = 2 ** (16 - keep); // the group's host part: its last 16 - keep bits
+    return Math.floor(g / host) * host;
+  });
+}
+
+/**
+ * The test's own RFC 5952 printer (independent of src/core/cidr and of ipaddr.js): lower-case hex without
+ * leading zeros, the longest run of two or more zero groups (the first one on a tie) as `::`, and the
+ * IPv4-mapped block ::ffff:0:0/96 in the mixed form of section 5.
+ */
+export function rfc5952Oracle(groups: number[]): string {
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return `::ffff:${Math.floor(groups[6] / 256)}.${groups[6] % 256}.${Math.floor(groups[7] / 256)}.${groups[7] % 256}`;
+  }
+  let best = [-1, 0];
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i >= 2 && j - i > best[1]) best = [i, j - i];
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best[0] < 0) return hex.join(':');
+  return `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
+}
+
 /**
  * Any IPv6 CIDR block as `Peer.ipv6` takes it: any text form, prefix 0-128, host bits allowed; with `key`,
- * the same block in one fixed form (full groups, no compression), to tell distinct blocks apart.
+ * the block in one fixed form (its network's full groups, no compression), to tell distinct blocks apart,
+ * and `canonical`, what the plan must say: the RFC 5952 text of the network (the oracle above).
  */
 export const ipv6PeerCidrCase = fc.tuple(ipv6Groups, fc.nat(4), fc.boolean(), fc.integer({ min: 0, max: 128 }))
-  .map(([g, form, upper, p]) => ({ text: `${ipv6Text(g, form, upper)}/${p}`, key: `${g.map((x) => x.toString(16)).join(':')}/${p}` }));
+  .map(([g, form, upper, p]) => {
+    const net = networkGroups(g, p);
+    return {
+      text: `${ipv6Text(g, form, upper)}/${p}`,
+      key: `${net.map((x) => x.toString(16)).join(':')}/${p}`,
+      canonical: `${rfc5952Oracle(net)}/${p}`,
+      hostBits: net.some((x, i) => x !== g[i]),
+    };
+  });
 
 /** Any IPv6 CIDR block as `Peer.ipv6` takes it. */
 export const ipv6PeerCidr = ipv6PeerCidrCase.map((c) => c.text);
@@ -261,15 +304,17 @@ export interface PeerCase {
   readonly text: string;
   /** Equal for two peers that mean the same block, different otherwise (independent of the construct's own logic). */
   readonly key: string;
+  /** What the plan must say (`cidr_ip` or `ipv6_cidr_ip`). */
+  readonly emitted: string;
 }
 
 export const ipv6Peer: fc.Arbitrary<PeerCase> = fc.oneof(
-  fc.constant(null).map(() => ({ peer: Peer.anyIpv6(), ipv6: true, text: '::/0', key: 'v6:0:0:0:0:0:0:0:0/0' })),
-  ipv6PeerCidrCase.map((c) => ({ peer: Peer.ipv6(c.text), ipv6: true, text: c.text, key: `v6:${c.key}` })),
+  fc.constant(null).map(() => ({ peer: Peer.anyIpv6(), ipv6: true, text: '::/0', key: 'v6:0:0:0:0:0:0:0:0/0', emitted: '::/0' })),
+  ipv6PeerCidrCase.map((c) => ({ peer: Peer.ipv6(c.text), ipv6: true, text: c.text, key: `v6:${c.key}`, emitted: c.canonical })),
 );
 export const ipv4Peer: fc.Arbitrary<PeerCase> = fc.oneof(
-  fc.constant(null).map(() => ({ peer: Peer.anyIpv4(), ipv6: false, text: '0.0.0.0/0', key: 'v4:0.0.0.0/0' })),
-  ipv4PeerCidr.map((c) => ({ peer: Peer.ipv4(c), ipv6: false, text: c, key: `v4:${c}` })),
+  fc.constant(null).map(() => ({ peer: Peer.anyIpv4(), ipv6: false, text: '0.0.0.0/0', key: 'v4:0.0.0.0/0', emitted: '0.0.0.0/0' })),
+  ipv4PeerCidr.map((c) => ({ peer: Peer.ipv4(c), ipv6: false, text: c, key: `v4:${c}`, emitted: c })),
 );
 
 const portNumber = fc.integer({ min: 1, max: 65535 });

@@ -116,7 +116,7 @@ describe('SecurityGroup with valid rules', () => {
         type: r.direction,
         ip_protocol: r.port.protocol,
         port_range: r.port.portRange,
-        ...(r.peer.ipv6 ? { ipv6_cidr_ip: r.peer.text.toLowerCase() } : { cidr_ip: r.peer.text }),
+        ...(r.peer.ipv6 ? { ipv6_cidr_ip: r.peer.emitted } : { cidr_ip: r.peer.emitted }),
       }));
       const actual = planned.map((b) => ({
         type: b.type,

@@ -87,7 +87,7 @@ describe('synthesis', () => {
     expect(report.rules.map((r: any) => r.ruleId)).toContain('ALI-IPV6-ERR');
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'ALI-IPV6-002', status: 'non-compliant', constructPath: 'bad/Web' }));
     const csv = fs.readFileSync(path.join(dir, 'ipv6-checks-report.csv'), 'utf-8').split('\n');
-    expect(csv[0]).toBe('ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt');
+    expect(csv[0]).toBe('ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt,linkedTo');
     expect(csv.filter((l) => l.startsWith('ALI-IPV6-002,ipv6-instance-family,error,non-compliant,'))).toHaveLength(1);
   });
 

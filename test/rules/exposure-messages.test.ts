@@ -126,7 +126,7 @@ describe('ALI-IPV6-008 messages', () => {
     expect(r).toMatchObject({
       status: Ipv6CheckStatus.NOT_VERIFIABLE,
       message: `Cannot verify at synth time that ${R} (tcp 22/22 from ::/0) opens only ports containers listen on: no ECI of this stack is in security group ${G}`,
-      fix: 'open only the ports your workloads serve, or suppress ALI-IPV6-008 on the rule with the reason',
+      fix: 'to have it verified at synth, create the ECIs that use the security group in the same stack as the security group and its rules; otherwise open only the ports your workloads serve, and suppress ALI-IPV6-008 on the rule with the reason',
     });
     expect(s.message).toContain("(tcp -1/-1 from ::/0) opens only ports containers listen on: no ECI of this stack is in security group 'sg-123'");
   });

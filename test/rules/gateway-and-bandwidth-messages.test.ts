@@ -53,9 +53,10 @@ describe('ALI-IPV6-006 messages', () => {
   });
 
   test('what cannot be followed is not verifiable, and the message says which part', () => {
+    const IMPORTED = 'to have it verified at synth, create the gateway in this stack (new Ipv6Gateway(this, \'Gw\', { vpc })); for an existing gateway, check its VPC with DescribeIpv6Gateways and suppress ALI-IPV6-006 here with the result';
     const nv = (gateway: unknown, address: unknown) => {
       const f = bw(gateway, address, lookup);
-      expect(f).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO, fix: FIX });
+      expect(f).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO, fix: f.message.endsWith('not created in this stack') ? IMPORTED : FIX });
       return f.message;
     };
     expect(nv('ipv6gw-1', 'ipv6-1')).toBe('Cannot verify at synth time that the IPv6 gateway of IPv6 Internet bandwidth alicloud_vpc_ipv6_internet_bandwidth.bw serves the address\'s VPC: the gateway is \'ipv6gw-1\', not created in this stack');

@@ -1,6 +1,6 @@
-import { Fn, TerraformVariable } from 'cdktf';
+import { Aspects, Fn, TerraformVariable } from 'cdktf';
 import { annotations, findingsOf, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from './util';
-import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+import { alicloud, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
 
 const ID = Ipv6RuleId.REGION;
 
@@ -25,6 +25,41 @@ describe('ALI-IPV6-001 ipv6-region', () => {
     expect(f.message).toContain('Ipv6AddressNotSupport');
     expect(f.fix).toContain("additionalRegions: ['me-east-1']");
     expect(annotations(stack).find((a) => a.startsWith('test/Web: [ALI-IPV6-001]'))).toMatch(/\. Fix: deploy to a region with an IPv6 gateway \(China: cn-qingdao, .*\.$/);
+  });
+
+  test('one provider in a region without IPv6 is one error; the other resources are infos linked to it', () => {
+    const stack = newStack('me-east-1');
+    const net = network(stack, ['me-east-1a']);
+    ipv6Eci(stack, 'Web', net);
+    const found = findingsOf(stack, ID);
+    expect(found).toHaveLength(3); // the ECI, the VPC and the gateway
+    const errors = found.filter((f) => f.level === Ipv6CheckLevel.ERROR);
+    expect(errors).toHaveLength(1);
+    const [root] = errors;
+    expect(root.constructPath).toBe('test/Web');
+    expect(root.linkedTo).toBeUndefined();
+    expect(root.message).toMatch(/; the same cause also affects 'test\/Vpc\/Resource', 'test\/Vpc\/Ipv6Gateway\/Resource' \(linked infos\)$/);
+    const others = found.filter((f) => f !== root);
+    for (const f of others) {
+      expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.INFO, linkedTo: 'test/Web' });
+      expect(f.fix).toBe("the same cause as [ALI-IPV6-001] at 'test/Web', which is reported there once: fix it there");
+      expect(f.fix).not.toContain('cn-qingdao'); // the region list is given once, in the root finding
+    }
+    const regionErrors = annotations(stack).filter((a) => a.includes('[ALI-IPV6-001]') && a.includes('cn-qingdao'));
+    expect(regionErrors).toHaveLength(1);
+  });
+
+  test('two providers in two regions without IPv6 are two root causes', () => {
+    const stack = newStack('me-east-1');
+    new alicloud.provider.AlicloudProvider(stack, 'other', { region: 'cn-zhongwei', alias: 'other' });
+    new alicloud.vpc.Vpc(stack, 'A', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+    new alicloud.vpc.Vpc(stack, 'B', { cidrBlock: '10.1.0.0/16', enableIpv6: true });
+    const other = new alicloud.vpc.Vpc(stack, 'C', { cidrBlock: '10.2.0.0/16', enableIpv6: true });
+    other.addOverride('provider', 'alicloud.other');
+    Aspects.of(stack).add(new Ipv6Checks());
+    const found = findingsOf(stack, ID);
+    expect(found.filter((f) => f.level === Ipv6CheckLevel.ERROR).map((f) => f.constructPath).sort()).toEqual(['test/A', 'test/C']);
+    expect(found.find((f) => f.constructPath === 'test/B')).toMatchObject({ level: Ipv6CheckLevel.INFO, linkedTo: 'test/A' });
   });
 
   test('ECIs without IPv6 (count 0, unset, a native group) are not checked, whatever the region', () => {

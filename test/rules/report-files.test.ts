@@ -28,10 +28,10 @@ describe('the report files', () => {
 
   test('the CSV has a header and one row per finding; cells with commas, quotes or line breaks are quoted', () => {
     expect(fs.readFileSync(path.join(dir, REPORT_CSV), 'utf-8')).toBe([
-      'ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt',
-      'ALI-IPV6-008,internet-exposure,warning,non-compliant,alicloud_security_group_rule.r,app/Sg/Rule,"opens tcp 1/2, ""all"" of it\nto ::/0",narrow it,,',
-      'ALI-IPV6-001,ipv6-region,error,suppressed,alicloud_vpc.v,app/Vpc,in Tokyo,move,"lab,\r\nonly",app',
-      'ALI-IPV6-001,ipv6-region,error,compliant,alicloud_vpc.w,app/W,fine,,,',
+      'ruleId,ruleName,level,status,address,constructPath,message,fix,suppressionReason,suppressedAt,linkedTo',
+      'ALI-IPV6-008,internet-exposure,warning,non-compliant,alicloud_security_group_rule.r,app/Sg/Rule,"opens tcp 1/2, ""all"" of it\nto ::/0",narrow it,,,',
+      'ALI-IPV6-001,ipv6-region,error,suppressed,alicloud_vpc.v,app/Vpc,in Tokyo,move,"lab,\r\nonly",app,',
+      'ALI-IPV6-001,ipv6-region,error,compliant,alicloud_vpc.w,app/W,fine,,,,',
       '',
     ].join('\n'));
   });
@@ -49,7 +49,7 @@ describe('the report files', () => {
   test('a null value is an empty cell', () => {
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'ipv6-report-'));
     writeReports(dir2, 's', [{ ...FINDINGS[2], fix: null as any }], new Map());
-    expect(fs.readFileSync(path.join(dir2, REPORT_CSV), 'utf-8').split('\n')[1]).toBe('ALI-IPV6-001,ipv6-region,error,compliant,alicloud_vpc.w,app/W,fine,,,');
+    expect(fs.readFileSync(path.join(dir2, REPORT_CSV), 'utf-8').split('\n')[1]).toBe('ALI-IPV6-001,ipv6-region,error,compliant,alicloud_vpc.w,app/W,fine,,,,');
     expect(reportDocument('s', [], new Map()).summary).toEqual({ 'compliant': 0, 'non-compliant': 0, 'suppressed': 0, 'not-verifiable': 0 });
   });
 });

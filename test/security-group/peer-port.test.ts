@@ -14,6 +14,22 @@ describe('Peer', () => {
     expect(Peer.ipv6('2001:DB8::/32').cidr).toBe('2001:db8::/32');
   });
 
+  test('IPv6 blocks are held in RFC 5952 form, one text per block', () => {
+    expect(Peer.ipv6('2001:0DB8:0000:0000::/32').cidr).toBe('2001:db8::/32');
+    expect(Peer.ipv6('2001:0db8:0000:0000:0000:0000:0000:0001/128').cidr).toBe('2001:db8::1/128');
+    expect(Peer.ipv6('2001:db8:0:0:1:0:0:0/128').cidr).toBe('2001:db8:0:0:1::/128'); // the longest zero run
+    expect(Peer.ipv6('2001:db8:0:0:1:0:0:1/128').cidr).toBe('2001:db8::1:0:0:1/128'); // the first of two equal runs
+    expect(Peer.ipv6('2001:db8:0:1:1:1:1:1/128').cidr).toBe('2001:db8:0:1:1:1:1:1/128'); // one zero group is not compressed
+    expect(Peer.ipv6('0:0:0:0:0:FFFF:C000:0201/128').cidr).toBe('::ffff:192.0.2.1/128'); // IPv4-mapped: RFC 5952 section 5
+    expect(Peer.ipv6('::ffff:192.0.2.1/128').cidr).toBe('::ffff:192.0.2.1/128');
+    expect(Peer.ipv6('::192.0.2.1/128').cidr).toBe('::c000:201/128'); // IPv4-compatible (deprecated): plain hex
+  });
+
+  test('an IPv6 block with host bits set is held as its network address', () => {
+    expect(Peer.ipv6('2001:db8::1/32').cidr).toBe('2001:db8::/32');
+    expect(Peer.ipv6('2001:0db8:3c4d:0015:0000:0000:1a2f:1a2b/0').cidr).toBe('::/0');
+  });
+
   test('accepts tokens as they are', () => {
     const t = Token.asString({ resolve: () => 'x' });
     expect(Peer.ipv4(t).cidr).toBe(t);
@@ -24,7 +40,7 @@ describe('Peer', () => {
     expect(() => Peer.ipv4(bad)).toThrow(`Peer.ipv4('${bad}'): not an IPv4 CIDR block. Fix: write address/prefix with a prefix from 0 to 32, for example Peer.ipv4('203.0.113.0/24')`);
   });
 
-  test.each(['2001:db8::', '2001:db8::/129', '2001:db8:::/32', '0.0.0.0/0', 'fe80::1%eth0/64'])('Peer.ipv6(%p) fails naming the value and an example', (bad) => {
+  test.each(['2001:db8::', '2001:db8::/129', '2001:db8:::/32', '0.0.0.0/0', 'fe80::1%eth0/64', '::ffff:010.0.0.1/128', '::0x1.2.3.4/128', '2001:db8::/032'])('Peer.ipv6(%p) fails naming the value and an example', (bad) => {
     expect(() => Peer.ipv6(bad)).toThrow(`Peer.ipv6('${bad}'): not an IPv6 CIDR block. Fix: write address/prefix with a prefix from 0 to 128, for example Peer.ipv6('2408:4000:1000::/56')`);
   });
 });

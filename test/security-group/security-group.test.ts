@@ -1,4 +1,4 @@
-import { TerraformVariable } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformVariable } from 'cdktf';
 import { DualStackVpc, Peer, Port, Protocol, SecurityGroup, SecurityGroupType } from '../../src';
 import { errorOf, expectValidPlan, logicalIds, newStack, resources, synth } from '../vpc/util';
 
@@ -98,6 +98,51 @@ describe('SecurityGroup', () => {
     expect(resources(tf, 'alicloud_security_group_rule')).toHaveLength(4);
     expect(sg.ingressRules).toHaveLength(3);
     expect(logicalIds(tf, 'alicloud_security_group_rule').every((id) => /^Web_(Ingress|Egress)-/.test(id))).toBe(true);
+  });
+
+  test('two spellings of one IPv6 block emit the same ipv6_cidr_ip, 2001:db8::/32, and make one rule', () => {
+    const emitted = (cidr: string) => {
+      const { stack, vpc } = setup();
+      const sg = new SecurityGroup(stack, 'Web', { vpc });
+      sg.addIngressRule(Peer.ipv6(cidr), Port.tcp(80));
+      return resources(synth(stack), 'alicloud_security_group_rule').map((b) => b.ipv6_cidr_ip);
+    };
+    expect(emitted('2001:0DB8:0000:0000::/32')).toEqual(['2001:db8::/32']);
+    expect(emitted('2001:db8::/32')).toEqual(['2001:db8::/32']);
+
+    const { stack, vpc } = setup();
+    const sg = new SecurityGroup(stack, 'Web', { vpc });
+    sg.addIngressRule(Peer.ipv6('2001:0DB8:0000:0000::/32'), Port.tcp(80), 'first spelling');
+    sg.addIngressRule(Peer.ipv6('2001:db8::/32'), Port.tcp(80), 'second spelling');
+    const rules = resources(synth(stack), 'alicloud_security_group_rule');
+    // one rule, and what it says does not depend on which spelling came first
+    expect(rules.map((b) => b.ipv6_cidr_ip)).toEqual(['2001:db8::/32']);
+    expect(sg.ingressRules.map((r) => r.peerCidr)).toEqual(['2001:db8::/32']);
+    expect(logicalIds(synth(stack), 'alicloud_security_group_rule').map((id) => id.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['Web_Ingress-tcp-80-2001-db8--_32']);
+    expectValidPlan(stack);
+  });
+
+  test('a peer with host bits becomes its block, with a warning on the security group naming the network address', () => {
+    const { stack, vpc } = setup();
+    const sg = new SecurityGroup(stack, 'Web', { vpc });
+    sg.addIngressRule(Peer.ipv6('2001:DB8::1/32'), Port.tcp(443));
+    sg.addIngressRule(Peer.ipv6('2001:db8::/32'), Port.tcp(443));
+    expect(resources(synth(stack), 'alicloud_security_group_rule').map((b) => b.ipv6_cidr_ip)).toEqual(['2001:db8::/32']);
+    const warnings = sg.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
+    expect(warnings).toEqual([
+      "SecurityGroup.addIngressRule: peer '2001:DB8::1/32' has host bits set, so the rule matches the whole /32 block 2001:db8::/32; ipv6_cidr_ip is written as '2001:db8::/32'. "
+      + "Fix: write Peer.ipv6('2001:db8::/32') for the block, or Peer.ipv6('2001:DB8::1/128') for the one address.",
+    ]);
+  });
+
+  test('an IPv4-mapped block and the hex block with the same digits are two rules with two ids', () => {
+    const { stack, vpc } = setup();
+    const sg = new SecurityGroup(stack, 'Web', { vpc });
+    sg.addIngressRule(Peer.ipv6('::FFFF:1.2.3.4/128'), Port.tcp(80));
+    sg.addIngressRule(Peer.ipv6('::ffff:1:2:3:4/128'), Port.tcp(80));
+    const tf = synth(stack);
+    expect(resources(tf, 'alicloud_security_group_rule').map((b) => b.ipv6_cidr_ip).sort()).toEqual(['::ffff:1.2.3.4/128', '::ffff:1:2:3:4/128']);
+    expect(new Set(logicalIds(tf, 'alicloud_security_group_rule')).size).toBe(2);
   });
 
   test('token peers and ports are accepted and get stable ids', () => {

@@ -258,6 +258,14 @@ describe('DualStackVpc validation', () => {
     expect(() => new DualStackVpc(stack, 'Vpc', { zones: ['ap-southeast-1a'] })).not.toThrow();
   });
 
+  test('the zone hint uses the zone ID form of the provider\'s region', () => {
+    // ap-northeast-1 ends in a digit: its zones are ap-northeast-1a, ... (never 'ap-northeast-1-a')
+    const tokyo = vpcError({ zones: ['cn-huhehaote-a'] }, 'ap-northeast-1');
+    expect(tokyo).toContain("Fix: use zones of ap-northeast-1 (zone IDs of ap-northeast-1 look like 'ap-northeast-1a'; DescribeZones lists them), or set the provider's region to cn-huhehaote.");
+    expect(tokyo).not.toContain('ap-northeast-1-a');
+    expect(vpcError({ zones: ['ap-northeast-1a'] }, 'cn-hangzhou')).toContain("zone IDs of cn-hangzhou look like 'cn-hangzhou-a'");
+  });
+
   test('checks a provider added after the VPC at synth time', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'late');
@@ -299,6 +307,26 @@ describe('DualStackVpc.fromVpcAttributes', () => {
     ]);
     expect(vpc.ipv6Gateway?.ipv6GatewayId).toBe('ipv6gw-1');
     expect(synth(stack).resource).toBeUndefined();
+  });
+
+  test('IPv6 blocks are kept in RFC 5952 form; host bits and non-blocks are errors naming the network address', () => {
+    const { stack } = newStack();
+    const vpc = DualStackVpc.fromVpcAttributes(stack, 'A', {
+      vpcId: 'vpc-1',
+      ipv6CidrBlock: '2408:4000:1000:0000::/56',
+      vSwitches: [{ vSwitchId: 'vsw-1', zoneId: 'cn-huhehaote-a', ipv6CidrBlock: '2408:4000:1000:0001:0000::/64' }],
+    });
+    expect(vpc.ipv6CidrBlock).toBe('2408:4000:1000::/56');
+    expect(vpc.vSwitches[0].ipv6CidrBlock).toBe('2408:4000:1000:1::/64');
+    const msg = errorOf(() => DualStackVpc.fromVpcAttributes(stack, 'B', {
+      vpcId: 'vpc-1',
+      ipv6CidrBlock: '2408:4000:1000::1/56',
+      vSwitches: [{ vSwitchId: 'vsw-1', zoneId: 'cn-huhehaote-a', ipv6CidrBlock: '10.0.0.0/24' }],
+    }));
+    expect(msg).toContain("ipv6CidrBlock: '2408:4000:1000::1/56' has host bits set, but a block is named by its network address. Fix: use the network address '2408:4000:1000::/56'.");
+    expect(msg).toContain("vSwitches[0].ipv6CidrBlock: '10.0.0.0/24' is not an IPv6 CIDR block. Fix: write it as address/prefix, for example '2408:4000:1000:1::/64', or leave it unset.");
+    const token = new TerraformVariable(stack, 'block', { type: 'string' }).stringValue;
+    expect(DualStackVpc.fromVpcAttributes(stack, 'C', { vpcId: 'vpc-1', ipv6CidrBlock: token, vSwitches: [] }).ipv6CidrBlock).toBe(token);
   });
 
   test('without ipv6GatewayId it has no gateway; empty IDs are errors', () => {

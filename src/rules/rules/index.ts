@@ -1,3 +1,4 @@
+import { crossStackRegion } from './cross-stack-region';
 import { internetExposure } from './internet-exposure';
 import { ipv6BandwidthRange } from './ipv6-bandwidth-range';
 import { ipv6GatewaySameVpc } from './ipv6-gateway-same-vpc';
@@ -22,4 +23,5 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   internetExposure,
   publicEciReachable,
   providerConstraints,
+  crossStackRegion,
 ];

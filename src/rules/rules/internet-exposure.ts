@@ -1,3 +1,4 @@
+import { displayIp } from '../../core/cidr';
 import { RuleContext, TfBlock } from '../context';
 import { ContainerPort } from '../eci-model';
 import { isToken, show } from '../references';
@@ -46,8 +47,9 @@ function declaredText(ports: ReadonlyMap<string, ReadonlySet<number>>): string {
   return parts.length > 0 ? parts.join(', ') : 'no port';
 }
 
-function check(ctx: RuleContext, rule: TfBlock, source: unknown, kind: 'world' | 'unknown'): Verdict {
+function check(ctx: RuleContext, rule: TfBlock, raw: unknown, kind: 'world' | 'unknown'): Verdict {
   const b = rule.body;
+  const source = kind === 'world' ? displayIp(raw) : raw; // messages name IPv6 blocks in RFC 5952 form
   const label = `ingress rule ${rule.address}`;
   if (kind === 'unknown' || isToken(b.type) || isToken(b.policy)) {
     return notVerifiable(`Cannot verify at synth time whether ${label} opens ports to the whole Internet: its source or direction is the expression ${show(kind === 'unknown' ? source : isToken(b.type) ? b.type : b.policy)}`,
@@ -63,8 +65,12 @@ function check(ctx: RuleContext, rule: TfBlock, source: unknown, kind: 'world' |
   const sgText = ctx.describe(ctx.link(b.security_group_id, SG_TYPES));
   const ecis = sgKey === undefined ? [] : ecisBySecurityGroup(ctx).get(sgKey) ?? [];
   if (ecis.length === 0) {
-    return notVerifiable(`Cannot verify at synth time that ${label} (${protocol} ${b.port_range ?? '-1/-1'} from ${source}) opens only ports containers listen on: no ECI of this stack is in security group ${sgText}`,
-      'open only the ports your workloads serve, or suppress ALI-IPV6-008 on the rule with the reason');
+    const sgLink = ctx.link(b.security_group_id, SG_TYPES);
+    const exported = sgLink.kind === 'resource' && ctx.isExported(sgLink.block);
+    return notVerifiable(`Cannot verify at synth time that ${label} (${protocol} ${b.port_range ?? '-1/-1'} from ${source}) opens only ports containers listen on: no ECI of this stack is in security group ${sgText}`
+      + (exported ? ', which another stack reads (a cross-stack output): its ECIs are in that stack\'s plan' : ''),
+    'to have it verified at synth, create the ECIs that use the security group in the same stack as the security group and its rules; '
+      + 'otherwise open only the ports your workloads serve, and suppress ALI-IPV6-008 on the rule with the reason');
   }
   const declared = new Map<string, Set<number>>();
   for (const eci of ecis) {

@@ -28,8 +28,11 @@ export const ipv6Region: RuleDefinition = {
 function check(ctx: RuleContext, block: TfBlock, what: string) {
   const region = ctx.regionOf(block);
   if (region.state !== 'known') {
-    return notVerifiable(`Cannot verify at synth time that ${what} is in a region with IPv6: ${region.state === 'unknown' ? region.why : 'no region'}`,
-      'set a literal region on the alicloud provider (new AlicloudProvider(stack, \'alicloud\', { region: \'cn-hangzhou\' })), or suppress ALI-IPV6-001 with the reason');
+    const why = region.state === 'unknown' ? region.why : 'no region';
+    // One provider without a literal region is one cause, however many resources use it.
+    return notVerifiable(`Cannot verify at synth time that ${what} is in a region with IPv6: ${why}`,
+      'set a literal region on the alicloud provider (new AlicloudProvider(stack, \'alicloud\', { region: \'cn-hangzhou\' })), or suppress ALI-IPV6-001 with the reason',
+      undefined, `${region.provider}|${why}`);
   }
   if (ctx.facts.regions.has(region.value)) {
     return compliant(`${what} deploys to ${region.value} (${region.provider}), which supports VPC IPv6`);
@@ -37,6 +40,9 @@ function check(ctx: RuleContext, block: TfBlock, what: string) {
   return nonCompliant(
     `${what} deploys to region ${region.value} (${region.provider}), which is not in the list of regions with an IPv6 gateway; the API would fail at apply with Ipv6AddressNotSupport (list: ${REGION_LIST_CITATION})`,
     `deploy to a region with an IPv6 gateway (${groupedRegions(ctx)}); or, if Alibaba Cloud now supports IPv6 in ${region.value}, add it with new Ipv6Checks({ additionalRegions: ['${region.value}'] })`,
+    undefined,
+    // One provider in a region without IPv6 is one mistake: reported once, the other resources linked to it.
+    `${region.provider}|${region.value}`,
   );
 }
 

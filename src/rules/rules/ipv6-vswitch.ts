@@ -37,10 +37,19 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
   const problems: string[] = [];
   const unverifiable: string[] = [];
   const fine: string[] = [];
+  const elsewhere = new Set<string>();
+  let notHere = false;
   for (const value of vs.value) {
     const l = ctx.link(value, ['alicloud_vswitch']);
     if (l.kind !== 'resource') {
-      unverifiable.push(`vSwitch ${ctx.describe(l)} is not created in this stack`);
+      const other = ctx.crossStackOf(value);
+      if (other) {
+        elsewhere.add(other.stack);
+        unverifiable.push(`vSwitch '${other.constructPath}' is in stack '${other.stack}' (a cross-stack reference), and the pack checks one stack's plan at a time`);
+      } else {
+        notHere = true;
+        unverifiable.push(`vSwitch ${ctx.describe(l)} is not created in this stack`);
+      }
       continue;
     }
     const vsw = l.block;
@@ -64,6 +73,15 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
     else fine.push(vsw.address);
   }
   if (problems.length > 0) return nonCompliant(`${eci.label} asks for an IPv6 address but ${problems.join('; ')}`, FIX);
-  if (unverifiable.length > 0) return notVerifiable(`Cannot verify at synth time that ${eci.label} is in IPv6-enabled vSwitches: ${unverifiable.join('; ')}`, FIX);
+  if (unverifiable.length > 0) {
+    const stacks = [...elsewhere].map((x) => `'${x}'`).join(', ');
+    const fix = elsewhere.size > 0
+      ? `to have it verified at synth, create the ECI in stack ${stacks}, next to its VPC (there ALI-IPV6-005 already checks that the vSwitch has IPv6, and ALI-IPV6-011 checks here that both stacks deploy to one region); `
+        + 'or, when the other stack\'s report is enough, suppress ALI-IPV6-004 on this construct with that reason'
+      : notHere
+        ? 'to have it verified at synth, create the vSwitch (with enable_ipv6 = true, as DualStackVpc does) in this stack; for an existing vSwitch, check its IPv6 with DescribeVSwitchAttributes and suppress ALI-IPV6-004 on this construct with the result'
+        : FIX;
+    return notVerifiable(`Cannot verify at synth time that ${eci.label} is in IPv6-enabled vSwitches: ${unverifiable.join('; ')}`, fix);
+  }
   return compliant(`${eci.label} runs in IPv6-enabled vSwitches of IPv6-enabled VPCs (${fine.join(', ')})`);
 }

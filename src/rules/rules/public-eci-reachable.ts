@@ -23,8 +23,8 @@ export const publicEciReachable: RuleDefinition = {
   },
 };
 
-/** Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from. */
-function bandwidthsByEci(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
+/** Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from (also for the topology). @internal */
+export function bandwidthsByEci(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
   const byOwner = new Map<string, EciSpec[]>();
   const byName = new Map<string, EciSpec[]>();
   for (const eci of ctx.ecis) {
@@ -85,6 +85,11 @@ function check(ctx: RuleContext, eci: EciSpec, bandwidths: readonly TfBlock[]): 
     if (b.ipv6_cidr_ip !== undefined && b.ipv6_cidr_ip !== null && b.ipv6_cidr_ip !== '') {
       return compliant(`${eci.label} has IPv6 Internet bandwidth and its security group admits IPv6 ingress (${r.address})`);
     }
+  }
+  const other = link.kind !== 'resource' ? ctx.crossStackOf(sg.value) : undefined;
+  if (other) {
+    return notVerifiable(`Cannot verify at synth time that ${eci.label} (IPv6 Internet bandwidth ${bwText}) admits IPv6 ingress: its security group '${other.constructPath}' is in stack '${other.stack}' (a cross-stack reference), and its rules are in that stack's plan`,
+      `to have it verified at synth, create the security group and its rules in this stack, or the ECI in stack '${other.stack}'; or check that stack's rules (its report lists them under ALI-IPV6-008) and suppress ALI-IPV6-009 here with the reason`);
   }
   if (uncertain || link.kind !== 'resource') {
     return notVerifiable(`Cannot verify at synth time that ${eci.label} (IPv6 Internet bandwidth ${bwText}) admits IPv6 ingress: its security group ${ctx.describe(link)} ${link.kind !== 'resource' ? 'is not created in this stack' : 'has rules with expressions'}`,

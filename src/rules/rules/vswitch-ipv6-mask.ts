@@ -1,3 +1,4 @@
+import { ipv6CidrNetwork } from '../../core/cidr';
 import { boolOf, numberOf, RuleContext, TfBlock } from '../context';
 import { DEFAULT_VPC_IPV6_PREFIX, MASK_REQUIRED_SINCE } from '../facts/limits';
 import { exactReference, isToken, show } from '../references';
@@ -44,6 +45,12 @@ function prefixOf(ctx: RuleContext, vsw: TfBlock): number {
   return DEFAULT_VPC_IPV6_PREFIX.value;
 }
 
+/** A key for a vSwitch's `vpc_ipv6_cidr_block`: one per block, however it is spelled ('' when unset). */
+function blockKey(raw: unknown): string {
+  if (raw === undefined) return '';
+  return (typeof raw === 'string' ? ipv6CidrNetwork(raw.trim()) : undefined) ?? JSON.stringify(raw);
+}
+
 /** Groups literal masks by VPC (and VPC IPv6 block): key → vSwitches. */
 function masksInVpc(ctx: RuleContext): ReadonlyMap<string, readonly TfBlock[]> {
   return ctx.groupBy('vswitchMasks', () => ipv6VSwitches(ctx), (b) => {
@@ -51,7 +58,7 @@ function masksInVpc(ctx: RuleContext): ReadonlyMap<string, readonly TfBlock[]> {
     if (typeof mask !== 'number' || !Number.isInteger(mask) || boolOf(b.body.enable_ipv6) !== true) return undefined;
     const vpc = ctx.keyOf(b.body.vpc_id, ['alicloud_vpc']);
     if (vpc === undefined) return undefined;
-    const block = b.body.vpc_ipv6_cidr_block === undefined ? '' : JSON.stringify(b.body.vpc_ipv6_cidr_block);
+    const block = blockKey(b.body.vpc_ipv6_cidr_block);
     return `${vpc}|${block}|${mask}`;
   });
 }
@@ -78,7 +85,7 @@ function check(ctx: RuleContext, vsw: TfBlock): Verdict {
     fixes.push(`set ipv6_cidr_block_mask between 0 and ${max}`);
   } else {
     const vpc = ctx.keyOf(b.vpc_id, ['alicloud_vpc']);
-    const block = b.vpc_ipv6_cidr_block === undefined ? '' : JSON.stringify(b.vpc_ipv6_cidr_block);
+    const block = blockKey(b.vpc_ipv6_cidr_block);
     const same = vpc === undefined ? [] : (masksInVpc(ctx).get(`${vpc}|${block}|${mask}`) ?? []).filter((o) => o !== vsw);
     if (same.length > 0) {
       problems.push(`ipv6_cidr_block_mask ${mask} of vSwitch ${vsw.address} is also used by ${same.map((o) => o.address).join(', ')} in the same VPC, so both would get the same IPv6 /64`);

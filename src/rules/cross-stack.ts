@@ -1,0 +1,165 @@
+/**
+ * What the rule pack can know about the other stacks of an app. A stack that uses a construct of another
+ * stack reads it through cdktf's cross-stack references: in its document the value is
+ * `${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.cross-stack-output-<id>}`, and
+ * the other stack gets a `TerraformOutput` `cross-stack-output-<type>.<name>.<attribute>`. This module follows
+ * such a reference back through the construct tree to the resource it names and to the `alicloud` provider
+ * configuration that resource uses in its own stack. Only that provider block is resolved, never the other
+ * stack's document.
+ * @internal
+ */
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { referencesIn } from './references';
+
+/** A resource of another stack that this stack reads through a cross-stack reference. @internal */
+export interface CrossStackResource {
+  /** Path of the other stack, for example `network`. */
+  readonly stack: string;
+  /** Terraform address in the other stack, for example `alicloud_vswitch.Vpc_VSwitch-cn-huhehaote-a_867D5D93`. */
+  readonly address: string;
+  /** Resource type, for example `alicloud_vswitch`. */
+  readonly type: string;
+  /** Construct path of the resource, for example `network/Vpc/VSwitch-cn-huhehaote-a`. */
+  readonly constructPath: string;
+  /**
+   * The resolved configuration of the `alicloud` provider the resource uses in its stack; `undefined` when
+   * the stack has none for it, `'ambiguous'` when the stack has several default ones.
+   */
+  readonly providerConfig: Record<string, any> | undefined | 'ambiguous';
+  /** Text for messages: `the default provider "alicloud"` or `provider "alicloud" (alias "x")`. */
+  readonly providerLabel: string;
+}
+
+/** A reference to another stack's output: `data.terraform_remote_state.<name>.outputs.<output>`. @internal */
+const REMOTE = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
+
+const INPUT_PREFIX = 'cross-stack-reference-input-';
+const OUTPUT_PREFIX = 'cross-stack-output-';
+
+/**
+ * The cross-stack references of a stack. `app.synth()` writes them through `terraform_remote_state`;
+ * `Testing.synth(stack)` leaves them as plain references (`${alicloud_vswitch.X.id}`) to resources that are
+ * not in the stack's document but in another stack of the app: both are followed. Built from the construct
+ * tree on first use; an app with one stack costs nothing.
+ * @internal
+ */
+export class CrossStackIndex {
+  private remote?: Map<string, CrossStackResource>;
+  private others?: Map<string, CrossStackResource | 'ambiguous'>;
+
+  constructor(private readonly stack: TerraformStack | undefined) {}
+
+  /** True when the app has another stack, so that a reference may lead there. */
+  public get hasOtherStacks(): boolean {
+    if (!this.stack) return false;
+    const me = this.stack;
+    // Stacks are found without walking into them (an app's children are usually its stacks).
+    const walk = (c: IConstruct): boolean => c.node.children.some((k) => (TerraformStack.isStack(k) ? k !== me : walk(k)));
+    return walk(me.node.root);
+  }
+
+  /**
+   * Every other-stack resource a value refers to (in order, each once). `isLocal` tells whether an address
+   * is a block of this stack's document.
+   */
+  public resourcesIn(value: unknown, isLocal: (address: string) => boolean): CrossStackResource[] {
+    const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
+    if (!this.stack || !text.includes('${')) return [];
+    const out: CrossStackResource[] = [];
+    const add = (r: CrossStackResource | 'ambiguous' | undefined) => {
+      if (r && r !== 'ambiguous' && !out.includes(r)) out.push(r);
+    };
+    if (text.includes('terraform_remote_state')) {
+      for (const m of text.matchAll(REMOTE)) add(this.remoteEntries().get(`${m[1]}|${m[2]}`));
+    }
+    for (const ref of referencesIn(text)) {
+      if (ref.address.startsWith('data.') || isLocal(ref.address)) continue;
+      add(this.otherStackResources().get(ref.address));
+    }
+    return out;
+  }
+
+  private remoteEntries(): Map<string, CrossStackResource> {
+    if (!this.remote) this.remote = this.stack ? build(this.stack) : new Map();
+    return this.remote;
+  }
+
+  /** The resources of every other stack by address (`ambiguous` when two stacks have the address). */
+  private otherStackResources(): Map<string, CrossStackResource | 'ambiguous'> {
+    if (this.others) return this.others;
+    const m = new Map<string, CrossStackResource | 'ambiguous'>();
+    for (const other of this.stack!.node.root.node.findAll()) {
+      if (!TerraformStack.isStack(other) || other === this.stack) continue;
+      const { resources, providers } = scan(other);
+      for (const [address, resource] of resources) {
+        m.set(address, m.has(address) ? 'ambiguous' : describe(other, resource, providers));
+      }
+    }
+    this.others = m;
+    return m;
+  }
+}
+
+/** The alicloud resources (by address) and providers of a stack. */
+function scan(stack: TerraformStack): { resources: Map<string, TerraformResource>; providers: TerraformProvider[] } {
+  const resources = new Map<string, TerraformResource>();
+  const providers: TerraformProvider[] = [];
+  for (const c of stack.node.findAll()) {
+    if (TerraformStack.isStack(c) && c !== stack) continue;
+    if (c instanceof TerraformResource && c.terraformResourceType.startsWith('alicloud_')) resources.set(`${c.terraformResourceType}.${c.friendlyUniqueId}`, c);
+    else if (c instanceof TerraformProvider && c.terraformResourceType === 'alicloud') providers.push(c);
+  }
+  return { resources, providers };
+}
+
+/** A resource of `stack` with the provider configuration it uses there. */
+function describe(stack: TerraformStack, resource: TerraformResource, providers: readonly TerraformProvider[]): CrossStackResource {
+  const provider = resource.provider instanceof TerraformProvider && resource.provider.terraformResourceType === 'alicloud' ? resource.provider : undefined;
+  const defaults = providers.filter((p) => p.alias === undefined);
+  const chosen = provider ?? (defaults.length === 1 ? defaults[0] : undefined);
+  const alias = provider?.alias;
+  return {
+    stack: stack.node.path,
+    address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
+    type: resource.terraformResourceType,
+    constructPath: resource.node.path,
+    providerConfig: chosen ? configOf(chosen, stack) : defaults.length > 1 ? 'ambiguous' : undefined,
+    providerLabel: alias ? `provider "alicloud" (alias "${alias}")` : 'the default provider "alicloud"',
+  };
+}
+
+function build(stack: TerraformStack): Map<string, CrossStackResource> {
+  const result = new Map<string, CrossStackResource>();
+  const inputs = stack.node.children.filter((c) => c.node.id.startsWith(INPUT_PREFIX));
+  if (inputs.length === 0) return result;
+  const stacks = new Map<string, TerraformStack>();
+  for (const c of stack.node.root.node.findAll()) if (TerraformStack.isStack(c)) stacks.set(c.node.path, c);
+  for (const input of inputs) {
+    const origin = stacks.get(input.node.id.slice(INPUT_PREFIX.length));
+    if (!origin) continue;
+    const remoteName = (input as TerraformElement).friendlyUniqueId;
+    const { resources, providers } = scan(origin);
+    for (const out of origin.node.children) {
+      if (!(out instanceof TerraformOutput) || !out.node.id.startsWith(OUTPUT_PREFIX)) continue;
+      // cross-stack-output-<type>.<name>.<attribute...>
+      const [type, name] = out.node.id.slice(OUTPUT_PREFIX.length).split('.');
+      const resource = resources.get(`${type}.${name}`);
+      if (resource) result.set(`${remoteName}|${out.friendlyUniqueId}`, describe(origin, resource, providers));
+    }
+  }
+  return result;
+}
+
+/** The provider block's arguments, resolved in its own stack (literals stay literals, variables become `${var.x}`). */
+function configOf(provider: TerraformProvider, stack: TerraformStack): Record<string, any> | undefined {
+  try {
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const resolved = Tokenization.resolve(provider.toTerraform(), { scope: stack, preparing: false, resolver });
+    const section = resolved?.provider?.alicloud;
+    const config = Array.isArray(section) ? section[0] : section;
+    return config !== null && typeof config === 'object' ? config : undefined;
+  } catch {
+    return undefined;
+  }
+}
