@@ -237,8 +237,12 @@ export class ContainerGroupFleet extends Construct {
     const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
     registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
     registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', {
-      ...shared, instance_types: 'instanceTypes', ipv6_address_count: 'ipv6AddressCount',
-      image_registry_credentials: 'imageRegistryCredentials', acr_registry_infos: 'acrInstances', ram_role_name: 'ramRoleName',
+      ...shared,
+      instance_types: 'instanceTypes',
+      ipv6_address_count: 'ipv6AddressCount',
+      image_registry_credentials: 'imageRegistryCredentials',
+      acr_registry_infos: 'acrInstances',
+      ram_role_name: 'ramRoleName',
     });
     if (ipv6Count === 1 && (props.instanceTypeGuard ?? true)) {
       for (const type of instanceTypes) {

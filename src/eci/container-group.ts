@@ -268,8 +268,13 @@ export class ContainerGroup extends Construct {
       });
       this.containerGroupResource = resource;
       registerOwner(resource, this, 'ContainerGroup', {
-        instance_type: 'instanceType', vswitch_id: 'vSwitch', security_group_id: 'securityGroup', containers: 'containers',
-        image_registry_credential: 'imageRegistryCredentials', acr_registry_info: 'acrInstances', ram_role_name: 'ramRoleName',
+        instance_type: 'instanceType',
+        vswitch_id: 'vSwitch',
+        security_group_id: 'securityGroup',
+        containers: 'containers',
+        image_registry_credential: 'imageRegistryCredentials',
+        acr_registry_info: 'acrInstances',
+        ram_role_name: 'ramRoleName',
       });
       return;
     }
@@ -311,8 +316,14 @@ export class ContainerGroup extends Construct {
       }
     }
     registerOwner(stack, this, 'ContainerGroup', {
-      InstanceType: 'instanceType', Ipv6AddressCount: 'ipv6AddressCount', VSwitchId: 'vSwitch', SecurityGroupId: 'securityGroup', Container: 'containers',
-      ImageRegistryCredential: 'imageRegistryCredentials', AcrRegistryInfo: 'acrInstances', RamRoleName: 'ramRoleName',
+      InstanceType: 'instanceType',
+      Ipv6AddressCount: 'ipv6AddressCount',
+      VSwitchId: 'vSwitch',
+      SecurityGroupId: 'securityGroup',
+      Container: 'containers',
+      ImageRegistryCredential: 'imageRegistryCredentials',
+      AcrRegistryInfo: 'acrInstances',
+      RamRoleName: 'ramRoleName',
     });
 
     // The stack exports no outputs in Terraform: read the group back by its name and unique tag.

@@ -251,16 +251,24 @@ export interface RegistryMappingInput {
   readonly imageSnapshotId?: string;
 }
 
+function tfAcr(a: AcrInstance): eci.EciContainerGroupAcrRegistryInfo {
+  return { instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains };
+}
+
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
 
 /**
  * Native `alicloud_eci_container_group`: `acr_registry_info`, `image_registry_credential`, `ram_role_name`,
  * `auto_match_image_cache` (provider 1.289.0; the resource has no image snapshot argument).
  */
-export function toNativeRegistry(r: RegistryMappingInput): Pick<eci.EciContainerGroupConfig, 'acrRegistryInfo' | 'imageRegistryCredential' | 'ramRoleName' | 'autoMatchImageCache'> {
+export function toNativeRegistry(
+  r: RegistryMappingInput,
+): Pick<eci.EciContainerGroupConfig, 'acrRegistryInfo' | 'imageRegistryCredential' | 'ramRoleName' | 'autoMatchImageCache'> {
   return dropUndefined({
-    acrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => ({ instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains })),
-    imageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ server: esc(c.server), userName: esc(c.userName), password: c.password })),
+    acrRegistryInfo: nonEmpty(r.acrInstances)?.map(tfAcr),
+    imageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      server: esc(c.server), userName: esc(c.userName), password: c.password,
+    })),
     ramRoleName: r.ramRoleName,
     autoMatchImageCache: r.autoMatchImageCache,
   });
@@ -270,10 +278,14 @@ export function toNativeRegistry(r: RegistryMappingInput): Pick<eci.EciContainer
  * ESS `alicloud_ess_eci_scaling_configuration`: `acr_registry_infos`, `image_registry_credentials` (with
  * `username`, not `user_name`), `ram_role_name`, `auto_match_image_cache`, `image_snapshot_id`.
  */
-export function toEssRegistry(r: RegistryMappingInput): Pick<ess.EssEciScalingConfigurationConfig, 'acrRegistryInfos' | 'imageRegistryCredentials' | 'ramRoleName' | 'autoMatchImageCache' | 'imageSnapshotId'> {
+export function toEssRegistry(
+  r: RegistryMappingInput,
+): Pick<ess.EssEciScalingConfigurationConfig, 'acrRegistryInfos' | 'imageRegistryCredentials' | 'ramRoleName' | 'autoMatchImageCache' | 'imageSnapshotId'> {
   return dropUndefined({
-    acrRegistryInfos: nonEmpty(r.acrInstances)?.map((a) => ({ instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains })),
-    imageRegistryCredentials: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ server: esc(c.server), username: esc(c.userName), password: c.password })),
+    acrRegistryInfos: nonEmpty(r.acrInstances)?.map(tfAcr),
+    imageRegistryCredentials: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      server: esc(c.server), username: esc(c.userName), password: c.password,
+    })),
     ramRoleName: r.ramRoleName,
     autoMatchImageCache: r.autoMatchImageCache,
     imageSnapshotId: r.imageSnapshotId,
@@ -286,7 +298,9 @@ export function toEssRegistry(r: RegistryMappingInput): Pick<ess.EssEciScalingCo
  */
 export function toRosRegistry(r: RegistryMappingInput): Record<string, unknown> {
   return dropUndefined({
-    AcrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({ InstanceId: a.instanceId, InstanceName: a.instanceName, RegionId: a.regionId, Domain: a.domains })),
+    AcrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
+      InstanceId: a.instanceId, InstanceName: a.instanceName, RegionId: a.regionId, Domain: a.domains,
+    })),
     ImageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ Server: c.server, UserName: c.userName, Password: c.password })),
     RamRoleName: r.ramRoleName,
     AutoMatchImageCache: r.autoMatchImageCache,

@@ -123,7 +123,11 @@ describe('private images with a sensitive password', () => {
   test('ROS: the password is a NoEcho template parameter; the template holds only {Ref}', () => {
     const { stack, vpc, securityGroup, access, apiKey } = registryStack();
     new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, ipv6AddressCount: 1, ...access, imageSnapshotId: 'imc-cache1',
+      vpc,
+      securityGroup,
+      ipv6AddressCount: 1,
+      ...access,
+      imageSnapshotId: 'imc-cache1',
       containers: containers({ environment: { MODE: 'prod' }, secretEnvironment: { API_KEY: apiKey.stringValue } }),
     });
     const { text, tf } = synth(stack);
@@ -171,7 +175,9 @@ describe('secrets never as literals', () => {
   test('a literal password is one synth error naming the path, the prop and the fix, without echoing it', () => {
     const { stack, vpc, securityGroup } = setup();
     const msg = errorOf(() => new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, containers: containers(),
+      vpc,
+      securityGroup,
+      containers: containers(),
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: LITERAL_PASSWORD }],
     }));
     expect(msg).toContain("ContainerGroup at 'test/App'");
@@ -184,7 +190,10 @@ describe('secrets never as literals', () => {
   test('the same on the fleet, and for a literal secretEnvironment value', () => {
     const { stack, vpc, securityGroup } = setup();
     const msg = errorOf(() => new ContainerGroupFleet(stack, 'Fleet', {
-      vpc, securityGroup, minSize: 1, maxSize: 1,
+      vpc,
+      securityGroup,
+      minSize: 1,
+      maxSize: 1,
       containers: containers({ secretEnvironment: { TOKEN: LITERAL_PASSWORD } }),
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: LITERAL_PASSWORD }],
     }));
@@ -198,7 +207,9 @@ describe('secrets never as literals', () => {
     const { stack, vpc, securityGroup } = setup();
     const plain = new TerraformVariable(stack, 'PlainPassword', { type: 'string' });
     const msg = errorOf(() => new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, containers: containers(),
+      vpc,
+      securityGroup,
+      containers: containers(),
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: plain.stringValue }],
     }));
     expect(msg).toContain("imageRegistryCredentials[0].password: is the variable 'PlainPassword', which is not sensitive");
@@ -209,7 +220,9 @@ describe('secrets never as literals', () => {
     const { stack, vpc, securityGroup } = setup();
     const secret = new TerraformLocal(stack, 'pw', '${data.alicloud_kms_secret_versions.pw.versions[0].secret_data}');
     expect(() => new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, containers: containers(),
+      vpc,
+      securityGroup,
+      containers: containers(),
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: secret.asString }],
     })).not.toThrow();
   });
@@ -221,7 +234,9 @@ describe('secrets never as literals', () => {
     creds[1] = { server: 'https://r0.example.com', userName: '', password: pw };
     creds[2] = { server: 'r0.example.com', userName: 'u', password: pw };
     const msg = errorOf(() => new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, imageSnapshotId: 'imc-1',
+      vpc,
+      securityGroup,
+      imageSnapshotId: 'imc-1',
       containers: containers({ environment: { A: '1' }, secretEnvironment: { A: pw } }),
       imageRegistryCredentials: creds,
       acrInstances: [{ instanceId: '', domains: ['https://x.cr.aliyuncs.com'] }],

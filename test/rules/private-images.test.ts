@@ -38,7 +38,10 @@ describe('ALI-IPV6-012 private-image-access', () => {
   test('a login for another host does not count; ROS templates are read too', () => {
     const { stack, vpc, securityGroup, pw } = base();
     new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, ipv6AddressCount: 1, containers: [{ name: 'app', image: PRIVATE }],
+      vpc,
+      securityGroup,
+      ipv6AddressCount: 1,
+      containers: [{ name: 'app', image: PRIVATE }],
       imageRegistryCredentials: [{ server: 'registry-vpc.cn-huhehaote.aliyuncs.com', userName: 'u', password: pw }],
     });
     expect(only(stack, Ipv6RuleId.PRIVATE_IMAGE_ACCESS).status).toBe(Ipv6CheckStatus.NON_COMPLIANT);
@@ -82,7 +85,9 @@ describe('ALI-IPV6-014 unused-registry-credential', () => {
   test('a login for a server no image uses is a warning; Docker Hub aliases match', () => {
     const { stack, vpc, securityGroup, pw } = base();
     new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, containers: [{ name: 'app', image: PRIVATE }, { name: 'side', image: 'busybox:1.36' }],
+      vpc,
+      securityGroup,
+      containers: [{ name: 'app', image: PRIVATE }, { name: 'side', image: 'busybox:1.36' }],
       imageRegistryCredentials: [
         { server: 'registry.cn-huhehaote.aliyuncs.com', userName: 'u', password: pw },
         { server: 'index.docker.io', userName: 'u', password: pw },
@@ -101,7 +106,8 @@ describe('ALI-IPV6-014 unused-registry-credential', () => {
     new ContainerGroup(stack, 'App', { vpc, securityGroup, containers: [{ name: 'app', image: 'nginx:alpine' }] });
     const sg = new alicloud.essScalingGroup.EssScalingGroup(stack, 'Sgrp', { minSize: 0, maxSize: 1, groupType: 'ECI', vswitchIds: [vpc.vSwitches[0].vSwitchId] });
     new alicloud.essEciScalingConfiguration.EssEciScalingConfiguration(stack, 'Raw', {
-      scalingGroupId: sg.id, securityGroupId: securityGroup.securityGroupId,
+      scalingGroupId: sg.id,
+      securityGroupId: securityGroup.securityGroupId,
       containers: [{ name: 'app', image: 'nginx:alpine' }],
       imageRegistryCredentials: [{ server: 'registry.cn-huhehaote.aliyuncs.com', username: 'u', password: '${var.pw}' }],
     });

@@ -32,7 +32,7 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
     const value = acr.region.state === 'known' ? acr.region.value : undefined;
     if (acr.region.state === 'unknown' || typeof value !== 'string' || isToken(value)) {
       return notVerifiable(`Cannot verify at synth time the region of ${field}[${i}] of ${eci.label}: it is ${acr.region.state === 'unknown' ? acr.region.why : `the expression ${show(value)}`}`,
-        `give a literal regionId, or leave it out for the ECI's region`);
+        'give a literal regionId, or leave it out for the ECI\'s region');
     }
     if (region.state !== 'known') {
       return notVerifiable(`Cannot verify at synth time that ${field}[${i}] (${value}) is in the region of ${eci.label}: ${region.state === 'unknown' ? region.why : 'the provider has no region'}`,
