@@ -4,7 +4,8 @@
  *
  * China (Hohhot): a dual-stack VPC over two zones, a public nginx ECI with one IPv6 address and
  * 10 Mbit/s of IPv6 Internet bandwidth behind a security group that admits TCP 80 from ::/0, and a
- * private fleet of three IPv6 workers.
+ * private fleet of three IPv6 workers, and a private API whose image comes from an ACR Enterprise Edition
+ * instance, pulled with a RAM role (no password anywhere).
  */
 import { App, OssBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -22,6 +23,7 @@ export interface Ipv6EciExampleOptions {
 export class Ipv6EciExampleStack extends TerraformStack {
   public readonly web: ContainerGroup;
   public readonly workers: ContainerGroupFleet;
+  public readonly api: ContainerGroup;
 
   constructor(scope: Construct, id: string, options: Ipv6EciExampleOptions = {}) {
     super(scope, id);
@@ -77,6 +79,25 @@ export class Ipv6EciExampleStack extends TerraformStack {
       ipv6AddressCount: 1,
       containers: [{ name: 'worker', image: 'busybox:1.36', commands: ['sleep'], args: ['86400'] }],
     });
+
+    // Private image: ACR Enterprise Edition + an instance RAM role, so no password exists at all. Replace the
+    // instance ID, domain and role with yours (the role needs AliyunContainerRegistryReadOnlyAccess, or a
+    // policy allowing cr:GetAuthorizationToken and cr:Pull* on the instance).
+    const acrDomain = `ipv6-eci-example-registry.${region}.cr.aliyuncs.com`;
+    this.api = new ContainerGroup(this, 'Api', {
+      vpc,
+      securityGroup: workerSg,
+      cpu: 1,
+      memory: 2,
+      containers: [{ name: 'api', image: `${acrDomain}/demo/api:1.0`, ports: [{ port: 8080 }] }],
+      acrInstances: [{ instanceId: 'cri-example0000000', regionId: region, domains: [acrDomain] }],
+      ramRoleName: 'ipv6-eci-example-pull',
+      autoMatchImageCache: true,
+    });
+    // Another registry with a login instead: the password comes from a sensitive variable (a literal is a
+    // synth error), and Terraform masks it in the plan:
+    //   const registryPassword = new TerraformVariable(this, 'registry_password', { type: 'string', sensitive: true });
+    //   imageRegistryCredentials: [{ server: 'registry.example.com', userName: 'deploy', password: registryPassword.stringValue }],
 
     new TerraformOutput(this, 'web_ipv6_address', { value: this.web.ipv6Address, description: 'Public IPv6 address of the nginx ECI' });
     new TerraformOutput(this, 'web_container_group_id', { value: this.web.containerGroupId });

@@ -2,6 +2,7 @@ import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization
 import { IConstruct } from 'constructs';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { validateContainers } from './container-mapping';
+import { AcrInstance, ImageRegistryCredential, validateRegistry } from './registry';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
 import { ISecurityGroup } from '../security-group/interfaces';
@@ -93,6 +94,11 @@ interface GroupProps {
   readonly memory?: number;
   readonly ipv6AddressCount?: number;
   readonly restartPolicy?: RestartPolicy;
+  readonly acrInstances?: AcrInstance[];
+  readonly imageRegistryCredentials?: ImageRegistryCredential[];
+  readonly ramRoleName?: string;
+  readonly autoMatchImageCache?: boolean;
+  readonly imageSnapshotId?: string;
 }
 
 /**
@@ -109,6 +115,7 @@ export function validateGroupProps(scope: IConstruct, constructName: string, pro
 
   const v = new PropValidator(scope, constructName);
   validateContainers(v, 'containers', props.containers, props.volumes);
+  validateRegistry(v, scope, props);
   validateGroupName(v, 'containerGroupName', props.containerGroupName);
   validateSizing(v, props, instanceTypes);
   v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1,

@@ -2,8 +2,9 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { defaultGroupName, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
-import { toEssContainers, toEssVolumes } from './container-mapping';
+import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
 import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
+import { AcrInstance, ImageRegistryCredential } from './registry';
 import { escapeTerraformMap } from './ros-template';
 import { Volume } from './volume';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
@@ -92,6 +93,34 @@ export interface ContainerGroupFleetProps {
    * @default - derived from the construct path
    */
   readonly containerGroupName?: string;
+  /**
+   * ACR Enterprise Edition instances to pull private images from, without a password: the ECI pulls
+   * with its RAM role (`ramRoleName`) or the ECI service role. The recommended way to pull private images.
+   * @default - none
+   */
+  readonly acrInstances?: AcrInstance[];
+  /**
+   * Registry logins (at most 10), for registries other than ACR EE instances. Each password must be a
+   * token (a `TerraformVariable` with `sensitive: true`, or a data source value); a literal is a synth error.
+   * @default - none
+   */
+  readonly imageRegistryCredentials?: ImageRegistryCredential[];
+  /**
+   * The instance RAM role of the ECIs: used to pull from `acrInstances`, and by the containers' own API
+   * calls (for example to read secrets from KMS Secrets Manager at start-up).
+   * @default - no RAM role
+   */
+  readonly ramRoleName?: string;
+  /**
+   * Let ECI pick a matching image cache automatically, so large images start fast.
+   * @default - ECI's default (no automatic match)
+   */
+  readonly autoMatchImageCache?: boolean;
+  /**
+   * ID of an image cache (`imc-...`) every ECI starts from (`image_snapshot_id`).
+   * @default - none
+   */
+  readonly imageSnapshotId?: string;
   /**
    * Tags of every ECI.
    * @default - none
@@ -203,10 +232,18 @@ export class ContainerGroupFleet extends Construct {
       containers: toEssContainers(props.containers),
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
       tags: escapeTerraformMap(props.tags),
+      ...toEssRegistry(props),
     });
     const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
     registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
-    registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', { ...shared, instance_types: 'instanceTypes', ipv6_address_count: 'ipv6AddressCount' });
+    registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', {
+      ...shared,
+      instance_types: 'instanceTypes',
+      ipv6_address_count: 'ipv6AddressCount',
+      image_registry_credentials: 'imageRegistryCredentials',
+      acr_registry_infos: 'acrInstances',
+      ram_role_name: 'ramRoleName',
+    });
     if (ipv6Count === 1 && (props.instanceTypeGuard ?? true)) {
       for (const type of instanceTypes) {
         for (const sw of vSwitches) {

@@ -5,6 +5,7 @@
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
+import { AcrInstance, ImageRegistryCredential } from './registry';
 import { escapeTerraformTemplate } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
@@ -54,7 +55,7 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
       v.integerInRange(`${p}.ports[${j}].port`, port.port, 1, 65535);
       v.oneOf(`${p}.ports[${j}].protocol`, port.protocol, Object.values(ContainerProtocol));
     });
-    for (const key of Object.keys(c.environment ?? {})) {
+    for (const key of [...Object.keys(c.environment ?? {}), ...Object.keys(c.secretEnvironment ?? {})]) {
       if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
         v.add(`${p}.environment`, `'${key}' is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
       }
@@ -96,8 +97,14 @@ function validateProbe(v: PropValidator, prop: string, probe: Probe | undefined)
   v.integerInRange(`${prop}.failureThreshold`, o.failureThreshold, 1, 100);
 }
 
+/** `environment` and `secretEnvironment` together, sorted by name (secret values are tokens, never escaped). */
 function envList(c: ContainerDefinition, escape: (s: string) => string = (s) => s): Array<{ key: string; value: string }> {
-  return Object.keys(c.environment ?? {}).sort().map((key) => ({ key, value: escape(c.environment![key]) }));
+  const all = { ...(c.environment ?? {}), ...(c.secretEnvironment ?? {}) };
+  return Object.keys(all).sort().map((key) => ({ key, value: escape(all[key]) }));
+}
+
+function hasEnv(c: ContainerDefinition): boolean {
+  return c.environment !== undefined || c.secretEnvironment !== undefined;
 }
 
 function ports(c: ContainerDefinition): Array<{ port: number; protocol: string }> | undefined {
@@ -133,7 +140,7 @@ function terraformContainerFields(c: ContainerDefinition) {
     workingDir: esc(c.workingDir),
     imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
     ports: ports(c),
-    environmentVars: c.environment ? envList(c, esc) : undefined,
+    environmentVars: hasEnv(c) ? envList(c, esc) : undefined,
     volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
   };
 }
@@ -217,7 +224,7 @@ export function toRosContainers(containers: ContainerDefinition[]): Array<Record
     WorkingDir: c.workingDir,
     ImagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
     Port: ports(c)?.map((p) => ({ Port: p.port, Protocol: p.protocol })),
-    EnvironmentVar: c.environment ? envList(c).map((e) => ({ Key: e.key, Value: e.value })) : undefined,
+    EnvironmentVar: hasEnv(c) ? envList(c).map((e) => ({ Key: e.key, Value: e.value })) : undefined,
     VolumeMount: c.volumeMounts?.map((m) => ({ Name: m.name, MountPath: m.mountPath, ReadOnly: m.readOnly ?? false })),
     LivenessProbe: rosProbe(c.livenessProbe),
     ReadinessProbe: rosProbe(c.readinessProbe),
@@ -233,6 +240,72 @@ export function toRosVolumes(volumes: Volume[]): Array<Record<string, unknown>> 
     'NFSVolume.Path': v.nfsPath,
     'NFSVolume.ReadOnly': v.nfsReadOnly,
   }));
+}
+
+/** The private-registry settings of a group, as the three backends write them. */
+export interface RegistryMappingInput {
+  readonly acrInstances?: AcrInstance[];
+  readonly imageRegistryCredentials?: ImageRegistryCredential[];
+  readonly ramRoleName?: string;
+  readonly autoMatchImageCache?: boolean;
+  readonly imageSnapshotId?: string;
+}
+
+function tfAcr(a: AcrInstance): eci.EciContainerGroupAcrRegistryInfo {
+  return { instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains };
+}
+
+const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
+
+/**
+ * Native `alicloud_eci_container_group`: `acr_registry_info`, `image_registry_credential`, `ram_role_name`,
+ * `auto_match_image_cache` (provider 1.289.0; the resource has no image snapshot argument).
+ */
+export function toNativeRegistry(
+  r: RegistryMappingInput,
+): Pick<eci.EciContainerGroupConfig, 'acrRegistryInfo' | 'imageRegistryCredential' | 'ramRoleName' | 'autoMatchImageCache'> {
+  return dropUndefined({
+    acrRegistryInfo: nonEmpty(r.acrInstances)?.map(tfAcr),
+    imageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      server: esc(c.server), userName: esc(c.userName), password: c.password,
+    })),
+    ramRoleName: r.ramRoleName,
+    autoMatchImageCache: r.autoMatchImageCache,
+  });
+}
+
+/**
+ * ESS `alicloud_ess_eci_scaling_configuration`: `acr_registry_infos`, `image_registry_credentials` (with
+ * `username`, not `user_name`), `ram_role_name`, `auto_match_image_cache`, `image_snapshot_id`.
+ */
+export function toEssRegistry(
+  r: RegistryMappingInput,
+): Pick<ess.EssEciScalingConfigurationConfig, 'acrRegistryInfos' | 'imageRegistryCredentials' | 'ramRoleName' | 'autoMatchImageCache' | 'imageSnapshotId'> {
+  return dropUndefined({
+    acrRegistryInfos: nonEmpty(r.acrInstances)?.map(tfAcr),
+    imageRegistryCredentials: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      server: esc(c.server), username: esc(c.userName), password: c.password,
+    })),
+    ramRoleName: r.ramRoleName,
+    autoMatchImageCache: r.autoMatchImageCache,
+    imageSnapshotId: r.imageSnapshotId,
+  });
+}
+
+/**
+ * ROS `ALIYUN::ECI::ContainerGroup`: `AcrRegistryInfo` (with `Domain`), `ImageRegistryCredential`,
+ * `RamRoleName`, `AutoMatchImageCache`, `ImageSnapshotId` (ros-eci-containergroup.md §4.1, §4.2).
+ */
+export function toRosRegistry(r: RegistryMappingInput): Record<string, unknown> {
+  return dropUndefined({
+    AcrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
+      InstanceId: a.instanceId, InstanceName: a.instanceName, RegionId: a.regionId, Domain: a.domains,
+    })),
+    ImageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ Server: c.server, UserName: c.userName, Password: c.password })),
+    RamRoleName: r.ramRoleName,
+    AutoMatchImageCache: r.autoMatchImageCache,
+    ImageSnapshotId: r.imageSnapshotId,
+  });
 }
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {

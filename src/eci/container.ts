@@ -183,10 +183,21 @@ export interface ContainerDefinition {
   readonly ports?: ContainerPort[];
   /**
    * Environment variables (name → value). Values are written to the plan in plain text: never
-   * put secrets here.
+   * put secrets here (use `secretEnvironment`).
    * @default - none
    */
   readonly environment?: { [name: string]: string };
+  /**
+   * Secret environment variables (name → value). Each value must be a token: a `TerraformVariable` with
+   * `sensitive: true`, or a data source value; a literal is a synth error. Terraform masks them in the plan,
+   * and the ROS backend passes them as `NoEcho` template parameters.
+   *
+   * ECI has no secret-reference mechanism for environment variables (no Kubernetes `secretKeyRef`): the value
+   * is still stored in the Terraform state and visible in the ECI console and `DescribeContainerGroups`.
+   * Better: give the group a `ramRoleName` and read the secret at start-up from KMS Secrets Manager.
+   * @default - none
+   */
+  readonly secretEnvironment?: { [name: string]: string };
   /**
    * Working directory.
    * @default - the image's working directory

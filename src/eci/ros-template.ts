@@ -17,6 +17,8 @@ export interface RosParameter {
   readonly key: string;
   readonly type: 'String' | 'Number' | 'CommaDelimitedList';
   readonly value: string;
+  /** A secret: declared with `NoEcho: true`, so the ROS console and API mask it. */
+  readonly noEcho?: boolean;
 }
 
 export const TEMPLATE_REVISION_PARAMETER = 'TemplateRevision';
@@ -24,6 +26,7 @@ export const TEMPLATE_REVISION_PARAMETER = 'TemplateRevision';
 export class RosTemplate {
   private readonly parameters: RosParameter[] = [];
   private readonly byValue = new Map<string, string>();
+  private readonly secrets = new Set<string>();
   private readonly resources: Record<string, unknown> = {};
   private cachedJson?: string;
 
@@ -36,6 +39,14 @@ export class RosTemplate {
     this.parameters.push({ key, type, value });
     this.cachedJson = undefined;
     return { Ref: key };
+  }
+
+  /**
+   * Marks token values as secrets: the parameters they become are declared `NoEcho: true`. Call before
+   * `addResource`.
+   */
+  public markSecret(...values: string[]): void {
+    for (const v of values) this.secrets.add(String(v));
   }
 
   /** Adds a resource; tokens anywhere inside `properties` become parameters. */
@@ -72,7 +83,7 @@ export class RosTemplate {
     if (seen) return { Ref: seen };
     const key = `Param${this.byValue.size + 1}`;
     this.byValue.set(passed, key);
-    this.parameters.push({ key, type, value: passed });
+    this.parameters.push(this.secrets.has(passed) ? { key, type, value: passed, noEcho: true } : { key, type, value: passed });
     this.cachedJson = undefined;
     return { Ref: key };
   }
@@ -80,7 +91,7 @@ export class RosTemplate {
   /** The template document (without the revision parameter). */
   public get document(): Record<string, unknown> {
     const params: Record<string, unknown> = {};
-    for (const p of this.parameters) params[p.key] = { Type: p.type };
+    for (const p of this.parameters) params[p.key] = p.noEcho ? { Type: p.type, NoEcho: true } : { Type: p.type };
     params[TEMPLATE_REVISION_PARAMETER] = { Type: 'String', Description: 'sha256 of this template; a new value makes ROS apply template changes' };
     return {
       ROSTemplateFormatVersion: '2015-09-01',

@@ -39,6 +39,103 @@ export interface EciSpec {
   readonly securityGroup: Known<unknown>;
   /** The ports its containers declare. */
   readonly ports: Known<ContainerPort[]>;
+  /** Where its images come from and how it logs in to their registries. */
+  readonly registry: RegistryAccess;
+}
+
+/** An ACR Enterprise Edition instance an ECI pulls from. @internal */
+export interface AcrInstanceRef {
+  /** The instance ID when literal. */
+  readonly instanceId?: string;
+  /** Its region: absent = the ECI's region. */
+  readonly region: Known<unknown>;
+  /** Literal domain names. */
+  readonly domains: string[];
+}
+
+/** Registry access of an ECI. @internal */
+export interface RegistryAccess {
+  /** The literal images of its containers. */
+  readonly images: string[];
+  /** Whether some image (or the container list) is not a literal. */
+  readonly unknownImages: boolean;
+  /** Servers of its registry logins: literal strings, or undefined for an expression. */
+  readonly credentialServers: Array<string | undefined>;
+  readonly acrInstances: AcrInstanceRef[];
+  /** Whether a RAM role is set (a literal or an expression). */
+  readonly ramRole: boolean;
+  /** Field names for messages (the construct's prop names when a construct made it). */
+  readonly credentialsField: string;
+  readonly acrField: string;
+  readonly ramRoleField: string;
+}
+
+function literalString(v: unknown): string | undefined {
+  return typeof v === 'string' && !isToken(v) ? v : undefined;
+}
+
+function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Registry access from Terraform blocks (native and ESS: the field names differ). */
+function tfRegistry(b: Record<string, any>, made: ConstructOwner | undefined, credentials: string, acr: string): RegistryAccess {
+  const containers = b.containers;
+  const images: string[] = [];
+  let unknownImages = !Array.isArray(containers) && containers !== undefined && containers !== null;
+  for (const c of listOf(containers)) {
+    const image = isObject(c) ? literalString(c.image) : undefined;
+    if (image === undefined) unknownImages = true;
+    else images.push(image.replace(/\$\$\{/g, '${'));
+  }
+  return {
+    images,
+    unknownImages,
+    credentialServers: listOf(b[credentials]).map((c) => (isObject(c) ? literalString(c.server) : undefined)),
+    acrInstances: listOf(b[acr]).filter(isObject).map((a) => ({
+      instanceId: literalString(a.instance_id),
+      region: a.region_id === undefined || a.region_id === null ? ABSENT : known(a.region_id),
+      domains: listOf(a.domains).map(literalString).filter((d): d is string => d !== undefined),
+    })),
+    ramRole: b.ram_role_name !== undefined && b.ram_role_name !== null && b.ram_role_name !== '',
+    credentialsField: propName(made, credentials),
+    acrField: propName(made, acr),
+    ramRoleField: propName(made, 'ram_role_name'),
+  };
+}
+
+function rosRegistry(props: Record<string, any>, r: RosResolver, made: ConstructOwner | undefined): RegistryAccess {
+  const lit = (v: unknown) => {
+    const k = r.value(v);
+    return k.state === 'known' ? literalString(k.value) : undefined;
+  };
+  const list = (v: unknown) => {
+    const k = r.value(v);
+    return k.state === 'known' ? listOf(k.value) : [];
+  };
+  const containers = r.value(props.Container);
+  const images: string[] = [];
+  let unknownImages = containers.state === 'unknown';
+  for (const c of list(props.Container)) {
+    const image = isObject(c) ? lit(c.Image) : undefined;
+    if (image === undefined) unknownImages = true;
+    else images.push(image);
+  }
+  const ram = r.value(props.RamRoleName);
+  return {
+    images,
+    unknownImages,
+    credentialServers: list(props.ImageRegistryCredential).map((c) => (isObject(c) ? lit(c.Server) : undefined)),
+    acrInstances: list(props.AcrRegistryInfo).filter(isObject).map((a) => ({
+      instanceId: lit(a.InstanceId),
+      region: r.value(a.RegionId),
+      domains: list(a.Domain).map((d) => lit(d)).filter((d): d is string => d !== undefined),
+    })),
+    ramRole: ram.state !== 'absent' && !(ram.state === 'known' && ram.value === ''),
+    credentialsField: propName(made, 'ImageRegistryCredential'),
+    acrField: propName(made, 'AcrRegistryInfo'),
+    ramRoleField: propName(made, 'RamRoleName'),
+  };
 }
 
 /** An `alicloud_ros_stack` whose template cannot be read at synth time. @internal */
@@ -226,6 +323,7 @@ function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: O
       vSwitchesField: propName(made, 'VSwitchId'),
       securityGroup: resolver.value(props.SecurityGroupId),
       ports: rosPorts(props.Container, resolver),
+      registry: rosRegistry(props, resolver, made),
     });
   }
 }
@@ -262,6 +360,7 @@ function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
     vSwitchesField: field,
     securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
     ports: tfPorts(b),
+    registry: tfRegistry(b, made, 'image_registry_credentials', 'acr_registry_infos'),
   };
 }
 
@@ -282,6 +381,7 @@ function fromNative(ctx: EciSource, owner: TfBlock): EciSpec {
     vSwitchesField: propName(made, 'vswitch_id'),
     securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
     ports: tfPorts(b),
+    registry: tfRegistry(b, made, 'image_registry_credential', 'acr_registry_info'),
   };
 }
 

@@ -56,6 +56,12 @@ export enum Ipv6RuleId {
   PROVIDER_CONSTRAINTS = 'ALI-IPV6-010',
   /** A resource that uses a VPC, vSwitch, security group or IPv6 gateway of another stack deploys to its region (and account). */
   CROSS_STACK_REGION = 'ALI-IPV6-011',
+  /** An ECI that pulls a private image (an ACR domain, an aliyuncs.com registry) has registry credentials, an ACR EE instance or a RAM role. */
+  PRIVATE_IMAGE_ACCESS = 'ALI-IPV6-012',
+  /** The ACR Enterprise Edition instances an ECI pulls from are in the ECI's region. */
+  ACR_INSTANCE_REGION = 'ALI-IPV6-013',
+  /** Every registry login of an ECI is for a server that one of its containers' images uses. */
+  UNUSED_REGISTRY_CREDENTIAL = 'ALI-IPV6-014',
   /** A rule failed with an exception on a resource (a bug in the rule pack, reported instead of crashing). */
   RULE_FAILURE = 'ALI-IPV6-ERR',
 }

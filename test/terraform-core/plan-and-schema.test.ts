@@ -50,9 +50,9 @@ describeWithTerraform('terraform providers schema -json, plan and show (offline 
     expect(differing).toEqual([]);
   });
 
-  test('terraform plan -out succeeds on the example: 11 to add', () => {
+  test('terraform plan -out succeeds on the example: 12 to add', () => {
     expect(planRuns.map((r) => r.exitCode)).toEqual([0, 0]);
-    expect(planRuns[0].stdout).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');
+    expect(planRuns[0].stdout).toContain('Plan: 12 to add, 0 to change, 0 to destroy.');
   });
 
   test('terraform show -json lists the expected resources, with unknowns and the provider defaults', () => {
@@ -61,7 +61,7 @@ describeWithTerraform('terraform providers schema -json, plan and show (offline 
     const changes: any[] = plan.resource_changes;
     const created = changes.filter((c) => c.change.actions.join() === 'create').map((c) => c.type).sort();
     expect(created).toEqual([
-      'alicloud_ess_eci_scaling_configuration', 'alicloud_ess_scaling_group', 'alicloud_ros_stack', 'alicloud_security_group', 'alicloud_security_group',
+      'alicloud_eci_container_group', 'alicloud_ess_eci_scaling_configuration', 'alicloud_ess_scaling_group', 'alicloud_ros_stack', 'alicloud_security_group', 'alicloud_security_group',
       'alicloud_security_group_rule', 'alicloud_vpc', 'alicloud_vpc_ipv6_gateway', 'alicloud_vpc_ipv6_internet_bandwidth', 'alicloud_vswitch', 'alicloud_vswitch',
     ]);
     // The lookups depend on the ROS stack, which is pending: Terraform defers them to apply.

@@ -243,6 +243,25 @@ export const BUILDERS: Record<string, (app: App) => void> = {
       containers: [{ name: 'worker', image: 'busybox:1.36' }],
     });
   },
+  'private-images': (app) => {
+    // Registry logins from sensitive variables on all three backends (native, ROS, ESS): the password is
+    // only ever `var.registry_password`, passed at plan time.
+    const s = stack(app, 'private-images');
+    const vpc = new DualStackVpc(s, 'Vpc', { zones: ZONES });
+    const securityGroup = new SecurityGroup(s, 'Sg', { vpc });
+    const password = new TerraformVariable(s, 'registry_password', { type: 'string', sensitive: true, description: 'registry password' });
+    const apiKey = new TerraformVariable(s, 'api_key', { type: 'string', sensitive: true });
+    const access = {
+      acrInstances: [{ instanceId: 'cri-example', instanceName: 'team', regionId: REGION, domains: [`team-registry.${REGION}.cr.aliyuncs.com`] }],
+      imageRegistryCredentials: [{ server: `registry.${REGION}.aliyuncs.com`, userName: 'deploy@team', password: password.stringValue }],
+      ramRoleName: 'eci-pull-role',
+      autoMatchImageCache: true,
+    };
+    const app1 = { name: 'app', image: `registry.${REGION}.aliyuncs.com/team/app:1.0`, secretEnvironment: { API_KEY: apiKey.stringValue } };
+    new ContainerGroup(s, 'Native', { vpc, securityGroup, cpu: 1, memory: 2, containers: [app1], ...access });
+    new ContainerGroup(s, 'Ros', { vpc, securityGroup, cpu: 1, memory: 2, ipv6AddressCount: 1, imageSnapshotId: 'imc-example', containers: [app1], ...access });
+    new ContainerGroupFleet(s, 'Fleet', { vpc, securityGroup, minSize: 1, maxSize: 1, cpu: 1, memory: 2, imageSnapshotId: 'imc-example', containers: [app1], ...access });
+  },
   'cross-stack': (app) => {
     const net = stack(app, 'network');
     const vpc = new DualStackVpc(net, 'Vpc', { zones: ZONES });

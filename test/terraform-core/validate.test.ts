@@ -54,10 +54,10 @@ describeWithTerraform('terraform validate (real Terraform, offline provider)', (
     expect(apps.map((a) => a.name)).toEqual(expect.arrayContaining([
       'example', 'dual-stack-vpc', 'security-group', 'container-group-native', 'container-group-ipv6-ros', 'container-group-fleet',
       'ipv6-internet-bandwidth', 'ipv6-egress-only-rule', 'raw-bindings', 'cross-stack', 'provider-alias', 'literal-text',
-      'instance-type-guard',
+      'instance-type-guard', 'private-images',
     ]));
     expect(apps.find((a) => a.name === 'cross-stack')!.stackDirs.map((d) => path.basename(d))).toEqual(['apps', 'network']);
-    expect(stacks.length).toBe(16);
+    expect(stacks.length).toBe(17);
   });
 
   test('every synthesized stack passes terraform validate with no errors and no warnings', () => {

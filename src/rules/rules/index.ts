@@ -1,3 +1,4 @@
+import { acrInstanceRegion } from './acr-instance-region';
 import { crossStackRegion } from './cross-stack-region';
 import { internetExposure } from './internet-exposure';
 import { ipv6BandwidthRange } from './ipv6-bandwidth-range';
@@ -5,9 +6,11 @@ import { ipv6GatewaySameVpc } from './ipv6-gateway-same-vpc';
 import { ipv6InstanceFamily } from './ipv6-instance-family';
 import { ipv6Region } from './ipv6-region';
 import { ipv6VSwitch } from './ipv6-vswitch';
+import { privateImageAccess } from './private-image-access';
 import { providerConstraints } from './provider-constraints';
 import { publicEciReachable } from './public-eci-reachable';
 import { singleIpv6Address } from './single-ipv6-address';
+import { unusedRegistryCredential } from './unused-registry-credential';
 import { vSwitchIpv6Mask } from './vswitch-ipv6-mask';
 import { RuleDefinition } from '../rule';
 
@@ -24,4 +27,7 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   publicEciReachable,
   providerConstraints,
   crossStackRegion,
+  privateImageAccess,
+  acrInstanceRegion,
+  unusedRegistryCredential,
 ];
