@@ -18,8 +18,7 @@
 import { parseJson, readText } from './files';
 import { CheckInputError, Skip } from './model';
 import { Ipv6Checks, Ipv6ChecksProps } from '../rules/ipv6-checks';
-import { MIN_REASON_LENGTH } from '../rules/suppressions';
-import { Ipv6RuleId } from '../rules/types';
+import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 
 /** The default file name. @internal */
 export const CONFIG_FILE = '.ipv6-checks.json';
@@ -38,7 +37,6 @@ export interface CheckConfig {
 }
 
 const KEYS = new Set(['$schema', 'additionalRegions', 'additionalIpv6Families', 'additionalNonIpv6Families', 'ruleLevels', 'suppressions']);
-const KNOWN_IDS = new Set<string>([...Object.values(Ipv6RuleId), '*']);
 
 function stringList(value: unknown, key: string, file: string): string[] | undefined {
   if (value === undefined) return undefined;

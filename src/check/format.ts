@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { rulesHelp, RULES_URL } from './rules-doc';
 import { CheckedInput, CheckFinding } from './run';
+import { isReported } from '../rules/engine';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
@@ -14,10 +15,8 @@ export function reported(f: CheckFinding): boolean {
   return f.status !== Ipv6CheckStatus.COMPLIANT && f.level !== Ipv6CheckLevel.OFF;
 }
 
-/** Whether a finding is active (not suppressed, not compliant). @internal */
-export function active(f: CheckFinding): boolean {
-  return (f.status === Ipv6CheckStatus.NON_COMPLIANT || f.status === Ipv6CheckStatus.NOT_VERIFIABLE) && f.level !== Ipv6CheckLevel.OFF;
-}
+/** Whether a finding is active (not suppressed, not compliant): what `cdktf synth` would report. @internal */
+export const active: (f: CheckFinding) => boolean = isReported;
 
 /** Counts for the summary line. @internal */
 export interface Summary {

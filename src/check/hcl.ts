@@ -11,8 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseJson, readText } from './files';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
-import { MIN_REASON_LENGTH } from '../rules/suppressions';
-import { Ipv6RuleId } from '../rules/types';
+import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 
 type Json = Record<string, any>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,7 +20,6 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const SKIP = /(?:#|\/\/|\/\*)\s*ipv6-checks:skip=([A-Za-z0-9*,-]+)(.*)$/;
 const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
 const TOP_LEVEL = /^(resource|data|module|provider|variable|output|locals|terraform|moved|import|check|removed)\b/;
-const KNOWN_IDS = new Set<string>([...Object.values(Ipv6RuleId), '*']);
 
 let hcl2json: typeof import('@cdktf/hcl2json') | undefined;
 
@@ -168,14 +166,6 @@ export async function configDocument(input: string, files: readonly string[], ki
     }
   }
   normalizeMetaArguments(doc);
-  const location = { file: input };
-  for (const kindKey of ['resource', 'data']) {
-    for (const [type, named] of Object.entries(isObject(doc[kindKey]) ? doc[kindKey] : {})) {
-      for (const name of Object.keys(isObject(named) ? named : {})) {
-        const address = kindKey === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-        if (!locations.has(address)) locations.set(address, location);
-      }
-    }
-  }
-  return { input, kind, doc, addresses: new Map(), locations, skips, location };
+  // blocks without a line of their own are located at the input (`location`, the fallback of run.ts)
+  return { input, kind, doc, addresses: new Map(), locations, skips, location: { file: input } };
 }

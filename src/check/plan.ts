@@ -12,7 +12,7 @@
  * `type.name`. The map back to the real address is part of the result.
  * @internal
  */
-import { CheckDocument, CheckInputError, SourceLocation } from './model';
+import { CheckDocument, CheckInputError } from './model';
 
 type Json = Record<string, any>;
 
@@ -356,7 +356,6 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
 
   const doc: Json = { resource: {}, data: {} };
   const addresses = new Map<string, string>();
-  const locations = new Map<string, SourceLocation>();
   for (const i of byAddress.values()) {
     const configModule = index.configOf(staticModule(i.module));
     const c = configModule?.resources.get(`${i.mode === 'data' ? 'data.' : ''}${i.type}.${i.name}`);
@@ -373,7 +372,6 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
     const [kind, type, name] = i.docAddress.startsWith('data.') ? ['data', ...i.docAddress.slice(5).split('.')] : ['resource', ...i.docAddress.split('.')];
     (doc[kind][type] ??= {})[name] = body;
     if (i.docAddress !== i.address) addresses.set(i.docAddress, i.address);
-    locations.set(i.docAddress, { file: input });
   }
 
   // Provider configurations: the region from a constant or a variable, by alias.
@@ -393,7 +391,7 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
     providers.push(out);
   }
   if (providers.length > 0) doc.provider = { alicloud: providers };
-  return { input, kind: 'plan', doc, addresses, locations, skips: new Map(), location: { file: input } };
+  return { input, kind: 'plan', doc, addresses, locations: new Map(), skips: new Map(), location: { file: input } }; // located at the plan file
 }
 
 /** Replaces literal IDs that belong to a resource of the plan (prior state) with a reference to its block. */

@@ -93,6 +93,8 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     ruleLevels: config.pack._ruleLevels,
     stackPath: doc.input,
     stackLabel: doc.input,
+    // a block's findings (and the links between findings of one root cause) name its resource address
+    pathOf: (b) => real(b.address),
     suppressionFor,
   });
   const pattern = doc.addresses.size > 0
@@ -106,11 +108,9 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     if (planWording && message.includes('at synth time')) {
       message = message.replace(/Cannot verify at synth time/g, 'Cannot verify from the plan').replace(/known only at apply time/g, 'unknown in the plan');
     }
-    const constructPath = f.constructPath === doc.input ? real(f.address) : f.constructPath;
     return {
       ...f,
       address: real(f.address),
-      constructPath,
       message,
       ...(fix !== undefined ? { fix } : {}),
       input: doc.input,

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckConfig, CONFIG_FILE, defaultConfig, loadConfig } from '../check/config';
-import { active, formatJson, formatSarif, formatText } from '../check/format';
+import { active, formatJson, formatSarif, formatText, summarize, summaryLine } from '../check/format';
 import { CheckInputError, InputKind } from '../check/model';
 import { checkDocument, CheckedInput, loadInput } from '../check/run';
 import { Ipv6CheckLevel } from '../rules/types';
@@ -110,7 +110,7 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
       io.err(`cdktf-alicloud-ipv6 check: cannot write ${o.output}: ${(e as Error).message}\n`);
       return 2;
     }
-    if (o.format !== 'text') io.err(formatText(results, false).split('\n').filter(Boolean).pop() + '\n');
+    if (o.format !== 'text') io.err(`${summaryLine(summarize(results))}\n`);
   } else {
     io.out(text);
   }

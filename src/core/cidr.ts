@@ -84,7 +84,7 @@ export function parseIpv4Address(text: string): number | undefined {
 
 /** Formats an unsigned 32-bit integer as a dotted quad. @internal */
 export function formatIpv4Address(value: number): string {
-  return ipaddr.fromByteArray([24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256)).toString();
+  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
 /** Splits `address/prefix` and checks the prefix against `max`. */
@@ -105,8 +105,9 @@ export function parseIpv4Cidr(text: string): Ipv4Cidr | undefined {
   if (!split || !a) return undefined;
   const prefix = split[1];
   const address = toUint32(a);
-  const network = toUint32(ipaddr.IPv4.networkAddressFromCIDR(`${a.toString()}/${prefix}`));
-  return { address, prefix, network, size: 2 ** (32 - prefix), hasHostBits: network !== address };
+  const size = 2 ** (32 - prefix);
+  const network = address - (address % size);
+  return { address, prefix, network, size, hasHostBits: network !== address };
 }
 
 /** True when `text` is an IPv4 CIDR block (`a.b.c.d/n`, host bits allowed). @internal */
@@ -121,17 +122,12 @@ export function formatIpv4Cidr(network: number, prefix: number): string {
 
 /** True when CIDR `inner` lies entirely inside CIDR `outer` (both parsed). @internal */
 export function ipv4CidrContains(outer: Ipv4Cidr, inner: Ipv4Cidr): boolean {
-  return inner.prefix >= outer.prefix && v4(inner.network).match(v4(outer.network), outer.prefix);
+  return inner.prefix >= outer.prefix && inner.network >= outer.network && inner.network + inner.size <= outer.network + outer.size;
 }
 
 /** True when two parsed IPv4 CIDR blocks share at least one address. @internal */
 export function ipv4CidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
-  // Two CIDR blocks overlap exactly when one contains the other.
-  return ipv4CidrContains(a, b) || ipv4CidrContains(b, a);
-}
-
-function v4(value: number): ipaddr.IPv4 {
-  return ipaddr.IPv4.parse(formatIpv4Address(value));
+  return a.network < b.network + b.size && b.network < a.network + a.size;
 }
 
 /**

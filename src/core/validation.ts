@@ -1,5 +1,24 @@
-import { Token } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+
+/** A required string prop that is missing or blank (a token is never blank: it is unknown until apply). @internal */
+export function isBlank(value: string | undefined): boolean {
+  return value === undefined || value === null || (!Token.isUnresolved(value) && value.trim() === '');
+}
+
+/**
+ * The Terraform text a value resolves to in its stack (`${var.x}`, `${alicloud_vpc.A.id}`, or the literal),
+ * or undefined when it cannot be resolved here.
+ * @internal
+ */
+export function resolveToString(scope: IConstruct, value: string): string | undefined {
+  try {
+    const r = Tokenization.resolve(value, { scope: TerraformStack.of(scope), resolver: new DefaultTokenResolver(new StringConcat()) });
+    return typeof r === 'string' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * One problem with a construct's props: which prop, what is wrong, and how to fix it.

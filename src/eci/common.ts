@@ -1,10 +1,10 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { validateContainers } from './container-mapping';
 import { AcrInstance, ImageRegistryCredential, validateRegistry } from './registry';
 import { Volume } from './volume';
-import { PropValidator } from '../core/validation';
+import { PropValidator, resolveToString } from '../core/validation';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc } from '../vpc/interfaces';
 
@@ -59,19 +59,13 @@ export function splitInstanceTypes(value: string | undefined): string[] {
  */
 export function mayBeSameVpc(scope: IConstruct, a: string, b: string): boolean {
   if (a === b) return true;
-  try {
-    const resolver = new DefaultTokenResolver(new StringConcat());
-    const stack = TerraformStack.of(scope);
-    const ra = Tokenization.resolve(a, { scope: stack, resolver });
-    const rb = Tokenization.resolve(b, { scope: stack, resolver });
-    if (typeof ra !== 'string' || typeof rb !== 'string') return true;
-    const isRef = (x: string) => /^\$\{[^{}]+\}$/.test(x);
-    // two literals, or two plain references, can be told apart; a literal vs a reference cannot
-    if (isRef(ra) !== isRef(rb)) return true;
-    return ra === rb;
-  } catch {
-    return true;
-  }
+  const ra = resolveToString(scope, a);
+  const rb = resolveToString(scope, b);
+  if (ra === undefined || rb === undefined) return true;
+  const isRef = (x: string) => /^\$\{[^{}]+\}$/.test(x);
+  // two literals, or two plain references, can be told apart; a literal vs a reference cannot
+  if (isRef(ra) !== isRef(rb)) return true;
+  return ra === rb;
 }
 
 /** Checks `restartPolicy` and `ipv6AddressCount` (a token cannot choose IPv6 at synth time). */

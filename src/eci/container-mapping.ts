@@ -5,7 +5,7 @@
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
-import { AcrInstance, ImageRegistryCredential } from './registry';
+import { AcrInstance, RegistryProps } from './registry';
 import { escapeTerraformTemplate } from './ros-template';
 import { Volume } from './volume';
 import { PropValidator } from '../core/validation';
@@ -55,9 +55,11 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
       v.integerInRange(`${p}.ports[${j}].port`, port.port, 1, 65535);
       v.oneOf(`${p}.ports[${j}].protocol`, port.protocol, Object.values(ContainerProtocol));
     });
-    for (const key of [...Object.keys(c.environment ?? {}), ...Object.keys(c.secretEnvironment ?? {})]) {
-      if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
-        v.add(`${p}.environment`, `'${key}' is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
+    for (const envProp of ['environment', 'secretEnvironment'] as const) {
+      for (const key of Object.keys(c[envProp] ?? {})) {
+        if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
+          v.add(`${p}.${envProp}`, `'${key}' is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
+        }
       }
     }
     (c.volumeMounts ?? []).forEach((m, j) => {
@@ -243,13 +245,7 @@ export function toRosVolumes(volumes: Volume[]): Array<Record<string, unknown>> 
 }
 
 /** The private-registry settings of a group, as the three backends write them. */
-export interface RegistryMappingInput {
-  readonly acrInstances?: AcrInstance[];
-  readonly imageRegistryCredentials?: ImageRegistryCredential[];
-  readonly ramRoleName?: string;
-  readonly autoMatchImageCache?: boolean;
-  readonly imageSnapshotId?: string;
-}
+export type RegistryMappingInput = Omit<RegistryProps, 'containers'>;
 
 function tfAcr(a: AcrInstance): eci.EciContainerGroupAcrRegistryInfo {
   return { instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains };

@@ -2,4 +2,4 @@ export * from './container';
 export * from './volume';
 export * from './container-group';
 export * from './container-group-fleet';
-export { AcrInstance, ImageRegistryCredential } from './registry';
+export type { AcrInstance, ImageRegistryCredential } from './registry';

@@ -6,10 +6,10 @@
  * source such as a KMS secret): a literal would be written in plain text to `cdk.tf.json`, the ROS template
  * body, the plan and every snapshot test.
  */
-import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ContainerDefinition } from './container';
-import { PropValidator } from '../core/validation';
+import { isBlank, PropValidator, resolveToString } from '../core/validation';
 
 /** An ACR Enterprise Edition instance the ECIs pull images from, without a password (through the instance RAM role or the ECI service role). */
 export interface AcrInstance {
@@ -60,19 +60,9 @@ export const MAX_REGISTRY_CREDENTIALS = 10;
 
 const SENSITIVE_VARIABLE_FIX = "pass a sensitive variable, e.g. const registryPassword = new TerraformVariable(this, 'RegistryPassword', { type: 'string', sensitive: true }); then password: registryPassword.stringValue (or a value read from a secret store through a data source)";
 
-/** The Terraform expression a token stands for (`${var.x}`), or undefined when it cannot be resolved here. */
-function resolved(scope: IConstruct, value: string): string | undefined {
-  try {
-    const r = Tokenization.resolve(value, { scope: TerraformStack.of(scope), resolver: new DefaultTokenResolver(new StringConcat()) });
-    return typeof r === 'string' ? r : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The variable a token is exactly (`${var.NAME}`), if it is one of the stack. */
 function variableOf(scope: IConstruct, value: string): TerraformVariable | undefined {
-  const r = resolved(scope, value);
+  const r = resolveToString(scope, value);
   const m = r === undefined ? null : /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(r);
   if (!m) return undefined;
   return TerraformStack.of(scope).node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === m[1]);
@@ -88,7 +78,7 @@ export function isSensitiveToken(scope: IConstruct, value: unknown): boolean {
  * @internal
  */
 export function validateSecret(v: PropValidator, scope: IConstruct, prop: string, value: unknown, what: string): void {
-  if (value === undefined || value === null || (typeof value === 'string' && !Token.isUnresolved(value) && value === '')) {
+  if (value === undefined || value === null || value === '') {
     v.add(prop, 'is missing', SENSITIVE_VARIABLE_FIX);
     return;
   }
@@ -108,7 +98,7 @@ export function validateSecret(v: PropValidator, scope: IConstruct, prop: string
 export function validateRegistry(v: PropValidator, scope: IConstruct, props: RegistryProps): void {
   (props.acrInstances ?? []).forEach((acr, i) => {
     const p = `acrInstances[${i}]`;
-    if (!acr || acr.instanceId === undefined || (!Token.isUnresolved(acr.instanceId) && acr.instanceId.trim() === '')) {
+    if (!acr || isBlank(acr.instanceId)) {
       v.add(`${p}.instanceId`, 'is missing', "give the ACR Enterprise Edition instance ID, e.g. 'cri-xxxxxxxx' (ACR console, Instances)");
     }
     (acr?.domains && !Token.isUnresolved(acr.domains) ? acr.domains : []).forEach((d, j) => {
@@ -125,14 +115,14 @@ export function validateRegistry(v: PropValidator, scope: IConstruct, props: Reg
   (Token.isUnresolved(creds) ? [] : creds).forEach((c, i) => {
     const p = `imageRegistryCredentials[${i}]`;
     if (!c) return;
-    if (c.server === undefined || (!Token.isUnresolved(c.server) && c.server.trim() === '')) {
+    if (isBlank(c.server)) {
       v.add(`${p}.server`, 'is missing', "give the registry address, e.g. 'registry.cn-hangzhou.aliyuncs.com'");
     } else if (!Token.isUnresolved(c.server)) {
       if (/^[a-z]+:\/\//i.test(c.server)) v.add(`${p}.server`, `'${c.server}' has a scheme`, `give the address without it: '${c.server.replace(/^[a-z]+:\/\//i, '')}'`);
       if (servers.has(c.server)) v.add(`${p}.server`, `'${c.server}' has another login in imageRegistryCredentials`, 'give one login per registry server');
       servers.add(c.server);
     }
-    if (c.userName === undefined || (!Token.isUnresolved(c.userName) && c.userName.trim() === '')) {
+    if (isBlank(c.userName)) {
       v.add(`${p}.userName`, 'is missing', 'give the registry user name (for ACR, the login name shown with docker login)');
     }
     validateSecret(v, scope, `${p}.password`, c.password, 'the registry password');

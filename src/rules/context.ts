@@ -5,7 +5,7 @@
  * use and shared by all rules.
  * @internal
  */
-import { CrossStackIndex, CrossStackResource } from './cross-stack';
+import { CrossStackIndex, CrossStackResource, OUTPUT_PREFIX } from './cross-stack';
 import { ABSENT, boolOf, Known, known, Link, TfBlock, unknown } from './document';
 import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
@@ -200,7 +200,12 @@ export class RuleContext implements EciSource {
    */
   public crossStackOf(value: unknown): CrossStackResource | undefined {
     if (typeof value !== 'string' || !isToken(value)) return undefined;
-    return this.crossStack.resourcesIn(value, (a) => this.byAddress.has(a))[0];
+    return this.crossStackResourcesIn(value)[0];
+  }
+
+  /** Every resource of another stack that a value (or a whole block body) refers to, in order, each once. */
+  public crossStackResourcesIn(value: unknown): CrossStackResource[] {
+    return this.crossStack.resourcesIn(value, (a) => this.byAddress.has(a));
   }
 
   /** True when a block of this stack is read by another stack (`app.synth()` gives it a cross-stack output). */
@@ -210,7 +215,7 @@ export class RuleContext implements EciSource {
       const outputs = this.doc.output;
       if (outputs === null || typeof outputs !== 'object') return set;
       for (const [name, o] of Object.entries<any>(outputs)) {
-        if (!name.startsWith('cross-stack-output-')) continue;
+        if (!name.startsWith(OUTPUT_PREFIX)) continue;
         const ref = exactReference(o?.value);
         if (ref) set.add(ref.address);
       }

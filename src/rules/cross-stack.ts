@@ -35,7 +35,8 @@ export interface CrossStackResource {
 const REMOTE = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
 
 const INPUT_PREFIX = 'cross-stack-reference-input-';
-const OUTPUT_PREFIX = 'cross-stack-output-';
+/** How cdktf names the outputs another stack reads. @internal */
+export const OUTPUT_PREFIX = 'cross-stack-output-';
 
 /**
  * The cross-stack references of a stack. `app.synth()` writes them through `terraform_remote_state`;
@@ -47,16 +48,37 @@ const OUTPUT_PREFIX = 'cross-stack-output-';
 export class CrossStackIndex {
   private remote?: Map<string, CrossStackResource>;
   private others?: Map<string, CrossStackResource | 'ambiguous'>;
+  private stacks?: TerraformStack[];
+  private readonly scans = new Map<TerraformStack, ReturnType<typeof scan>>();
 
   constructor(private readonly stack: TerraformStack | undefined) {}
 
   /** True when the app has another stack, so that a reference may lead there. */
   public get hasOtherStacks(): boolean {
-    if (!this.stack) return false;
-    const me = this.stack;
-    // Stacks are found without walking into them (an app's children are usually its stacks).
-    const walk = (c: IConstruct): boolean => c.node.children.some((k) => (TerraformStack.isStack(k) ? k !== me : walk(k)));
-    return walk(me.node.root);
+    return this.appStacks().some((s) => s !== this.stack);
+  }
+
+  /** The app's stacks, found once and without walking into them (an app's children are usually its stacks). */
+  private appStacks(): readonly TerraformStack[] {
+    if (!this.stacks) {
+      const found: TerraformStack[] = [];
+      const walk = (c: IConstruct): void => {
+        for (const k of c.node.children) {
+          if (TerraformStack.isStack(k)) found.push(k);
+          else walk(k);
+        }
+      };
+      if (this.stack) walk(this.stack.node.root);
+      this.stacks = found;
+    }
+    return this.stacks;
+  }
+
+  /** The alicloud resources and providers of a stack, scanned once. */
+  private scanned(stack: TerraformStack): ReturnType<typeof scan> {
+    let result = this.scans.get(stack);
+    if (!result) this.scans.set(stack, result = scan(stack));
+    return result;
   }
 
   /**
@@ -81,7 +103,7 @@ export class CrossStackIndex {
   }
 
   private remoteEntries(): Map<string, CrossStackResource> {
-    if (!this.remote) this.remote = this.stack ? build(this.stack) : new Map();
+    if (!this.remote) this.remote = this.stack ? build(this.stack, this.appStacks(), (st) => this.scanned(st)) : new Map();
     return this.remote;
   }
 
@@ -89,9 +111,9 @@ export class CrossStackIndex {
   private otherStackResources(): Map<string, CrossStackResource | 'ambiguous'> {
     if (this.others) return this.others;
     const m = new Map<string, CrossStackResource | 'ambiguous'>();
-    for (const other of this.stack!.node.root.node.findAll()) {
-      if (!TerraformStack.isStack(other) || other === this.stack) continue;
-      const { resources, providers } = scan(other);
+    for (const other of this.appStacks()) {
+      if (other === this.stack) continue;
+      const { resources, providers } = this.scanned(other);
       for (const [address, resource] of resources) {
         m.set(address, m.has(address) ? 'ambiguous' : describe(other, resource, providers));
       }
@@ -129,17 +151,18 @@ function describe(stack: TerraformStack, resource: TerraformResource, providers:
   };
 }
 
-function build(stack: TerraformStack): Map<string, CrossStackResource> {
+function build(
+  stack: TerraformStack, appStacks: readonly TerraformStack[], scanned: (s: TerraformStack) => ReturnType<typeof scan>,
+): Map<string, CrossStackResource> {
   const result = new Map<string, CrossStackResource>();
   const inputs = stack.node.children.filter((c) => c.node.id.startsWith(INPUT_PREFIX));
   if (inputs.length === 0) return result;
-  const stacks = new Map<string, TerraformStack>();
-  for (const c of stack.node.root.node.findAll()) if (TerraformStack.isStack(c)) stacks.set(c.node.path, c);
+  const stacks = new Map(appStacks.map((s) => [s.node.path, s]));
   for (const input of inputs) {
     const origin = stacks.get(input.node.id.slice(INPUT_PREFIX.length));
     if (!origin) continue;
     const remoteName = (input as TerraformElement).friendlyUniqueId;
-    const { resources, providers } = scan(origin);
+    const { resources, providers } = scanned(origin);
     for (const out of origin.node.children) {
       if (!(out instanceof TerraformOutput) || !out.node.id.startsWith(OUTPUT_PREFIX)) continue;
       // cross-stack-output-<type>.<name>.<attribute...>

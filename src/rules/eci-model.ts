@@ -6,7 +6,7 @@
  * @internal
  */
 import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './document';
-import { ConstructOwner, propName } from './owners';
+import { ConstructOwner, ownerLabel, propName } from './owners';
 import { isToken, show } from './references';
 
 /** A port a container declares. @internal */
@@ -313,7 +313,7 @@ function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: O
     ecis.push({
       owner,
       backend: 'ros',
-      label: made ? `${made.construct} '${made.path}'` : `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
+      label: made ? ownerLabel(made) : `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
       name: name.state === 'known' && typeof name.value === 'string' && !isToken(name.value) ? name.value : undefined,
       ipv6Count: countOf(resolver.value(props.Ipv6AddressCount)),
       ipv6CountField: propName(made, 'Ipv6AddressCount'),
@@ -350,7 +350,7 @@ function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
   return {
     owner,
     backend: 'ess',
-    label: made ? `${made.construct} '${made.path}'` : `ECI scaling configuration ${owner.address}`,
+    label: made ? ownerLabel(made) : `ECI scaling configuration ${owner.address}`,
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
     ipv6Count: countOf(known(b.ipv6_address_count)),
     ipv6CountField: propName(made, 'ipv6_address_count'),
@@ -371,7 +371,7 @@ function fromNative(ctx: EciSource, owner: TfBlock): EciSpec {
   return {
     owner,
     backend: 'native',
-    label: made ? `${made.construct} '${made.path}'` : `ECI ${owner.address}`,
+    label: made ? ownerLabel(made) : `ECI ${owner.address}`,
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
     ipv6Count: ABSENT, // alicloud_eci_container_group has no IPv6 argument (provider 1.289.0)
     ipv6CountField: '(none)',

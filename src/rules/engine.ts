@@ -99,6 +99,11 @@ export interface DocumentEngineOptions extends EngineOptions {
   readonly owners?: ReadonlyMap<string, ConstructOwner>;
   /** The other stacks of the app, for cross-stack references (none outside a cdktf synth). */
   readonly crossStack?: CrossStackIndex;
+  /**
+   * Where a block's findings are reported when it has no construct path (the `check` command: its resource
+   * address); by default the stack path.
+   */
+  readonly pathOf?: (block: TfBlock) => string;
   /** The suppression covering a rule on a block (its construct path, or the stack path; and its address). */
   readonly suppressionFor?: (resourcePath: string, address: string | undefined, ruleId: string) => Suppression | undefined;
 }
@@ -136,7 +141,7 @@ function evaluateDocumentWithContext(
   ) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
-    const resourcePath = block?.constructPath ?? options.stackPath;
+    const resourcePath = block?.constructPath ?? (block && options.pathOf ? options.pathOf(block) : options.stackPath);
     const constructPath = (block ? ctx.ownerOf(block)?.path : undefined) ?? resourcePath;
     let finding: Ipv6CheckFinding = {
       ruleId: rule.id,
@@ -231,11 +236,18 @@ function evaluateDocumentWithContext(
   return { findings, ctx };
 }
 
+/**
+ * What `cdktf synth` reports (an annotation): non-compliant or not verifiable, at a level other than off.
+ * The `check` command and the jest matchers use the same test. @internal
+ */
+export function isReported(f: Pick<Ipv6CheckFinding, 'status' | 'level'>): boolean {
+  return (f.status === Ipv6CheckStatus.NON_COMPLIANT || f.status === Ipv6CheckStatus.NOT_VERIFIABLE) && f.level !== Ipv6CheckLevel.OFF;
+}
+
 function annotate(findings: readonly Ipv6CheckFinding[], allNodes: () => IConstruct[], stack: TerraformStack): void {
   let byPath: Map<string, IConstruct> | undefined;
   for (const f of findings) {
-    if (f.status !== Ipv6CheckStatus.NON_COMPLIANT && f.status !== Ipv6CheckStatus.NOT_VERIFIABLE) continue;
-    if (f.level === Ipv6CheckLevel.OFF) continue;
+    if (!isReported(f)) continue;
     byPath ??= new Map(allNodes().map((n) => [n.node.path, n]));
     const node = byPath.get(f.constructPath) ?? stack;
     const text = annotationText(f);

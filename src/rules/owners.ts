@@ -21,6 +21,11 @@ export interface ConstructOwner {
   readonly props: Readonly<Record<string, string>>;
 }
 
+/** `ContainerGroup 'web/Web'`: how findings name a resource's owning construct. @internal */
+export function ownerLabel(owner: ConstructOwner): string {
+  return `${owner.construct} '${owner.path}'`;
+}
+
 const registry = new WeakMap<TerraformStack, Map<string, ConstructOwner>>();
 const EMPTY: ReadonlyMap<string, ConstructOwner> = new Map();
 

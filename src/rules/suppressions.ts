@@ -21,7 +21,8 @@ export interface Suppression {
   readonly path: string;
 }
 
-const KNOWN_IDS = new Set<string>([...Object.values(Ipv6RuleId), ALL_RULES_ID]);
+/** The rule IDs a suppression may name, and `*` (every rule). @internal */
+export const KNOWN_IDS: ReadonlySet<string> = new Set<string>([...Object.values(Ipv6RuleId), ALL_RULES_ID]);
 
 /** Validates and stores a suppression. @internal */
 export function addSuppression(scope: IConstruct, ruleId: string, reason: string): void {

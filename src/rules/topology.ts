@@ -12,7 +12,7 @@ import * as path from 'path';
 import { boolOf, numberOf, RuleContext, TfBlock } from './context';
 import { EciSpec } from './eci-model';
 import { isToken, show } from './references';
-import { bandwidthsByEci } from './rules/public-eci-reachable';
+import { bandwidthsByEci, isEgressOnly } from './rules/public-eci-reachable';
 import { rulesBySecurityGroup, SG_TYPES, sourceKind } from './security-groups';
 
 /** File name of the picture. @internal */
@@ -33,7 +33,7 @@ export interface TopologyEci {
   readonly id: string;
   readonly label: string;
   readonly kind: 'ECI' | 'fleet';
-  /** Node ID of the vSwitch it runs in (the first one for a fleet), or undefined when not in this stack. */
+  /** Node IDs of the vSwitches it runs in (one for an ECI, each of a fleet's); empty when none is in this stack. */
   readonly vSwitchIds: string[];
   /** Mbit/s of each IPv6 Internet bandwidth of its address, with the bandwidth's node ID edge to the gateway. */
   readonly bandwidths: ReadonlyArray<{ readonly mbps: string; readonly gatewayId?: string; readonly address: string }>;
@@ -111,7 +111,6 @@ export function buildTopology(ctx: RuleContext, stackName: string): Topology {
   }));
 
   const byEci = bandwidthsByEci(ctx);
-  const egressOnly = new Set(ctx.ofType('alicloud_vpc_ipv6_egress_rule').map((b) => b.body.instance_id).filter((x) => typeof x === 'string'));
   const sgRules = rulesBySecurityGroup(ctx);
   const ecis: TopologyEci[] = [];
   const seen = new Set<string>();
@@ -132,7 +131,7 @@ export function buildTopology(ctx: RuleContext, stackName: string): Topology {
         mbps: `${typeof mbps === 'number' ? `${mbps} Mbit/s` : show(bw.body.bandwidth)}${charge ? ` ${charge}` : ''}`,
         gatewayId: gw.kind === 'resource' ? nodeId(gw.block.address) : undefined,
         address: bw.address,
-        egressOnly: typeof bw.body.ipv6_address_id === 'string' && egressOnly.has(bw.body.ipv6_address_id),
+        egressOnly: isEgressOnly(ctx, bw),
       };
     });
     const openings = openingsOf(ctx, eci, sgRules);

@@ -15,8 +15,9 @@
  * is expected, so a token given for a block (or for one block of a list) is a `wrong-type` error.
  */
 import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
+import { PROVIDER_NAME } from './pack';
 import { compileRe2, Re2Pattern } from './re2';
-import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, PROVIDER_NAME, SchemaIndex, TypeExpr } from './schema-index';
+import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
 
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const DATA_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle']);

@@ -1,16 +1,14 @@
 /**
  * Indexes the alicloud provider schema and constraints for fast repeated checks: every block becomes a
  * BlockSpec with maps of its arguments and nested blocks, their constraint facts attached, regexes
- * compiled, and `conflicts_with` / `exactly_one_of` / `at_least_one_of` / `required_with` groups gathered
+ * compiled on first use, and `conflicts_with` / `exactly_one_of` / `at_least_one_of` / `required_with` groups gathered
  * and de-duplicated.
  *
  * The committed index (`loadSchemaIndex`) covers every type of provider 1.289.0 and is lazy: a type is
  * read from the schema pack and indexed the first time it is looked up (see pack.ts).
  */
-import { PackKind, PackLine, PROVIDER_ADDRESS, PROVIDER_NAME, PROVIDER_VERSION, SchemaPack } from './pack';
+import { PackKind, PackLine, PROVIDER_NAME, SchemaPack } from './pack';
 import { lazyRe2, Re2Pattern } from './re2';
-
-export { PROVIDER_ADDRESS, PROVIDER_NAME, PROVIDER_VERSION };
 
 /** A Terraform type expression as written in the schema JSON: `"string"`, `["list","string"]`, ... */
 export type TypeExpr = string | [string, any];
@@ -162,8 +160,6 @@ interface RawBlock {
   readonly deprecated?: boolean;
 }
 
-type RawConstraints = Record<string, Record<string, ConstraintFacts>>;
-
 /** Facts that limit a literal value; with validators, the facts checked on single values. */
 const LIMIT_FACTS: ReadonlyArray<keyof ConstraintFacts> = [
   'enum', 'int_enum', 'int_between', 'int_at_least', 'int_at_most', 'float_between', 'float_at_least',
@@ -314,30 +310,6 @@ class LazyTypeMap implements ReadonlyMap<string, BlockSpec> {
   public forEach(fn: (value: BlockSpec, key: string, map: ReadonlyMap<string, BlockSpec>) => void): void {
     for (const [k, v] of this.entries()) fn(v, k, this);
   }
-}
-
-/**
- * Builds the index from parsed schema and constraints documents (in the layout of the reference files:
- * data sources that share a name with a resource have their constraints under `"<name> (data source)"`).
- */
-export function buildSchemaIndex(schemaDoc: any, constraints: RawConstraints, providerVersion = PROVIDER_VERSION): SchemaIndex {
-  const provider = schemaDoc?.provider_schemas?.[PROVIDER_ADDRESS];
-  if (!provider) throw new Error(`the provider schema has no entry "${PROVIDER_ADDRESS}"`);
-  const indexer = new Indexer();
-  const lazy = (raw: Record<string, { block: RawBlock }> | undefined, dataSources: boolean) => {
-    const all = raw ?? {};
-    return new LazyTypeMap(Object.keys(all), (type) => {
-      if (!Object.prototype.hasOwnProperty.call(all, type)) return undefined;
-      const facts = (dataSources ? constraints[`${type} (data source)`] : undefined) ?? constraints[type] ?? {};
-      return indexer.block(all[type].block, facts, type, '');
-    });
-  };
-  return {
-    provider: indexer.block(provider.provider.block, constraints.provider ?? {}, `provider "${PROVIDER_NAME}"`, ''),
-    resources: lazy(provider.resource_schemas, false),
-    dataSources: lazy(provider.data_source_schemas, true),
-    providerVersion,
-  };
 }
 
 /** The index of a schema pack: each type is read from the pack and indexed on its first lookup. */

@@ -4,7 +4,7 @@ import { ISecurityGroup } from './interfaces';
 import { Peer } from './peer';
 import { Port, Protocol } from './port';
 import { ipv6HexCidr } from '../core/cidr';
-import { PropValidator } from '../core/validation';
+import { isBlank, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { IDualStackVpc } from '../vpc/interfaces';
@@ -251,9 +251,8 @@ class ImportedSecurityGroup extends Construct implements ISecurityGroup {
   constructor(scope: Construct, id: string, securityGroupId: string, vpcId: string) {
     super(scope, id);
     const v = new PropValidator(this, 'SecurityGroup.fromSecurityGroupId');
-    const empty = (s: string) => s === undefined || (!Token.isUnresolved(s) && s.trim() === '');
-    v.check(empty(securityGroupId), 'securityGroupId', 'is empty', 'pass the ID of the existing security group, for example \'sg-2ze0abc\'');
-    v.check(empty(vpcId), 'vpcId', 'is empty', 'pass the ID of the security group\'s VPC, for example \'vpc-2ze0abc\'');
+    v.check(isBlank(securityGroupId), 'securityGroupId', 'is empty', 'pass the ID of the existing security group, for example \'sg-2ze0abc\'');
+    v.check(isBlank(vpcId), 'vpcId', 'is empty', 'pass the ID of the security group\'s VPC, for example \'vpc-2ze0abc\'');
     v.throwIfAny();
     this.securityGroupId = securityGroupId;
     this.vpcId = vpcId;

@@ -17,11 +17,14 @@ import * as path from 'path';
 /** The package root (`schema/`, `proto/`, `node_modules/`), from both `src/terraform` and `lib/terraform`. */
 export const PACKAGE_ROOT = path.join(__dirname, '..', '..');
 
-/** The plugin's entry point for `node <entry>`. */
+let cachedEntry: string | undefined;
+
+/** The plugin's entry point for `node <entry>`, found (or transpiled from the sources) once per process. */
 export function defaultPluginEntry(): string {
+  if (cachedEntry) return cachedEntry;
   const js = path.join(__dirname, 'plugin-main.js');
-  if (fs.existsSync(js)) return js;
-  if (fs.existsSync(path.join(__dirname, 'plugin-main.ts'))) return transpiledPluginEntry();
+  if (fs.existsSync(js)) return cachedEntry = js;
+  if (fs.existsSync(path.join(__dirname, 'plugin-main.ts'))) return cachedEntry = transpiledPluginEntry();
   throw new Error(`offline provider: neither plugin-main.js nor plugin-main.ts is in ${__dirname}`);
 }
 

@@ -43,8 +43,6 @@ function errorDiagnostic(summary: string, e: unknown): WireDiagnostic[] {
 export interface SchemaOnlyProviderOptions {
   /** Where log lines go (never stdout). */
   readonly log?: (line: string) => void;
-  /** Also report the schema pack's enum, range and pattern limits as diagnostics in the validate RPCs. */
-  readonly checkLimits?: boolean;
 }
 
 /**
@@ -82,13 +80,10 @@ export function attributePath(p: string): { steps: object[] } | undefined {
 /** The handlers. */
 export class SchemaOnlyProvider {
   private readonly pack = SchemaPack.load();
-  private schemaResponse?: object;
   private readonly log: (line: string) => void;
-  private readonly checkLimits: boolean;
 
   constructor(options: SchemaOnlyProviderOptions = {}) {
     this.log = options.log ?? (() => undefined);
-    this.checkLimits = options.checkLimits ?? true;
   }
 
   /** The capabilities of a schema-only SDKv2-like provider. */
@@ -96,24 +91,24 @@ export class SchemaOnlyProvider {
     return { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };
   }
 
-  /** GetProviderSchema: every type of the pack, built once per process. */
+  /**
+   * GetProviderSchema: every type of the pack. The server encodes it once and keeps the bytes (server.ts
+   * `schemaHandler`), so this builds it at most once per package version.
+   */
   public getProviderSchema(): object {
-    if (!this.schemaResponse) {
-      const started = Date.now();
-      const resource_schemas: Record<string, object> = {};
-      const data_source_schemas: Record<string, object> = {};
-      for (const t of this.pack.resourceTypes) resource_schemas[t] = schemaToWire(this.pack.entry('resource', t)!.schema, t);
-      for (const t of this.pack.dataSourceTypes) data_source_schemas[t] = schemaToWire(this.pack.entry('data', t)!.schema, `data.${t}`);
-      this.schemaResponse = {
-        provider: schemaToWire(this.pack.provider().schema, 'provider'),
-        resource_schemas,
-        data_source_schemas,
-        diagnostics: [],
-        server_capabilities: this.serverCapabilities,
-      };
-      this.log(`schema of ${this.pack.resourceTypes.length} resources and ${this.pack.dataSourceTypes.length} data sources built in ${Date.now() - started} ms`);
-    }
-    return this.schemaResponse;
+    const started = Date.now();
+    const resource_schemas: Record<string, object> = {};
+    const data_source_schemas: Record<string, object> = {};
+    for (const t of this.pack.resourceTypes) resource_schemas[t] = schemaToWire(this.pack.entry('resource', t)!.schema, t);
+    for (const t of this.pack.dataSourceTypes) data_source_schemas[t] = schemaToWire(this.pack.entry('data', t)!.schema, `data.${t}`);
+    this.log(`schema of ${this.pack.resourceTypes.length} resources and ${this.pack.dataSourceTypes.length} data sources built in ${Date.now() - started} ms`);
+    return {
+      provider: schemaToWire(this.pack.provider().schema, 'provider'),
+      resource_schemas,
+      data_source_schemas,
+      diagnostics: [],
+      server_capabilities: this.serverCapabilities,
+    };
   }
 
   /** GetMetadata: the type names and capabilities. */
@@ -131,7 +126,6 @@ export class SchemaOnlyProvider {
     if (!this.pack.has(kind, typeName)) {
       return [{ severity: SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: unknown ${kind === 'data' ? 'data source' : 'resource'} type ${typeName}` }];
     }
-    if (!this.checkLimits) return [];
     let value: unknown;
     try {
       value = decodeDynamicValue(config);
@@ -169,7 +163,7 @@ export class SchemaOnlyProvider {
     }
   }
 
-  /** The gRPC implementation of tfplugin6.Provider. */
+  /** The gRPC implementation of tfplugin6.Provider, without GetProviderSchema (server.ts serves it from encoded bytes). */
   public handlers(): grpc.UntypedServiceImplementation {
     const unary = (name: string, fn: (req: any) => object): grpc.handleUnaryCall<any, any> => (call, callback) => {
       try {
@@ -183,7 +177,6 @@ export class SchemaOnlyProvider {
     };
     return {
       GetMetadata: unary('GetMetadata', () => this.getMetadata()),
-      GetProviderSchema: unary('GetProviderSchema', () => this.getProviderSchema()),
       ValidateProviderConfig: unary('ValidateProviderConfig', () => ({ diagnostics: [] })),
       ValidateResourceConfig: unary('ValidateResourceConfig', (r) => ({ diagnostics: this.validateConfig('resource', r.type_name, r.config) })),
       ValidateDataResourceConfig: unary('ValidateDataResourceConfig', (r) => ({ diagnostics: this.validateConfig('data', r.type_name, r.config) })),

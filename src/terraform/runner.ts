@@ -140,6 +140,11 @@ export const BACKEND_OVERRIDE_FILE = 'zz_cdktf_alicloud_offline_override.tf.json
 const SKIPPED = new Set(['.terraform', '.terraform.lock.hcl']);
 const isState = (name: string) => /\.tfstate(\.backup)?$/.test(name) || name === 'terraform.tfstate.d';
 
+/** Whether a folder holds Terraform configuration (`*.tf.json` or `*.tf` entries). @internal */
+export function hasTerraformConfig(dir: string): boolean {
+  return fs.readdirSync(dir).some((n) => n.endsWith('.tf.json') || n.endsWith('.tf'));
+}
+
 /**
  * Copies a stack folder to a new temp folder (no `.terraform/`, lock file or state), adds the backend
  * override and the extra files, and returns the copy's path.
@@ -147,8 +152,7 @@ const isState = (name: string) => /\.tfstate(\.backup)?$/.test(name) || name ===
 export function copyStack(stackDir: string, extraFiles: Record<string, string> = {}): string {
   const src = path.resolve(stackDir);
   if (!fs.existsSync(src) || !fs.statSync(src).isDirectory()) throw new Error(`not a stack folder: ${stackDir}`);
-  const hasConfig = fs.readdirSync(src).some((n) => n.endsWith('.tf.json') || n.endsWith('.tf'));
-  if (!hasConfig) throw new Error(`no Terraform configuration (*.tf.json, *.tf) in ${stackDir}: pass a synthesized stack folder such as cdktf.out/stacks/<stack>`);
+  if (!hasTerraformConfig(src)) throw new Error(`no Terraform configuration (*.tf.json, *.tf) in ${stackDir}: pass a synthesized stack folder such as cdktf.out/stacks/<stack>`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-alicloud-stack-'));
   fs.cpSync(src, work, {
     recursive: true,

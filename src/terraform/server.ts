@@ -18,7 +18,7 @@ import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import { generate } from 'selfsigned';
 import { GO_PLUGIN_CORE_PROTOCOL, loadProtocol, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTO_DIR, TF_PROTOCOL_VERSION } from './protocol';
-import { SchemaOnlyProvider } from './provider';
+import { SCHEMA_ONLY, SchemaOnlyProvider } from './provider';
 import { SchemaPack } from '../schema/pack';
 
 /** What `main` tells someone who runs the plugin by hand. */
@@ -167,7 +167,7 @@ function schemaHandler(provider: SchemaOnlyProvider, def: grpc.ServiceDefinition
       }
       callback(null, bytes);
     } catch (e) {
-      callback({ code: grpc.status.INTERNAL, details: `schema-only provider: GetProviderSchema: ${(e as Error).message}` });
+      callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: GetProviderSchema: ${(e as Error).message}` });
     }
   };
 }

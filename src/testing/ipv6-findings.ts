@@ -2,31 +2,16 @@
  * Reading the IPv6 rule pack's findings of a synthesized document, for the jest matchers.
  * @internal
  */
-import { Ipv6FindingQuery } from './ipv6-finding-query';
-import { annotationText } from '../rules/engine';
-import { recordedSynthesis, RecordedSynthesis } from '../rules/synthesized';
+import type { Ipv6FindingMatcherOptions } from './jest-matchers';
+import { annotationText, isReported } from '../rules/engine';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
-/** A query whose message may be a regular expression (TypeScript callers). @internal */
-export type Ipv6FindingFilter = Omit<Ipv6FindingQuery, 'message' | 'level' | 'status'> & {
-  readonly message?: string | RegExp;
-  readonly level?: Ipv6CheckLevel | `${Ipv6CheckLevel}`;
-  readonly status?: Ipv6CheckStatus | `${Ipv6CheckStatus}`;
-};
-
-/** What `cdktf synth` reports: non-compliant or not verifiable, at a level other than off. @internal */
-export function isReported(f: Ipv6CheckFinding): boolean {
-  return (f.status === Ipv6CheckStatus.NON_COMPLIANT || f.status === Ipv6CheckStatus.NOT_VERIFIABLE) && f.level !== Ipv6CheckLevel.OFF;
-}
+/** A query whose message may be a regular expression (TypeScript callers): the matcher's options. @internal */
+export type Ipv6FindingFilter = Ipv6FindingMatcherOptions;
 
 /** The findings that fail `cdktf synth` (error annotations). @internal */
 export function isSynthError(f: Ipv6CheckFinding): boolean {
   return isReported(f) && f.level === Ipv6CheckLevel.ERROR;
-}
-
-/** The record of a document, or undefined (a document the rules never ran on). @internal */
-export function recordOf(received: unknown): RecordedSynthesis | undefined {
-  return recordedSynthesis(received);
 }
 
 /** Whether a finding matches a rule ID and query. @internal */

@@ -15,9 +15,10 @@
  *   expect(Testing.fullSynth(stack)).toPassTerraformValidate();   // real Terraform, offline
  */
 import './jest-matchers';
-import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding, recordOf } from './ipv6-findings';
+import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
 import { AlicloudPlanChecker } from './plan-checker';
 import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult } from './terraform';
+import { recordedSynthesis } from '../rules/synthesized';
 import { Ipv6CheckStatus } from '../rules/types';
 import { PlanFinding, PlanFindingLevel } from '../schema/findings';
 
@@ -63,7 +64,7 @@ function validPlan(received: unknown): AlicloudMatcherResult {
     return { pass: false, message: () => `expected a synthesized Terraform JSON stack: ${(e as Error).message}` };
   }
   const planErrors = findings.filter((f) => f.level === PlanFindingLevel.ERROR);
-  const recorded = recordOf(doc);
+  const recorded = recordedSynthesis(doc);
   const ruleErrors = recorded?.findings.filter(isSynthError) ?? [];
   if (planErrors.length === 0 && ruleErrors.length === 0) {
     const checked = recorded ? 'the IPv6 rule pack and the plan checker found no errors' : 'the plan checker found no errors (the IPv6 rule pack did not run on this document)';
@@ -91,7 +92,7 @@ export function toHaveIpv6Finding(this: MatcherThis, received: unknown, ruleId: 
 function ipv6Finding(received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
   let recorded;
   try {
-    recorded = recordOf(received);
+    recorded = recordedSynthesis(received);
   } catch (e) {
     return { pass: false, message: () => `expected a synthesized Terraform JSON stack: ${(e as Error).message}` };
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findTerraform, validateStackSync, ValidateDiagnostic, formatDiagnostic } from '../terraform/runner';
+import { findTerraform, formatDiagnostic, hasTerraformConfig, validateStackSync, ValidateDiagnostic } from '../terraform/runner';
 
 /** How bad a Terraform diagnostic is. */
 export enum TerraformDiagnosticSeverity {
@@ -113,11 +113,10 @@ export class OfflineTerraform {
    * @param dir a synth output folder, or a stack folder
    */
   public static stackDirs(dir: string): string[] {
-    const hasConfig = (d: string) => fs.readdirSync(d).some((n) => n.endsWith('.tf.json') || n.endsWith('.tf'));
-    if (hasConfig(dir)) return [dir];
+    if (hasTerraformConfig(dir)) return [dir];
     const stacks = path.join(dir, 'stacks');
     if (!fs.existsSync(stacks)) throw new Error(`${dir} is neither a stack folder (no *.tf.json) nor a synth output folder (no stacks/)`);
-    return fs.readdirSync(stacks).sort().map((n) => path.join(stacks, n)).filter((d) => fs.statSync(d).isDirectory() && hasConfig(d));
+    return fs.readdirSync(stacks).sort().map((n) => path.join(stacks, n)).filter((d) => fs.statSync(d).isDirectory() && hasTerraformConfig(d));
   }
 
   /**

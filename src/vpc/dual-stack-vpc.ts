@@ -4,7 +4,7 @@ import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
 import { Ipv6Gateway } from './ipv6-gateway';
 import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, regionOfZone, zoneIdOf } from '../core/cidr';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
-import { PropValidator } from '../core/validation';
+import { isBlank, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -575,11 +575,10 @@ class ImportedDualStackVpc extends Construct implements IDualStackVpc {
   constructor(scope: Construct, id: string, attrs: DualStackVpcAttributes) {
     super(scope, id);
     const v = new PropValidator(this, 'DualStackVpc.fromVpcAttributes');
-    const empty = (s: string | undefined) => s === undefined || (!Token.isUnresolved(s) && s.trim() === '');
-    v.check(empty(attrs.vpcId), 'vpcId', 'is empty', 'pass the ID of the existing VPC, for example \'vpc-2ze0abc\'');
+    v.check(isBlank(attrs.vpcId), 'vpcId', 'is empty', 'pass the ID of the existing VPC, for example \'vpc-2ze0abc\'');
     (attrs.vSwitches ?? []).forEach((s, i) => {
-      v.check(empty(s.vSwitchId), `vSwitches[${i}].vSwitchId`, 'is empty', 'pass the ID of the existing vSwitch, for example \'vsw-2ze0abc\'');
-      v.check(empty(s.zoneId), `vSwitches[${i}].zoneId`, 'is empty', 'pass the vSwitch\'s zone, for example \'cn-huhehaote-a\'');
+      v.check(isBlank(s.vSwitchId), `vSwitches[${i}].vSwitchId`, 'is empty', 'pass the ID of the existing vSwitch, for example \'vsw-2ze0abc\'');
+      v.check(isBlank(s.zoneId), `vSwitches[${i}].zoneId`, 'is empty', 'pass the vSwitch\'s zone, for example \'cn-huhehaote-a\'');
     });
     const vpcBlock = canonicalIpv6Block(v, 'ipv6CidrBlock', attrs.ipv6CidrBlock, '2408:4000:1000::/56');
     const vSwitchBlocks = (attrs.vSwitches ?? []).map((s, i) =>

@@ -107,7 +107,10 @@ describe('plan JSON (terraform show -json, made offline from our own stacks)', (
     expect(synth.code).toBe(0);
     expect(roots(plan.report)).toEqual([expect.objectContaining({ status: 'non-compliant', level: 'error' })]);
     expect(roots(plan.report)[0].message).toContain('deploys to region me-east-1');
-    expect(find(plan.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'non-compliant', level: 'info', linkedTo: expect.any(String) });
+    expect(find(plan.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'non-compliant', level: 'info', linkedTo: 'alicloud_ros_stack.Web_Stack_6C75521F' });
+    expect(find(plan.report, 'ALI-IPV6-001', vpc)[0].fix).toContain("the same cause as [ALI-IPV6-001] at 'alicloud_ros_stack.Web_Stack_6C75521F'");
+    // the root finding lists the resources its cause also affects
+    expect(roots(plan.report)[0].message).toContain(`the same cause also affects '${vpc}'`);
     expect(find(plan.report, 'ALI-IPV6-001', vpc)[0].message).toContain('deploys to region me-east-1');
     expect(plan.code).toBe(1);
     expect(plan.report.inputs).toEqual([{ input: fx('plans', 'region-var.plan.json'), kind: 'plan' }]);

@@ -73,6 +73,10 @@ describe('containers', () => {
       "containers[0].environment: 'A B' is not a valid variable name. Fix: use 1–128 letters, digits and underscores, not starting with a digit.",
       `containers[0].environment: 'V${'x'.repeat(128)}' is not a valid variable name. Fix: use 1–128 letters, digits and underscores, not starting with a digit.`,
     ]);
+    // a bad name among the secret variables is reported at secretEnvironment (its value is never shown)
+    expect(problems([ok({ secretEnvironment: { 'A B': '${var.secret}' } })])).toEqual([
+      "containers[0].secretEnvironment: 'A B' is not a valid variable name. Fix: use 1–128 letters, digits and underscores, not starting with a digit.",
+    ]);
   });
 
   test('mounts must name a volume of the group and use an absolute path', () => {

@@ -178,6 +178,9 @@ test('after Ipv6Checks.suppress with a reason, the same snapshot test passes (je
   fs.writeFileSync(path.join(app, 'main.ts'), mainTs(true));
   fs.writeFileSync(path.join(app, 'main.test.ts'), mainTestTs(true));
   fs.writeFileSync(path.join(app, 'types.test.ts'), TYPES_TEST_TS);
+  // ts-jest only strips types here (isolatedModules): the type checker itself must accept the typed test
+  const tsc = run(app, 'npx', ['tsc', '--noEmit', '-p', '.']);
+  expect(output(tsc)).toBe(`exit 0\n${tsc.stdout}\n${tsc.stderr}`);
   const r = run(app, 'npx', ['jest', '--ci']);
   const text = output(r);
   expect(text).toMatch(/Tests: +3 passed, 3 total/);

@@ -28,7 +28,9 @@ describe('findings about a construct\'s resources', () => {
       ['tokyo/Web', Ipv6CheckStatus.COMPLIANT],
       ['tokyo/Workers', Ipv6CheckStatus.COMPLIANT],
     ]);
-    expect(findingsOf(stack, Ipv6RuleId.REGION).every((f) => f.status === Ipv6CheckStatus.COMPLIANT)).toBe(true);
+    const region = findingsOf(stack, Ipv6RuleId.REGION);
+    expect(region.length).toBeGreaterThan(0);
+    expect(region.every((f) => f.status === Ipv6CheckStatus.COMPLIANT)).toBe(true);
   });
 
   test('ecs.hfc5.xlarge fails synthesis with an error at the ContainerGroup\'s path that names instanceType', () => {

@@ -1,5 +1,6 @@
 import { accountOfConfig, ProviderOf, regionOfConfig, RuleContext, TfBlock } from '../context';
 import { CrossStackResource } from '../cross-stack';
+import { ownerLabel } from '../owners';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
@@ -27,11 +28,10 @@ export const crossStackRegion: RuleDefinition = {
   summary: 'A resource that uses a VPC, vSwitch, security group or IPv6 gateway of another stack deploys to the same region (and account, where known).',
   *subjects(ctx: RuleContext): Iterable<Subject> {
     if (!ctx.crossStack.hasOtherStacks) return;
-    const isLocal = (address: string) => ctx.get(address) !== undefined;
     for (const block of ctx.blocks) {
       if (block.kind === 'data' && block.type === 'terraform_remote_state') continue;
       const { ['//']: _meta, ...body } = block.body;
-      const used = ctx.crossStack.resourcesIn(body, isLocal).filter((r) => KINDS[r.type] !== undefined);
+      const used = ctx.crossStackResourcesIn(body).filter((r) => KINDS[r.type] !== undefined);
       if (used.length > 0) yield subject(block, () => check(ctx, block, used));
     }
   },
@@ -49,7 +49,7 @@ function theirProvider(r: CrossStackResource): ProviderOf {
 
 function check(ctx: RuleContext, block: TfBlock, used: readonly CrossStackResource[]): Verdict {
   const owner = ctx.ownerOf(block);
-  const label = owner ? `${owner.construct} '${owner.path}'` : `${block.address}${block.constructPath ? ` (${block.constructPath})` : ''}`;
+  const label = owner ? ownerLabel(owner) : ctx.describe({ kind: 'resource', block });
   const here = ctx.stackPath;
   const mine = ctx.providerOf(block);
   const myRegion = regionOfConfig(mine);

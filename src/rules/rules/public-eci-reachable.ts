@@ -23,8 +23,23 @@ export const publicEciReachable: RuleDefinition = {
   },
 };
 
-/** Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from (also for the topology). @internal */
-export function bandwidthsByEci(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
+/**
+ * Links each `alicloud_vpc_ipv6_internet_bandwidth` to the ECIs its address ID is looked up from (also for the
+ * topology); built once per synth.
+ * @internal
+ */
+export function bandwidthsByEci(ctx: RuleContext): ReadonlyMap<EciSpec, readonly TfBlock[]> {
+  return ctx.cached('bandwidthsByEci', () => linkBandwidths(ctx));
+}
+
+/** Whether an IPv6 Internet bandwidth's address has an egress-only rule (outbound only, by design). @internal */
+export function isEgressOnly(ctx: RuleContext, bandwidth: TfBlock): boolean {
+  const egressOnly = ctx.groupBy('egressByInstance', () => ctx.ofType('alicloud_vpc_ipv6_egress_rule'),
+    (b) => typeof b.body.instance_id === 'string' ? b.body.instance_id : undefined);
+  return typeof bandwidth.body.ipv6_address_id === 'string' && egressOnly.has(bandwidth.body.ipv6_address_id);
+}
+
+function linkBandwidths(ctx: RuleContext): Map<EciSpec, TfBlock[]> {
   const byOwner = new Map<string, EciSpec[]>();
   const byName = new Map<string, EciSpec[]>();
   for (const eci of ctx.ecis) {
@@ -61,9 +76,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 function check(ctx: RuleContext, eci: EciSpec, bandwidths: readonly TfBlock[]): Verdict {
   const bwText = bandwidths.map((b) => b.address).join(', ');
-  const egressOnly = ctx.groupBy('egressByInstance', () => ctx.ofType('alicloud_vpc_ipv6_egress_rule'),
-    (b) => typeof b.body.instance_id === 'string' ? b.body.instance_id : undefined);
-  if (bandwidths.every((bw) => typeof bw.body.ipv6_address_id === 'string' && egressOnly.has(bw.body.ipv6_address_id))) {
+  if (bandwidths.every((bw) => isEgressOnly(ctx, bw))) {
     return compliant(`${eci.label} has IPv6 Internet bandwidth with an egress-only rule: outbound only, by design`);
   }
   const sg = eci.securityGroup;
