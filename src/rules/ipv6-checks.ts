@@ -4,12 +4,15 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext } from './context';
+import { writeStackContext } from './context-file';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
+import { ownersOf } from './owners';
 import { writeReports } from './report';
 import { ALL_RULES } from './rules';
 import { addSuppression, ALL_RULES_ID } from './suppressions';
-import { recordedSynthesis, recordSynthesis } from './synthesized';
+import { recordSynthesis } from './synthesized';
+import { synthesizedFindings } from './synthesized-findings';
 import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
 
@@ -44,6 +47,8 @@ export interface Ipv6ChecksProps {
   /**
    * Write `ipv6-checks-report.json`, `ipv6-checks-report.csv` and `ipv6-topology.md` (a Mermaid picture of
    * what the Internet can reach over IPv6) beside each synthesized stack (`<outdir>/stacks/<stack>/`).
+   * `ipv6-checks-context.json` (the pack's options, suppressions and construct owners, with which the jest
+   * matchers judge that `cdk.tf.json` in another process) is written in either case.
    * @default true
    */
   readonly reports?: boolean;
@@ -150,33 +155,40 @@ export class Ipv6Checks implements IAspect {
   }
 
   /**
-   * The findings of the rule pack on a synthesized document: the JSON text returned by cdktf's
-   * `Testing.synth(stack)` / `Testing.synthScope(...)` (or the text of `cdk.tf.json`), synthesized earlier in
-   * this process. `Testing.synth` does not fail on the pack's errors (they are annotations, which only
-   * `app.synth()` and the `cdktf synth` CLI turn into a failure); this is how a test sees them. The jest
-   * matchers `toBeValidAlicloudPlan()` and `toHaveIpv6Finding()` read the same records.
+   * The findings of the rule pack on a synthesized stack: the JSON text returned by cdktf's
+   * `Testing.synth(stack)` / `Testing.synthScope(...)` or the text of `cdk.tf.json`, or the path of a
+   * synthesized stack folder (`cdktf.out/stacks/<stack>`, or what `Testing.fullSynth` returns when it holds
+   * one stack) or of its `cdk.tf.json`. `Testing.synth` does not fail on the pack's errors (they are
+   * annotations, which only `app.synth()` and the `cdktf synth` CLI turn into a failure); this is how a test
+   * sees them. The jest matchers `toBeValidAlicloudPlan()` and `toHaveIpv6Finding()` read the same findings.
    *
-   * The findings are recorded each time the rules run on a resolved stack, and looked up by the document's
-   * content (`//` metadata and key order ignored). When two stacks synthesize to the same document (for
-   * example the same stack before and after `Ipv6Checks.suppress`, which changes no resource), the newest
-   * synthesis wins.
+   * When the rules ran on this document in this process, their record is returned: the findings are recorded
+   * each time the rules run on a resolved stack, and looked up by the document's content (`//` metadata and
+   * key order ignored). When two stacks synthesize to the same document (for example the same stack before
+   * and after `Ipv6Checks.suppress`, which changes no resource), the newest synthesis wins.
    *
-   * @param synthesized Terraform JSON text, as returned by `Testing.synth`
+   * Otherwise (the stack was synthesized in another process: a snapshot file, another jest worker, a folder
+   * on disk) the rule pack judges the document now, without the construct tree, as the `check` command does.
+   * For a path, the pack's options, the `Ipv6Checks.suppress` calls and the constructs that made each
+   * resource come from `ipv6-checks-context.json`, which synth writes beside `cdk.tf.json`. JSON text carries
+   * none of them: it is judged with the default options and no suppressions, and, for the text of
+   * `Testing.synth` (which has no `//` metadata), findings are reported at resource addresses.
+   *
+   * @param synthesized Terraform JSON text (as returned by `Testing.synth`), or the path of a synthesized stack folder or `cdk.tf.json`
    * @returns the non-compliant, not verifiable and suppressed findings (compliant ones are not kept)
-   * @throws when the rules never ran on this document in this process (no construct of this library and
-   * no `Ipv6Checks` in its stack, or the text was not synthesized here)
+   * @throws when the input cannot be judged: not Terraform JSON, no such file or folder, a folder without
+   * `cdk.tf.json`, an `ipv6-checks-context.json` that is unreadable or belongs to another document
    *
    * @example
    * const errors = Ipv6Checks.findingsOfSynthesized(Testing.synth(stack))
    *   .filter((f) => f.level === Ipv6CheckLevel.ERROR && f.status === Ipv6CheckStatus.NON_COMPLIANT);
    */
   public static findingsOfSynthesized(synthesized: string): Ipv6CheckFinding[] {
-    const recorded = recordedSynthesis(synthesized);
-    if (!recorded) {
-      throw new Error('Ipv6Checks.findingsOfSynthesized: the IPv6 rule pack never ran on this document in this process. '
-        + 'Fix: pass the text returned by Testing.synth(stack) or Testing.synthScope(...) of a stack that holds a construct of this library or an Ipv6Checks aspect.');
+    try {
+      return [...synthesizedFindings(synthesized).findings];
+    } catch (e) {
+      throw new Error(`Ipv6Checks.findingsOfSynthesized: ${(e as Error).message}`);
     }
-    return [...recorded.findings];
   }
 
   /** The rules of the pack, with their default levels, for documentation and tooling. */
@@ -312,10 +324,12 @@ function install(stack: TerraformStack, state: StackState): void {
         if (state.memo === doc) state.memo = undefined;
       });
       const pack = chosen(state);
+      const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+      // Always, also with reports: false: what the matchers need to judge this cdk.tf.json in another process.
+      writeStackContext(dir, stack, doc, pack, ownersOf(stack));
       if (pack._reports) {
         const levels = new Map<string, string>();
         for (const r of [...ALL_RULES, RULE_FAILURE]) levels.set(r.id, pack._ruleLevels.get(r.id) ?? pack._ruleLevels.get('*') ?? r.level);
-        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
         writeReports(dir, stack.node.id, state.findings!, levels);
         writeTopology(dir, ctx, stack.node.id);
       }

@@ -18,7 +18,7 @@ import './jest-matchers';
 import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
 import { AlicloudPlanChecker } from './plan-checker';
 import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult } from './terraform';
-import { recordedSynthesis } from '../rules/synthesized';
+import { StackFindings, synthesizedFindings } from '../rules/synthesized-findings';
 import { Ipv6CheckStatus } from '../rules/types';
 import { PlanFinding, PlanFindingLevel } from '../schema/findings';
 
@@ -41,34 +41,56 @@ function withHint(self: MatcherThis, name: string, expected: string, result: Ali
 }
 
 /**
- * The matcher function: `expect(received).toBeValidAlicloudPlan()`. `received` is the synthesized
- * JSON text or the parsed document. Fails where `cdktf synth` fails (an error-level IPv6 rule-pack
- * finding that no suppression covers) and where the provider would reject the configuration
- * (an error-level `AlicloudPlanChecker` finding).
+ * A matcher's result when the rule pack cannot judge the input: it fails both ways, so that `.not` never
+ * passes on a stack nobody judged.
  */
-export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): AlicloudMatcherResult {
-  return withHint(this, 'toBeValidAlicloudPlan', '', validPlan(received));
+function notJudged(self: MatcherThis, reason: string): AlicloudMatcherResult {
+  return {
+    pass: Boolean(self?.isNot),
+    message: () => 'expected a synthesized Terraform JSON stack (the text of Testing.synth or of cdk.tf.json, the parsed object, a stack folder or a cdk.tf.json path), '
+      + `but it cannot be judged, so this matcher fails${self?.isNot ? ' (also with .not)' : ''}: ${reason}`,
+  };
 }
 
-function validPlan(received: unknown): AlicloudMatcherResult {
-  let findings: PlanFinding[];
-  let doc: unknown;
+/** The findings of the input, or the failing result that says why there are none. */
+function findingsOf(self: MatcherThis, received: unknown): StackFindings | AlicloudMatcherResult {
   try {
-    doc = typeof received === 'string' ? JSON.parse(received) : received;
+    return synthesizedFindings(received);
   } catch (e) {
-    return { pass: false, message: () => `expected a synthesized Terraform JSON stack: ${(e as Error).message}` };
+    return notJudged(self, (e as Error).message);
   }
+}
+
+/** `\n\n<how the pack judged it>` when it judged the document now, else nothing. */
+function judgedNote(stack: StackFindings): string {
+  return stack.judged ? `\n\n${stack.judged.note}` : '';
+}
+
+/**
+ * The matcher function: `expect(received).toBeValidAlicloudPlan()`. `received` is the synthesized
+ * JSON text, the parsed document, or the path of a stack folder or `cdk.tf.json`. Fails where `cdktf synth`
+ * fails (an error-level IPv6 rule-pack finding that no suppression covers) and where the provider would
+ * reject the configuration (an error-level `AlicloudPlanChecker` finding). When the rules did not run on the
+ * document in this process, the rule pack judges it now (see `synthesizedFindings`); when it cannot, the
+ * matcher fails, also with `.not`.
+ */
+export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): AlicloudMatcherResult {
+  return withHint(this, 'toBeValidAlicloudPlan', '', validPlan(this, received));
+}
+
+function validPlan(self: MatcherThis, received: unknown): AlicloudMatcherResult {
+  const stack = findingsOf(self, received);
+  if (!('findings' in stack)) return stack;
+  let findings: PlanFinding[];
   try {
-    findings = AlicloudPlanChecker.checkObject(doc);
+    findings = AlicloudPlanChecker.checkObject(stack.doc);
   } catch (e) {
-    return { pass: false, message: () => `expected a synthesized Terraform JSON stack: ${(e as Error).message}` };
+    return notJudged(self, `the plan checker failed: ${(e as Error).message}`);
   }
   const planErrors = findings.filter((f) => f.level === PlanFindingLevel.ERROR);
-  const recorded = recordedSynthesis(doc);
-  const ruleErrors = recorded?.findings.filter(isSynthError) ?? [];
+  const ruleErrors = stack.findings.filter(isSynthError);
   if (planErrors.length === 0 && ruleErrors.length === 0) {
-    const checked = recorded ? 'the IPv6 rule pack and the plan checker found no errors' : 'the plan checker found no errors (the IPv6 rule pack did not run on this document)';
-    return { pass: true, message: () => `expected the stack to be invalid, but ${checked}` };
+    return { pass: true, message: () => `expected the stack to be invalid, but the IPv6 rule pack and the plan checker found no errors${judgedNote(stack)}` };
   }
   const parts: string[] = [];
   if (ruleErrors.length > 0) {
@@ -78,38 +100,28 @@ function validPlan(received: unknown): AlicloudMatcherResult {
   if (planErrors.length > 0) {
     parts.push(`the plan checker found ${planErrors.length} error(s):\n${AlicloudPlanChecker.format(planErrors)}`);
   }
-  return { pass: false, message: () => `expected a valid alicloud plan, but ${parts.join('\nand ')}` };
+  return { pass: false, message: () => `expected a valid alicloud plan, but ${parts.join('\nand ')}${judgedNote(stack)}` };
 }
 
 /**
  * The matcher function: `expect(received).toHaveIpv6Finding(ruleId, options)`. `received` is the
- * synthesized JSON text or the parsed document.
+ * synthesized JSON text, the parsed document, or the path of a stack folder or `cdk.tf.json`. When the
+ * rule pack cannot judge it, the matcher fails, also with `.not`.
  */
 export function toHaveIpv6Finding(this: MatcherThis, received: unknown, ruleId: string, options: Ipv6FindingFilter = {}): AlicloudMatcherResult {
-  return withHint(this, 'toHaveIpv6Finding', 'ruleId', ipv6Finding(received, ruleId, options));
+  return withHint(this, 'toHaveIpv6Finding', 'ruleId', ipv6Finding(this, received, ruleId, options));
 }
 
-function ipv6Finding(received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
-  let recorded;
-  try {
-    recorded = recordedSynthesis(received);
-  } catch (e) {
-    return { pass: false, message: () => `expected a synthesized Terraform JSON stack: ${(e as Error).message}` };
-  }
+function ipv6Finding(self: MatcherThis, received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
+  const stack = findingsOf(self, received);
+  if (!('findings' in stack)) return stack;
   const wanted = `${options.status === Ipv6CheckStatus.SUPPRESSED ? 'a suppressed' : 'an'} ${ruleId} finding`
     + `${Object.keys(options).length ? ` matching ${JSON.stringify(options, (_k, v) => (v instanceof RegExp ? String(v) : v))}` : ''}`;
-  if (!recorded) {
-    return {
-      pass: false,
-      message: () => `expected ${wanted}, but the IPv6 rule pack never ran on this document in this process. `
-        + 'Pass the text of Testing.synth(stack) / Testing.synthScope(...) of a stack with a construct of this library or an Ipv6Checks aspect.',
-    };
-  }
-  const hits = recorded.findings.filter((f) => matchesFinding(f, ruleId, options));
-  const listing = () => `findings of stack ${recorded.stackPath} (compliant ones omitted):\n${formatIpv6Findings(recorded.findings)}`;
+  const hits = stack.findings.filter((f) => matchesFinding(f, ruleId, options));
+  const listing = () => `findings of stack ${stack.stackPath} (compliant ones omitted):\n${formatIpv6Findings(stack.findings)}`;
   return hits.length > 0
-    ? { pass: true, message: () => `expected no ${wanted.replace(/^an? /, '')}, but found:\n${formatIpv6Findings(hits)}` }
-    : { pass: false, message: () => `expected ${wanted}, but there is none; ${listing()}` };
+    ? { pass: true, message: () => `expected no ${wanted.replace(/^an? /, '')}, but found:\n${formatIpv6Findings(hits)}${judgedNote(stack)}` }
+    : { pass: false, message: () => `expected ${wanted}, but there is none; ${listing()}${judgedNote(stack)}` };
 }
 
 /**
