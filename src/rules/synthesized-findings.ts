@@ -26,8 +26,8 @@ import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
 /** The top-level keys of a Terraform JSON configuration (and cdktf's `//`). */
 const TERRAFORM_KEYS = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'check', 'removed']);
 
-/** How to make suppressions made in another process count, for messages. @internal */
-export const HOW_TO_SEE_SUPPRESSIONS = 'To make them count, pass the stack folder (cdktf.out/stacks/<stack>, or what Testing.fullSynth returns) '
+/** How to make suppressions made in another process count, for messages. */
+const HOW_TO_SEE_SUPPRESSIONS = 'To make them count, pass the stack folder (cdktf.out/stacks/<stack>, or what Testing.fullSynth returns) '
   + `or the path of its cdk.tf.json instead of the text (synth writes them beside it, in ${CONTEXT_FILE}), or synthesize the stack in this process (Testing.synth(stack))`;
 
 /** A document read from the input, with where it came from. */
@@ -35,16 +35,6 @@ interface ReadInput {
   readonly doc: Record<string, any>;
   /** The `cdk.tf.json` read, for a path. */
   readonly file?: string;
-}
-
-/** How a judgement made now saw the stack: for the matchers' messages. @internal */
-export interface Judged {
-  /** True when the options and suppressions came from `ipv6-checks-context.json`. */
-  readonly withContext: boolean;
-  /** One sentence or more: what was judged, and what the judgement could not see. */
-  readonly note: string;
-  /** True when the document has no construct paths (the text of `Testing.synth`): findings are at resource addresses. */
-  readonly noConstructPaths: boolean;
 }
 
 /** The findings of one synthesized stack. @internal */
@@ -55,8 +45,11 @@ export interface StackFindings {
   readonly stackPath: string;
   /** Non-compliant, not verifiable and suppressed findings (compliant ones omitted, as in the records). */
   readonly findings: readonly Ipv6CheckFinding[];
-  /** Set when the rules did not run on this document in this process and judged it now. */
-  readonly judged?: Judged;
+  /**
+   * Set when the rules did not run on this document in this process and the pack judged it now: what was
+   * judged, with what, and what the judgement could not see (sentences, for the matchers' messages).
+   */
+  readonly judged?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,22 +192,21 @@ export function synthesizedFindings(received: unknown): StackFindings {
   const contextFile = file ? path.join(path.dirname(file), CONTEXT_FILE) : undefined;
   const context = contextFile && fs.existsSync(contextFile) ? readStackContext(contextFile, doc) : undefined;
   const judgement = judgeDocument(doc, context);
-  const noConstructPaths = !hasConstructPaths(doc);
   const notes: string[] = [];
   if (context) {
-    notes.push(`The IPv6 rule pack judged ${file} now (it was not synthesized in this process), with the options and suppressions that synth wrote beside it in ${CONTEXT_FILE}.`);
+    notes.push(`Judged now: the IPv6 rule pack never ran on this document in this process, so it judged ${file} now, with the options and suppressions that synth wrote beside it in ${CONTEXT_FILE}.`);
   } else {
-    notes.push('The IPv6 rule pack never ran on this document in this process (it was synthesized in another process, or its stack has no construct of this library and no Ipv6Checks), '
-      + `so it judged ${file ?? 'the text'} now, with its default options and no suppressions: Ipv6Checks.suppress calls and Ipv6Checks options made in another process are not in the text.`);
+    notes.push('Judged now: the IPv6 rule pack never ran on this document in this process (it was synthesized in another process, or its stack has no construct of this library and no Ipv6Checks), '
+      + `so it judged ${file ?? 'the text'} now, with its default options and no suppressions: Ipv6Checks.suppress calls and Ipv6Checks options made in another process are not in ${file ? 'cdk.tf.json' : 'the text'}.`);
     notes.push(file
       ? `There is no ${CONTEXT_FILE} beside it (the stack has no construct of this library and no Ipv6Checks, or was synthesized by an older version); synthesize it again to write one.`
       : `${HOW_TO_SEE_SUPPRESSIONS}.`);
   }
-  if (noConstructPaths) notes.push('The document has no construct paths (Testing.synth removes the // metadata), so findings are reported at resource addresses.');
+  if (!hasConstructPaths(doc)) notes.push('The document has no construct paths (Testing.synth removes the // metadata), so findings are reported at resource addresses.');
   return {
     doc,
     stackPath: judgement.stackPath,
     findings: judgement.findings.filter((f) => f.status !== Ipv6CheckStatus.COMPLIANT),
-    judged: { withContext: context !== undefined, note: notes.join(' '), noConstructPaths },
+    judged: notes.join(' '),
   };
 }

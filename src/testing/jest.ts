@@ -63,7 +63,7 @@ function findingsOf(self: MatcherThis, received: unknown): StackFindings | Alicl
 
 /** `\n\n<how the pack judged it>` when it judged the document now, else nothing. */
 function judgedNote(stack: StackFindings): string {
-  return stack.judged ? `\n\n${stack.judged.note}` : '';
+  return stack.judged ? `\n\n${stack.judged}` : '';
 }
 
 /**
