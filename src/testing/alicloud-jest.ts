@@ -23,8 +23,12 @@ import { Ipv6CheckFinding } from '../rules/types';
  * - `expect(Testing.fullSynth(stack)).toPassTerraformValidate()`: real `terraform validate`, offline, with
  *   the package's schema-only alicloud provider (needs terraform on PATH), see `OfflineTerraform`.
  *
- * The matchers read the pack's findings recorded when the stack was synthesized in the same process
- * (`Ipv6Checks.findingsOfSynthesized`); the synthesized text and a snapshot of it are unchanged.
+ * The matchers take the JSON text, the parsed object, a stack folder or a `cdk.tf.json` path. They read the
+ * pack's findings recorded when the stack was synthesized in the same process; otherwise the pack judges the
+ * document when the matcher runs, with the options and suppressions synth wrote beside `cdk.tf.json`
+ * (`ipv6-checks-context.json`) for a path, and without them for text, which the failure message says
+ * (`Ipv6Checks.findingsOfSynthesized`). When the pack cannot judge the input, a matcher fails, also with
+ * `.not`. The synthesized text and a snapshot of it are unchanged.
  *
  * @example
  * // setup.js (jest setupFilesAfterEnv)
@@ -54,11 +58,11 @@ export class AlicloudJest {
    * The IPv6 rule-pack findings of a synthesized document that match a rule ID and a query: what
    * `toHaveIpv6Finding(ruleId, query)` looks for, for test runners other than jest.
    *
-   * @param synthesized the JSON text of `Testing.synth(stack)` / `Testing.synthScope(...)`
+   * @param synthesized the JSON text of `Testing.synth(stack)` / `Testing.synthScope(...)` or of `cdk.tf.json`, or the path of a synthesized stack folder or `cdk.tf.json`
    * @param ruleId the rule's ID, for example `ALI-IPV6-002` (`Ipv6RuleId.INSTANCE_FAMILY`)
    * @param query path, level, status and message to match
    * @returns the matching findings (empty when there is none)
-   * @throws when the rule pack never ran on this document in this process
+   * @throws when the rule pack cannot judge the input (see `Ipv6Checks.findingsOfSynthesized`)
    */
   public static findIpv6Findings(synthesized: string, ruleId: string, query: Ipv6FindingQuery = {}): Ipv6CheckFinding[] {
     return Ipv6Checks.findingsOfSynthesized(synthesized).filter((f) => matchesFinding(f, ruleId, query));
