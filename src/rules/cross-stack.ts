@@ -46,12 +46,52 @@ export const OUTPUT_PREFIX = 'cross-stack-output-';
  * @internal
  */
 export class CrossStackIndex {
+  /**
+   * An index for a document judged without its app's construct tree (a `cdk.tf.json` or text synthesized in
+   * another process): other stacks may exist but cannot be seen (`otherStacksUnknown`), so ALI-IPV6-011 says
+   * what it cannot verify instead of passing in silence.
+   */
+  public static withoutTree(): CrossStackIndex {
+    return new CrossStackIndex(undefined, true);
+  }
+
   private remote?: Map<string, CrossStackResource>;
   private others?: Map<string, CrossStackResource | 'ambiguous'>;
   private stacks?: TerraformStack[];
   private readonly scans = new Map<TerraformStack, ReturnType<typeof scan>>();
 
-  constructor(private readonly stack: TerraformStack | undefined) {}
+  /**
+   * @param stack the stack whose document the rules read; undefined outside a cdktf synth
+   * @param otherStacksUnknown true when the document comes without its app, which may have other stacks
+   */
+  constructor(private readonly stack: TerraformStack | undefined, public readonly otherStacksUnknown = false) {}
+
+  /**
+   * Without the tree (`otherStacksUnknown`): the resources of other stacks a value refers to, as far as the
+   * document shows them: `data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.`
+   * `cross-stack-output-<type><name>...` (app.synth) and `${<type>.<name>...}` of a resource this document lacks (Testing.synth). The type is one of
+   * `types` (the longest that fits); the stack is known only in the first form.
+   */
+  public unseenResourcesIn(value: unknown, isLocal: (address: string) => boolean, types: readonly string[]): Array<{ readonly type: string; readonly stack?: string }> {
+    const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
+    if (!this.otherStacksUnknown || !text.includes('${')) return [];
+    const out: Array<{ type: string; stack?: string }> = [];
+    const add = (type: string | undefined, stack?: string) => {
+      if (type !== undefined && !out.some((o) => o.type === type && o.stack === stack)) out.push({ type, stack });
+    };
+    const byLength = [...types].sort((x, y) => y.length - x.length);
+    for (const m of text.matchAll(REMOTE)) {
+      if (!m[1].startsWith(INPUT_PREFIX) || !m[2].startsWith(OUTPUT_PREFIX)) continue;
+      const rest = m[2].slice(OUTPUT_PREFIX.length);
+      add(byLength.find((t) => rest.startsWith(t)), m[1].slice(INPUT_PREFIX.length));
+    }
+    for (const ref of referencesIn(text)) {
+      if (ref.address.startsWith('data.') || isLocal(ref.address)) continue;
+      const type = ref.address.split('.')[0];
+      add(types.includes(type) ? type : undefined);
+    }
+    return out;
+  }
 
   /** True when the app has another stack, so that a reference may lead there. */
   public get hasOtherStacks(): boolean {

@@ -17,6 +17,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONTEXT_FILE, readStackContext, StackContext } from './context-file';
+import { CrossStackIndex } from './cross-stack';
 import { evaluateDocument } from './engine';
 import { Ipv6Checks } from './ipv6-checks';
 import { findSuppression, Suppression } from './suppressions';
@@ -169,6 +170,7 @@ export function judgeDocument(doc: Record<string, any>, context?: StackContext):
       stackPath,
       stackLabel: `stack ${context?.stackId ?? stackNameOf(doc) ?? stackPath}`,
       owners: context?.owners,
+      crossStack: CrossStackIndex.withoutTree(),
       pathOf: (b) => b.address,
       suppressionFor: (resourcePath, _address, ruleId) => findSuppression(index, resourcePath, ruleId),
     });

@@ -285,3 +285,48 @@ describe('the record of a synth and the judgement of its folder cannot drift', (
     }
   });
 });
+
+describe('an app of two stacks, judged without the app: ALI-IPV6-011 says what it cannot verify', () => {
+  /** A VPC stack and an IPv6 ECI stack using its vSwitch and security group, both in cn-huhehaote (compliant in this process). */
+  function twoStacks(app: App) {
+    const net = new TerraformStack(app, 'network');
+    new alicloud.provider.AlicloudProvider(net, 'alicloud', { region: 'cn-huhehaote' });
+    const shared = network(net, ['cn-huhehaote-a']);
+    const apps = new TerraformStack(app, 'apps');
+    new alicloud.provider.AlicloudProvider(apps, 'alicloud', { region: 'cn-huhehaote' });
+    ipv6Eci(apps, 'Web', shared);
+    return apps;
+  }
+
+  test.each([
+    ['cdk.tf.json of app.synth (terraform_remote_state)', true],
+    ['the text of Testing.synth (references to resources it lacks)', false],
+  ])('%s: not verifiable at the ECI, naming the other stack where the document does', (_name, onDisk) => {
+    let doc: Record<string, any>;
+    let inProcess: Ipv6CheckFinding[];
+    if (onDisk) {
+      const app = new App({ outdir: tmpdir('judged-xs-'), stackTraces: false });
+      const apps = twoStacks(app);
+      const dir = synthToDisk(app, apps);
+      inProcess = Ipv6Checks.findingsOf(apps);
+      doc = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf-8'));
+      expect(JSON.stringify(doc)).toContain('data.terraform_remote_state.cross-stack-reference-input-network.outputs.cross-stack-output-alicloud_vswitch');
+    } else {
+      const apps = twoStacks(Testing.app());
+      doc = JSON.parse(Testing.synth(apps));
+      inProcess = Ipv6Checks.findingsOf(apps);
+    }
+    // In this process the pack sees both stacks: compliant.
+    expect(inProcess.filter((f) => f.ruleId === Ipv6RuleId.CROSS_STACK_REGION).map((f) => f.status)).toContain(Ipv6CheckStatus.COMPLIANT);
+    const judged = judgeDocument(doc).findings.filter((f) => f.ruleId === Ipv6RuleId.CROSS_STACK_REGION);
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.every((f) => f.status === Ipv6CheckStatus.NOT_VERIFIABLE && f.level === Ipv6CheckLevel.INFO)).toBe(true);
+    const [first] = judged;
+    expect(first.message).toMatch(onDisk
+      ? /^Cannot verify that .* deploys to the same region as the (vSwitch|security group) of stack 'network'.* it uses: the document was judged without its app/
+      : /^Cannot verify that .* deploys to the same region as the (vSwitch|security group) of another stack.* it uses: the document was judged without its app/);
+    expect(first.fix).toContain('Testing.synth(stack)');
+    // at the resource that uses the other stack's resources: its construct path (// metadata), else its address
+    expect(first.constructPath).toEqual(onDisk ? 'apps/Web/Stack' : expect.stringMatching(/^alicloud_ros_stack\.Web_Stack_/));
+  });
+});

@@ -27,6 +27,10 @@ export const crossStackRegion: RuleDefinition = {
   notVerifiableLevel: Ipv6CheckLevel.INFO,
   summary: 'A resource that uses a VPC, vSwitch, security group or IPv6 gateway of another stack deploys to the same region (and account, where known).',
   *subjects(ctx: RuleContext): Iterable<Subject> {
+    if (ctx.crossStack.otherStacksUnknown) {
+      yield* unseenStacks(ctx);
+      return;
+    }
     if (!ctx.crossStack.hasOtherStacks) return;
     for (const block of ctx.blocks) {
       if (block.kind === 'data' && block.type === 'terraform_remote_state') continue;
@@ -36,6 +40,33 @@ export const crossStackRegion: RuleDefinition = {
     }
   },
 };
+
+/**
+ * A document judged without its app (synthesized in another process): a block that uses a network resource of
+ * another stack cannot be checked, and says so (not verifiable), never passes in silence.
+ */
+function* unseenStacks(ctx: RuleContext): Iterable<Subject> {
+  const types = Object.keys(KINDS);
+  for (const block of ctx.blocks) {
+    if (block.kind === 'data' && block.type === 'terraform_remote_state') continue;
+    const { ['//']: _meta, ...body } = block.body;
+    const used = ctx.crossStack.unseenResourcesIn(body, (a) => ctx.get(a) !== undefined, types);
+    if (used.length === 0) continue;
+    yield subject(block, () => {
+      const owner = ctx.ownerOf(block);
+      const label = owner ? ownerLabel(owner) : ctx.describe({ kind: 'resource', block });
+      const stacks = [...new Set(used.map((u) => (u.stack ? `stack '${u.stack}'` : 'another stack')))];
+      const what = used.map((u) => `the ${KINDS[u.type]} of ${u.stack ? `stack '${u.stack}'` : 'another stack'}`);
+      return notVerifiable(
+        `Cannot verify that ${label} deploys to the same region as ${[...new Set(what)].join(', ')} it uses: `
+        + 'the document was judged without its app (synthesized in another process), so the other stack\'s alicloud provider is not known',
+        'test the text of Testing.synth(stack) from this process, where every stack of the app is known; or suppress ALI-IPV6-011 on it with the reason',
+        undefined,
+        `unseen|${stacks.join('|')}`,
+      );
+    });
+  }
+}
 
 /** The provider of another stack's resource, as the rule context describes its own. */
 function theirProvider(r: CrossStackResource): ProviderOf {
