@@ -72,7 +72,9 @@ export class CrossStackIndex {
    * `cross-stack-output-<type><name>...` (app.synth) and `${<type>.<name>...}` of a resource this document lacks (Testing.synth). The type is one of
    * `types` (the longest that fits); the stack is known only in the first form.
    */
-  public unseenResourcesIn(value: unknown, isLocal: (address: string) => boolean, types: readonly string[]): Array<{ readonly type: string; readonly stack?: string }> {
+  public unseenResourcesIn(
+    value: unknown, isLocal: (address: string) => boolean, types: readonly string[],
+  ): Array<{ readonly type: string; readonly stack?: string }> {
     const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
     if (!this.otherStacksUnknown || !text.includes('${')) return [];
     const out: Array<{ type: string; stack?: string }> = [];
