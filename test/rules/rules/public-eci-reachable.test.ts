@@ -24,10 +24,12 @@ describe('ALI-IPV6-009 public-eci-reachable', () => {
     expect(only(stack, ID)).toMatchObject({ status: Ipv6CheckStatus.COMPLIANT, message: expect.stringContaining('with an egress-only rule: outbound only, by design') });
   });
 
-  test('non-compliant (warning): bandwidth bought for an ECI whose security group has no rule at all', () => {
+  test('non-compliant (warning): bandwidth bought for an ECI whose security group admits only IPv4 ingress', () => {
     const stack = newStack();
     const net = network(stack);
-    ipv6Eci(stack, 'Web', { ...net, securityGroup: new SecurityGroup(stack, 'Closed', { vpc: net.vpc }) }, bandwidth);
+    const closed = new SecurityGroup(stack, 'Closed', { vpc: net.vpc });
+    closed.addIngressRule(Peer.ipv4('192.0.2.0/24'), Port.tcp(80), 'office over IPv4');
+    ipv6Eci(stack, 'Web', { ...net, securityGroup: closed }, bandwidth);
     const f = only(stack, ID);
     expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.WARNING, constructPath: 'test/Web', address: expect.stringMatching(/^alicloud_ros_stack\./) });
     expect(f.message).toContain('has IPv6 Internet bandwidth (alicloud_vpc_ipv6_internet_bandwidth.');
