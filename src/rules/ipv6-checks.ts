@@ -1,11 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext } from './context';
 import { writeStackContext } from './context-file';
-import { evaluateWithContext, RULE_FAILURE } from './engine';
+import { evaluateWithContext, isReported, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
 import { ownersOf } from './owners';
 import { writeReports } from './report';
@@ -56,6 +57,8 @@ export interface Ipv6ChecksProps {
 
 /** Where the report is written, relative to the stack's folder. */
 const HOLDER_ID = 'Ipv6ChecksReport';
+/** Child of the holder that carries the "cdk.tf.json removed" error of a failed synth pass (removed when a pass succeeds). */
+const REMOVED_NOTICE_ID = 'StackFileRemoved';
 
 /** Per-stack state: the registered packs and this synth pass's results. */
 interface StackState {
@@ -333,6 +336,7 @@ function install(stack: TerraformStack, state: StackState): void {
         writeReports(dir, stack.node.id, state.findings!, levels);
         writeTopology(dir, ctx, stack.node.id);
       }
+      removeStackFileIfFailed(stack, state, holder, session, pack._reports);
     },
   });
   Object.defineProperty(stack, 'toTerraform', {
@@ -351,3 +355,59 @@ function install(stack: TerraformStack, state: StackState): void {
   });
 }
 
+/**
+ * A stack the rule pack fails leaves no configuration to deploy: the stack file of an earlier synth is removed
+ * (the synthesizer writes none after an error annotation, or it is removed after the write in CLI mode), and
+ * one more error says so. The report beside it stays and says why.
+ */
+function removeStackFileIfFailed(stack: TerraformStack, state: StackState, holder: Construct, session: ISynthesisSession, reports: boolean): void {
+  holder.node.tryRemoveChild(REMOVED_NOTICE_ID);
+  const errors = state.findings!.filter((f) => isReported(f) && f.level === Ipv6CheckLevel.ERROR).length;
+  if (errors === 0) return;
+  const relative = session.manifest.forStack(stack).synthesizedStackPath;
+  const file = path.join(session.outdir, relative);
+  fs.rmSync(file, { force: true });
+  const why = reports ? `; ${path.posix.join(path.dirname(relative), 'ipv6-checks-report.json')} beside it lists every finding` : '';
+  const failed = `the IPv6 rule pack found ${errors} error(s) in stack '${stack.node.path}'`;
+  replaceBeforeManifest(session, file, `${failed} at synth, so this stack was not synthesized${why}.`);
+  Annotations.of(new Construct(holder, REMOVED_NOTICE_ID)).addError(
+    `${failed}, so no configuration was written to ${relative} (nothing stale to deploy: the file of an earlier synth is gone, `
+    + `and under the cdktf CLI it is a placeholder that Terraform refuses to run)${why}. `
+    + 'Fix: fix the errors above, or suppress one with Ipv6Checks.suppress(construct, ruleId, reason), and synthesize again.');
+}
+
+/** Stack files to replace when the synth pass writes its manifest, per manifest object (one per app synth). */
+const pendingStubs = new WeakMap<object, Map<string, string>>();
+
+/**
+ * With CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS (set by the cdktf CLI) the synthesizer writes the stack file after
+ * this hook even when an annotation is an error, and the CLI then reads every stack file before it prints the errors
+ * (a missing one hides them behind "app was expected to call synth()"). `App.synth` and `Testing.fullSynth` write
+ * the manifest right after the stacks: replace the file then with one that Terraform refuses to init, plan, apply or
+ * destroy (a `required_version` no Terraform has), whose refusal shows the reason on the line it quotes.
+ */
+function replaceBeforeManifest(session: ISynthesisSession, file: string, reason: string): void {
+  const manifest = session.manifest as unknown as { writeToFile?: () => void };
+  let stubs = pendingStubs.get(manifest);
+  if (!stubs) {
+    const write = manifest.writeToFile;
+    if (typeof write !== 'function') return;
+    pendingStubs.set(manifest, stubs = new Map());
+    const pending = stubs;
+    manifest.writeToFile = function writeToFile(this: unknown) {
+      delete manifest.writeToFile; // one pass only: back to the class's method
+      pendingStubs.delete(manifest);
+      for (const [f, why] of pending) {
+        if (fs.existsSync(f)) fs.writeFileSync(f, failedStackStub(why));
+      }
+      return write.call(this);
+    };
+  }
+  stubs.set(file, reason);
+}
+
+/** A Terraform JSON file that every Terraform command rejects at once, quoting the line that says why. @internal */
+export function failedStackStub(reason: string): string {
+  const why = `cdktf-alicloud-ipv6: NOT A CONFIGURATION. ${reason}`;
+  return `{\n  "//": ${JSON.stringify(why)},\n  "terraform": { "required_version": "0.0.0", "//": ${JSON.stringify(why)} }\n}\n`;
+}

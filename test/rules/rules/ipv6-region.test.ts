@@ -1,6 +1,6 @@
 import { Aspects, Fn, TerraformVariable } from 'cdktf';
-import { annotations, findingsOf, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from './util';
-import { alicloud, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+import { alicloud, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { annotations, findingsOf, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from '../util';
 
 const ID = Ipv6RuleId.REGION;
 

@@ -1,9 +1,9 @@
 import { TerraformVariable } from 'cdktf';
-import { annotations, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from './util';
 import {
   ContainerGroupFleet, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId,
-} from '../../src';
-import { familyOf } from '../../src/rules/facts';
+} from '../../../src';
+import { familyOf } from '../../../src/rules/facts';
+import { annotations, ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from '../util';
 
 const ID = Ipv6RuleId.INSTANCE_FAMILY;
 

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
-import { findingsOf, network, newStack, only, rawNetwork, rawStack } from './util';
-import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { findingsOf, network, newStack, only, rawNetwork, rawStack } from '../util';
 
 const ID = Ipv6RuleId.VSWITCH_IPV6_MASK;
 

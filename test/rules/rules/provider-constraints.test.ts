@@ -1,5 +1,5 @@
-import { findingsOf, network, newStack, only, rawStack } from './util';
-import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+import { alicloud, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { findingsOf, network, newStack, only, rawStack } from '../util';
 
 const ID = Ipv6RuleId.PROVIDER_CONSTRAINTS;
 

@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack, statuses } from './util';
-import { alicloud, ContainerGroupFleet, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
+import { alicloud, ContainerGroupFleet, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack, statuses } from '../util';
 
 const ID = Ipv6RuleId.SINGLE_IPV6_ADDRESS;
 

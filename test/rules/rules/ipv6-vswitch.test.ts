@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
-import { ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from './util';
-import { alicloud, ContainerGroupFleet, DualStackVpc, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId, SecurityGroup } from '../../src';
+import { alicloud, ContainerGroupFleet, DualStackVpc, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId, SecurityGroup } from '../../../src';
+import { ipv6Eci, network, newStack, only, rawNetwork, rawRosEci, rawStack } from '../util';
 
 const ID = Ipv6RuleId.IPV6_VSWITCH;
 

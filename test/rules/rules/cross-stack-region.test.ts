@@ -1,0 +1,68 @@
+import { Aspects, TerraformStack, Testing } from 'cdktf';
+import { alicloud, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { findingsOf, only } from '../util';
+
+const ID = Ipv6RuleId.CROSS_STACK_REGION;
+type Provider = Partial<alicloud.provider.AlicloudProviderConfig>;
+
+/**
+ * An app of two stacks written with raw bindings: 'network' holds a VPC and a security group, 'apps' adds an
+ * ingress rule to that security group (a cdktf cross-stack reference). The pack checks every stack of the app;
+ * returns 'apps' (the 'network' stack is its sibling).
+ */
+function twoStacks(network: Provider, apps: Provider): TerraformStack {
+  const app = Testing.app();
+  const net = new TerraformStack(app, 'network');
+  new alicloud.provider.AlicloudProvider(net, 'alicloud', network);
+  const vpc = new alicloud.vpc.Vpc(net, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+  const sg = new alicloud.securityGroup.SecurityGroup(net, 'Sg', { vpcId: vpc.id });
+  const stack = new TerraformStack(app, 'apps');
+  new alicloud.provider.AlicloudProvider(stack, 'alicloud', apps);
+  new alicloud.securityGroupRule.SecurityGroupRule(stack, 'Rule', {
+    securityGroupId: sg.id, type: 'ingress', ipProtocol: 'tcp', portRange: '443/443', ipv6CidrIp: '2408:4000::/56',
+  });
+  Aspects.of(app).add(new Ipv6Checks());
+  return stack;
+}
+
+describe('ALI-IPV6-011 cross-stack-region', () => {
+  test('compliant: both stacks deploy to the same region', () => {
+    const f = only(twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-huhehaote' }), ID);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.COMPLIANT, constructPath: 'apps/Rule' });
+    expect(f.message).toContain("in stack 'apps' deploys to cn-huhehaote, like the security group 'network/Sg' of stack 'network' (cn-huhehaote)");
+  });
+
+  test('non-compliant (error): the rule deploys to another region than the security group it uses', () => {
+    const f = only(twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-hangzhou' }), ID);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'apps/Rule' });
+    expect(f.message).toContain("in stack 'apps' deploys to cn-hangzhou (the default provider \"alicloud\") but uses the security group 'network/Sg' of stack 'network', which deploys to cn-huhehaote");
+    expect(f.message).toContain("so the apply of stack 'apps' fails: their IDs are not found in cn-hangzhou");
+    expect(f.fix).toContain("deploy both stacks to one region: set region 'cn-huhehaote' on the alicloud provider of stack 'apps', or region 'cn-hangzhou' on the one of stack 'network'");
+  });
+
+  test('non-compliant (error): same region, but both providers name different accounts', () => {
+    const f = only(twoStacks({ region: 'cn-huhehaote', accountId: '1111' }, { region: 'cn-huhehaote', accountId: '2222' }), ID);
+    expect(f).toMatchObject({ status: Ipv6CheckStatus.NON_COMPLIANT, level: Ipv6CheckLevel.ERROR, constructPath: 'apps/Rule' });
+    expect(f.message).toContain('deploys to account 2222 (account_id of the default provider "alicloud") but uses the security group \'network/Sg\' of stack \'network\', which is in account 1111');
+    expect(f.message).toContain('a security group of another account is not found by ID');
+    expect(f.fix).toContain('deploy both stacks with the same account');
+  });
+
+  test('cannot verify (info): the other stack\'s provider sets no region, or only one side names an account', () => {
+    const noRegion = only(twoStacks({}, { region: 'cn-huhehaote' }), ID);
+    expect(noRegion).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO, constructPath: 'apps/Rule' });
+    expect(noRegion.message).toContain("deploys where the resources it uses from other stacks are: the region of the security group 'network/Sg' of stack 'network'");
+    expect(noRegion.message).toContain('sets no region');
+    expect(noRegion.fix).toContain('give the alicloud providers of both stacks a literal region');
+
+    const oneAccount = only(twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-huhehaote', accountId: '2222' }), ID);
+    expect(oneAccount).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO });
+    expect(oneAccount.message).toContain('the default provider "alicloud" names account 2222 and the default provider "alicloud" of stack \'network\' names none');
+  });
+
+  test('a stack that uses nothing of another stack (here the producer) has no subjects', () => {
+    const apps = twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-hangzhou' });
+    const network = apps.node.scope!.node.findChild('network') as TerraformStack;
+    expect(findingsOf(network, ID)).toEqual([]);
+  });
+});
