@@ -19,7 +19,7 @@ import * as path from 'path';
 import { CONTEXT_FILE, readStackContext, StackContext } from './context-file';
 import { CrossStackIndex } from './cross-stack';
 import { evaluateDocument } from './engine';
-import { Ipv6Checks } from './ipv6-checks';
+import { failedStackStub, Ipv6Checks } from './ipv6-checks';
 import { findSuppression, Suppression } from './suppressions';
 import { recordedSynthesis } from './synthesized';
 import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
@@ -80,6 +80,12 @@ function cdkTfJsonOf(input: string): string {
   throw new Error(`the folder ${input} has no cdk.tf.json (nor stacks/<stack>/cdk.tf.json). Fix: pass a synthesized stack folder (cdktf.out/stacks/<stack>) or a cdk.tf.json; when the rule pack failed the stack, cdktf synth may not have written cdk.tf.json`);
 }
 
+/** Whether the document is the placeholder synth writes for a stack the rule pack failed (`failedStackStub`). */
+function isFailedStackStub(doc: Record<string, any>): boolean {
+  const mark = (JSON.parse(failedStackStub('')) as { '//': string })['//'].trim();
+  return typeof doc['//'] === 'string' && doc['//'].startsWith(mark);
+}
+
 /** Reads the input into a Terraform JSON document; throws with the reason. */
 function readInput(received: unknown): ReadInput {
   let doc: unknown;
@@ -110,6 +116,10 @@ function readInput(received: unknown): ReadInput {
   if (!isObject(doc)) throw new Error(`${where} is not a Terraform JSON configuration (expected a JSON object, got ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc})`);
   if ('format_version' in doc && ('planned_values' in doc || 'resource_changes' in doc)) {
     throw new Error(`${where} is a Terraform plan (terraform show -json), not a synthesized configuration. Fix: pass the stack's cdk.tf.json, or check the plan with the check command`);
+  }
+  if (isFailedStackStub(doc)) {
+    throw new Error(`${where} holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder (${JSON.stringify(doc['//'])}). `
+      + 'Fix: fix or suppress the errors and synthesize again, or test the text of Testing.synth(stack) to see them');
   }
   const unknownKeys = Object.keys(doc).filter((k) => !TERRAFORM_KEYS.has(k));
   if (unknownKeys.length > 0) {

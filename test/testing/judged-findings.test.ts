@@ -221,6 +221,28 @@ describe('when the rule pack cannot judge, the matchers fail both ways', () => {
     }
   });
 
+  test.each([
+    ['app.synth (it throws; no cdk.tf.json)', false, /has no cdk\.tf\.json[^]*when the rule pack failed the stack/],
+    ['the cdktf CLI (a placeholder cdk.tf.json)', true, /holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder \("cdktf-alicloud-ipv6: NOT A CONFIGURATION/],
+  ])('the folder of a stack the rule pack failed under %s: the matchers fail, also with .not', (_name, cli, reason) => {
+    if (cli) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
+    try {
+      const app = new App({ outdir: tmpdir('judged-failed-'), stackTraces: false });
+      const stack = new TerraformStack(app, 'failed');
+      new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'me-east-1' });
+      new alicloud.vpc.Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', enableIpv6: true });
+      Ipv6Checks.applyTo(stack);
+      if (cli) app.synth();
+      else expect(() => app.synth()).toThrow(/ALI-IPV6-001/);
+      const dir = path.join(app.outdir, 'stacks', 'failed');
+      for (const matcher of [() => expect(dir).toBeValidAlicloudPlan(), () => expect(dir).not.toBeValidAlicloudPlan(), () => expect(dir).not.toHaveIpv6Finding('ALI-IPV6-001')]) {
+        expect(thrown(matcher)).toMatch(reason);
+      }
+    } finally {
+      delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    }
+  });
+
   test('a synth output folder with two stacks names them; a folder must be chosen', () => {
     const dir = tmpdir('judged-two-');
     for (const s of ['a', 'b']) {
