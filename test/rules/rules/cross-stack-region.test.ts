@@ -1,5 +1,8 @@
-import { Aspects, TerraformStack, Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { alicloud, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../../src';
+import { judgeDocument } from '../../../src/rules/synthesized-findings';
 import { findingsOf, only } from '../util';
 
 const ID = Ipv6RuleId.CROSS_STACK_REGION;
@@ -58,6 +61,33 @@ describe('ALI-IPV6-011 cross-stack-region', () => {
     const oneAccount = only(twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-huhehaote', accountId: '2222' }), ID);
     expect(oneAccount).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO });
     expect(oneAccount.message).toContain('the default provider "alicloud" names account 2222 and the default provider "alicloud" of stack \'network\' names none');
+  });
+
+  test.each([
+    ['cdk.tf.json of app.synth: a terraform_remote_state output names the stack and the type', true],
+    ['the text of Testing.synth: a reference to a resource the document lacks', false],
+  ])('cannot verify (info), judged without the app (synthesized in another process): %s', (_name, onDisk) => {
+    const stack = twoStacks({ region: 'cn-huhehaote' }, { region: 'cn-huhehaote' });
+    let doc: Record<string, any>;
+    if (onDisk) {
+      const app = stack.node.root as App;
+      app.synth();
+      doc = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'apps', 'cdk.tf.json'), 'utf-8'));
+      expect(JSON.stringify(doc)).toContain('data.terraform_remote_state.cross-stack-reference-input-network.outputs.cross-stack-output-alicloud_security_group');
+    } else {
+      doc = JSON.parse(Testing.synth(stack));
+    }
+    // In this process the pack sees both stacks: compliant.
+    expect(only(stack, ID).status).toBe(Ipv6CheckStatus.COMPLIANT);
+    const judged = judgeDocument(doc).findings.filter((f) => f.ruleId === ID);
+    expect(judged).toHaveLength(1);
+    expect(judged[0]).toMatchObject({ status: Ipv6CheckStatus.NOT_VERIFIABLE, level: Ipv6CheckLevel.INFO });
+    // at the resource: its construct path from the // metadata of cdk.tf.json, else its address
+    expect(judged[0].constructPath).toEqual(onDisk ? 'apps/Rule' : expect.stringMatching(/^alicloud_security_group_rule\.Rule/));
+    expect(judged[0].message).toMatch(onDisk
+      ? /^Cannot verify that .* deploys to the same region as the security group of stack 'network' it uses: the document was judged without its app/
+      : /^Cannot verify that .* deploys to the same region as the security group of another stack it uses: the document was judged without its app/);
+    expect(judged[0].fix).toContain('Testing.synth(stack)');
   });
 
   test('a stack that uses nothing of another stack (here the producer) has no subjects', () => {
