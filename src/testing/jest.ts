@@ -53,7 +53,7 @@ function notJudged(self: MatcherThis, reason: string): AlicloudMatcherResult {
 }
 
 /** The findings of the input, or the failing result that says why there are none. */
-function findingsOf(self: MatcherThis, received: unknown): StackFindings | AlicloudMatcherResult {
+function stackFindingsOf(self: MatcherThis, received: unknown): StackFindings | AlicloudMatcherResult {
   try {
     return synthesizedFindings(received);
   } catch (e) {
@@ -79,7 +79,7 @@ export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): Ali
 }
 
 function validPlan(self: MatcherThis, received: unknown): AlicloudMatcherResult {
-  const stack = findingsOf(self, received);
+  const stack = stackFindingsOf(self, received);
   if (!('findings' in stack)) return stack;
   let findings: PlanFinding[];
   try {
@@ -113,7 +113,7 @@ export function toHaveIpv6Finding(this: MatcherThis, received: unknown, ruleId: 
 }
 
 function ipv6Finding(self: MatcherThis, received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
-  const stack = findingsOf(self, received);
+  const stack = stackFindingsOf(self, received);
   if (!('findings' in stack)) return stack;
   const wanted = `${options.status === Ipv6CheckStatus.SUPPRESSED ? 'a suppressed' : 'an'} ${ruleId} finding`
     + `${Object.keys(options).length ? ` matching ${JSON.stringify(options, (_k, v) => (v instanceof RegExp ? String(v) : v))}` : ''}`;
