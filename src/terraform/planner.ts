@@ -11,13 +11,15 @@
  */
 import { UnknownValue } from './cty-msgpack';
 import { JsonBlock } from './schema-wire';
+import { isObject as isJsonObject } from '../core/terraform-json';
 
 /** Constraint facts by dot path (`containers.image_pull_policy`), as in the schema pack. */
 export type ConstraintFacts = Readonly<Record<string, { readonly default?: unknown } | undefined>>;
 
 type Obj = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof UnknownValue);
+/** A known object value: a JSON object that is not an unknown (decoded unknowns are objects too). */
+const isObject = (v: unknown): v is Obj => isJsonObject(v) && !(v instanceof UnknownValue);
 
 /** Whether a default value fits the attribute's cty type (only primitive defaults are applied). */
 function defaultFits(type: unknown, value: unknown): boolean {
