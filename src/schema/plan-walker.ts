@@ -15,10 +15,10 @@
  * is expected, so a token given for a block (or for one block of a list) is a `wrong-type` error.
  */
 import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
-import { constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
 import { PROVIDER_NAME } from './pack';
 import { compileRe2, Re2Pattern } from './re2';
 import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
+import { constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
 
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const DATA_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle']);

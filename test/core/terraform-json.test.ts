@@ -93,7 +93,11 @@ describe('blocks', () => {
     const vpc = { ...meta('s/Vpc'), cidr_block: '10.0.0.0/8' };
     const zones = { available_resource_creation: 'VSwitch' };
     const vsw = { vpc_id: '${alicloud_vpc.v.id}' };
-    const doc = { data: { alicloud_zones: { z: zones } }, resource: { alicloud_vpc: { v: vpc }, alicloud_vswitch: { a: vsw } }, output: { o: { value: 1 } } };
+    const doc = {
+      data: { alicloud_zones: { z: zones } },
+      resource: { alicloud_vpc: { v: vpc }, alicloud_vswitch: { a: vsw } },
+      output: { o: { value: 1 } },
+    };
     expect(terraformBlocks(doc)).toEqual([
       { kind: 'resource', type: 'alicloud_vpc', name: 'v', address: 'alicloud_vpc.v', body: vpc, constructPath: 's/Vpc' },
       { kind: 'resource', type: 'alicloud_vswitch', name: 'a', address: 'alicloud_vswitch.a', body: vsw, constructPath: undefined },
