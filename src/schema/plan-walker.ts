@@ -18,7 +18,7 @@ import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
 import { PROVIDER_NAME } from './pack';
 import { compileRe2, Re2Pattern } from './re2';
 import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
-import { constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
+import { BlockKind, constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
 
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const DATA_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle']);
@@ -100,7 +100,7 @@ function suggestion(name: string, candidates: readonly string[]): string {
 interface Context {
   readonly address: string;
   readonly constructPath?: string;
-  readonly kind: 'resource' | 'data' | 'provider';
+  readonly kind: BlockKind | 'provider';
 }
 
 /** The codes of literal limits (enums, ranges and lengths, patterns): the findings `PlanWalker.runLimits` reports. */
