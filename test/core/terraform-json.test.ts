@@ -11,6 +11,10 @@ import {
   terraformBlocks,
   typeKey,
 } from '../../src/core/terraform-json';
+import { RuleContext } from '../../src/rules/context';
+import { PlanFindingCode } from '../../src/schema/findings';
+import { PlanWalker } from '../../src/schema/plan-walker';
+import { loadSchemaIndex } from '../../src/schema/schema-index';
 
 const meta = (path: unknown) => ({ '//': { metadata: { path } } });
 
@@ -133,5 +137,26 @@ describe('blocks', () => {
     const body = { provider: '${alicloud.hk}' };
     const [block] = objectBlocks({ resource: { alicloud_vpc: { v: body } } });
     expect(block.body).toBe(body);
+  });
+});
+
+describe('the schema walker and the rule context read the same blocks', () => {
+  test('same addresses and construct paths, also for array label levels, arrays of bodies and comments', () => {
+    const body = (path?: string) => ({ ...(path ? meta(path) : {}), bogus_argument: 1 });
+    const doc = {
+      resource: [
+        { alicloud_vpc: [{ a: [body('s/A1'), body()] }, { b: body('s/B') }] },
+        { '//': { note: 'comment' }, 'alicloud_vswitch': { '//': 'comment', 'c': body() } },
+      ],
+      data: { alicloud_zones: [{ z: body('s/Zones') }] },
+    };
+    const walked = new PlanWalker(loadSchemaIndex()).run(doc)
+      .filter((f) => f.code === PlanFindingCode.UNKNOWN_ATTRIBUTE && f.path === 'bogus_argument')
+      .map((f) => [f.address, f.constructPath]);
+    const context = new RuleContext(doc, { regions: new Set(), families: new Map() }, 'stack');
+    expect(context.blocks.map((b) => [b.address, b.constructPath])).toEqual(walked);
+    expect(walked).toEqual([
+      ['alicloud_vpc.a', 's/A1'], ['alicloud_vpc.a', undefined], ['alicloud_vpc.b', 's/B'], ['alicloud_vswitch.c', undefined], ['data.alicloud_zones.z', 's/Zones'],
+    ]);
   });
 });
