@@ -93,7 +93,11 @@ function scanJson(file: string, text: string, doc: Json, locations: Map<string, 
   }
 }
 
-/** Merges one file's document into the module's (resource/data/provider by label; the rest by key). */
+/**
+ * Merges one file's document into the module's (resource/data/provider by label; the rest by key). The
+ * resource and data sections and their type levels are read in object form only: HCL JSON's array form at
+ * those levels (which `terraformBlocks` reads) is not merged, as before the shared reader.
+ */
 function mergeInto(target: Json, doc: Json): void {
   for (const [key, value] of Object.entries(doc)) {
     if (key === 'resource' || key === 'data') {
