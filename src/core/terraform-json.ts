@@ -1,8 +1,9 @@
 /**
  * One reader of Terraform JSON configuration (a synthesized `cdk.tf.json`, a `.tf.json` file, or the
  * document the `check` adapters build): what a JSON object is, what a token is, the `resource` and `data`
- * blocks with their addresses and construct paths. The schema walker, the rule context and the `check`
- * adapters all read documents through it, so they agree on what a block and an address are.
+ * blocks with their addresses and construct paths. The schema walker, the rule context, the ECI model and
+ * the `check` adapters take blocks, addresses, objects and tokens from it, so they agree on what a block
+ * and an address are (the `check` configuration merge still reads object-form sections only: see hcl.ts).
  *
  * HCL's JSON syntax (hcl json/structure.go) allows each label level to be an object keyed by label or an
  * array of such objects, and a block body to be an object or an array of objects; `"//"` keys are comments
