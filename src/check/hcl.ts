@@ -11,10 +11,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseJson, readText } from './files';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
+import { blockAddress, BLOCK_KINDS, BlockKind, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
 import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 
 type Json = Record<string, any>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `# ipv6-checks:skip=ALI-IPV6-002,ALI-IPV6-004 reason` (also `//` and `/* ... *\/` comments). */
 const SKIP = /(?:#|\/\/|\/\*)\s*ipv6-checks:skip=([A-Za-z0-9*,-]+)(.*)$/;
@@ -48,7 +48,7 @@ function scanHcl(file: string, text: string, locations: Map<string, SourceLocati
     const line = lines[n];
     const block = BLOCK.exec(line);
     if (block) {
-      current = block[1] === 'data' ? `data.${block[2]}.${block[3]}` : `${block[2]}.${block[3]}`;
+      current = blockAddress(block[1] as BlockKind, block[2], block[3]);
       if (!locations.has(current)) locations.set(current, { file, line: n + 1 });
     } else if (TOP_LEVEL.test(line)) {
       current = undefined;
@@ -77,7 +77,7 @@ function scanJson(file: string, text: string, doc: Json, locations: Map<string, 
     for (let n = from; n < lines.length; n++) if (lines[n].includes(needle)) return n;
     return -1;
   };
-  for (const kind of ['resource', 'data'] as const) {
+  for (const kind of BLOCK_KINDS) {
     const section = doc[kind];
     if (!isObject(section)) continue;
     const start = Math.max(0, find(`"${kind}"`, 0));
@@ -86,14 +86,18 @@ function scanJson(file: string, text: string, doc: Json, locations: Map<string, 
       const t = find(`"${type}"`, start);
       for (const name of Object.keys(named)) {
         const at = t < 0 ? -1 : find(`"${name}"`, t);
-        const address = kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        const address = blockAddress(kind, type, name);
         if (!locations.has(address)) locations.set(address, { file, line: at < 0 ? undefined : at + 1 });
       }
     }
   }
 }
 
-/** Merges one file's document into the module's (resource/data/provider by label; the rest by key). */
+/**
+ * Merges one file's document into the module's (resource/data/provider by label; the rest by key). The
+ * resource and data sections and their type levels are read in object form only: HCL JSON's array form at
+ * those levels (which `terraformBlocks` reads) is not merged, as before the shared reader.
+ */
 function mergeInto(target: Json, doc: Json): void {
   for (const [key, value] of Object.entries(doc)) {
     if (key === 'resource' || key === 'data') {
@@ -125,16 +129,9 @@ function mergeInto(target: Json, doc: Json): void {
  */
 function normalizeMetaArguments(doc: Json): void {
   const plain = (v: unknown) => (typeof v === 'string' ? v.replace(/^\$\{([\w.-]+)\}$/, '$1') : v);
-  for (const kind of ['resource', 'data']) {
-    for (const named of Object.values(isObject(doc[kind]) ? doc[kind] : {})) {
-      for (const raw of Object.values(isObject(named) ? named : {})) {
-        for (const body of Array.isArray(raw) ? raw : [raw]) {
-          if (!isObject(body)) continue;
-          if (body.provider !== undefined) body.provider = plain(body.provider);
-          if (Array.isArray(body.depends_on)) body.depends_on = body.depends_on.map(plain);
-        }
-      }
-    }
+  for (const { body } of objectBlocks(doc)) {
+    if (body.provider !== undefined) body.provider = plain(body.provider);
+    if (Array.isArray(body.depends_on)) body.depends_on = body.depends_on.map(plain);
   }
 }
 

@@ -13,10 +13,19 @@
  * @internal
  */
 import { CheckDocument, CheckInputError } from './model';
+import { blockAddress, BlockKind, isJsonObject as isObject, parseAddress } from '../core/terraform-json';
 
 type Json = Record<string, any>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The document section of a plan's resource mode: `managed` → `resource`, `data` → `data`. */
+function kindOfMode(mode: unknown): BlockKind {
+  return mode === 'data' ? 'data' : 'resource';
+}
+
+/** The address of a resource in its module, without module path or instance key: `data.TYPE.NAME`, `TYPE.NAME`. */
+function addressInModule(r: { readonly mode: unknown; readonly type: string; readonly name: string }): string {
+  return blockAddress(kindOfMode(r.mode), r.type, r.name);
+}
 
 /** A resource instance of the plan. */
 interface Instance {
@@ -84,7 +93,7 @@ class PlanIndex {
     private readonly variables: Json,
   ) {
     for (const i of instances) {
-      const key = `${i.module}|${i.mode === 'data' ? 'data.' : ''}${i.type}.${i.name}`;
+      const key = `${i.module}|${addressInModule(i)}`;
       let list = this.byResource.get(key);
       if (!list) this.byResource.set(key, list = []);
       list.push(i);
@@ -205,7 +214,7 @@ function docAddressOf(i: { module: string; mode: string; type: string; name: str
   const keys = [...i.module.matchAll(/\[([^\]]*)\]/g)].map((k) => sanitize(k[1].replace(/"/g, '')));
   const plain = names.length === 0 && i.index === undefined;
   const name = plain ? i.name : sanitize([...names, ...keys, i.name, ...(i.index !== undefined ? [String(i.index)] : [])].join('__'));
-  return `${i.mode === 'data' ? 'data.' : ''}${i.type}.${name}`;
+  return blockAddress(kindOfMode(i.mode), i.type, name);
 }
 
 function collectInstances(planModule: unknown, into: Map<string, Instance>, moduleAddress: string): void {
@@ -214,7 +223,7 @@ function collectInstances(planModule: unknown, into: Map<string, Instance>, modu
     if (!isObject(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
     if (into.has(r.address)) continue;
     const mode = r.mode === 'data' ? 'data' : 'managed';
-    const base = `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+    const base = addressInModule({ mode, type: r.type, name: r.name });
     const at = r.address.lastIndexOf(base);
     const module = at > 0 ? r.address.slice(0, at - 1) : moduleAddress;
     const i: Instance = {
@@ -358,7 +367,7 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
   const addresses = new Map<string, string>();
   for (const i of byAddress.values()) {
     const configModule = index.configOf(staticModule(i.module));
-    const c = configModule?.resources.get(`${i.mode === 'data' ? 'data.' : ''}${i.type}.${i.name}`);
+    const c = configModule?.resources.get(addressInModule(i));
     const body = mergeObject(i.values, c?.expressions ?? {}, index, i, isObject(unknowns.get(i.address)) ? unknowns.get(i.address) as Json : {});
     linkLiteralIds(body, index);
     const key = typeof c?.provider_config_key === 'string' ? c.provider_config_key : 'alicloud';
@@ -369,7 +378,7 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
         return r?.kind === 'resource' ? r.instance.docAddress : d;
       });
     }
-    const [kind, type, name] = i.docAddress.startsWith('data.') ? ['data', ...i.docAddress.slice(5).split('.')] : ['resource', ...i.docAddress.split('.')];
+    const { kind, type, name } = parseAddress(i.docAddress);
     (doc[kind][type] ??= {})[name] = body;
     if (i.docAddress !== i.address) addresses.set(i.docAddress, i.address);
   }

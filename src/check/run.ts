@@ -11,6 +11,7 @@ import { parseJson, readText } from './files';
 import { configDocument, terraformFiles } from './hcl';
 import { CheckDocument, CheckInputError, InputKind, SourceLocation } from './model';
 import { planDocument } from './plan';
+import { isObject } from '../core/terraform-json';
 import { evaluateDocument } from '../rules/engine';
 import { Suppression } from '../rules/suppressions';
 import { Ipv6CheckFinding } from '../rules/types';
@@ -32,7 +33,7 @@ export interface CheckedInput {
 
 /** Is the parsed JSON a plan (`terraform show -json`)? */
 function looksLikePlan(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'format_version' in json
+  return isObject(json) && 'format_version' in json
     && ('planned_values' in json || 'resource_changes' in json || 'configuration' in json || 'prior_state' in json);
 }
 

@@ -11,6 +11,7 @@ import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
 import { ConstructOwner } from './owners';
 import { Address, exactReference, isToken, show } from './references';
+import { isJsonObject as isObject, objectBlocks, typeKey } from '../core/terraform-json';
 
 export type { Known, Link, TfBlock } from './document';
 export { ABSENT, boolOf, known, numberOf, unknown } from './document';
@@ -20,24 +21,6 @@ export interface EffectiveFacts {
   readonly regions: ReadonlySet<string>;
   /** Family → fact (built-in or user-given). */
   readonly families: ReadonlyMap<string, FamilyFact>;
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function labelEntries(value: unknown): Array<[string, unknown]> {
-  const entries: Array<[string, unknown]> = [];
-  for (const o of Array.isArray(value) ? value : [value]) {
-    if (!isObject(o)) continue;
-    for (const [k, v] of Object.entries(o)) if (k !== '//') entries.push([k, v]);
-  }
-  return entries;
-}
-
-function constructPathOf(body: Record<string, any>): string | undefined {
-  const path = body['//']?.metadata?.path;
-  return typeof path === 'string' ? path : undefined;
 }
 
 /** The region a block deploys to. @internal */
@@ -106,23 +89,13 @@ export class RuleContext implements EciSource {
     /** The resources of other stacks this stack reads through cross-stack references. */
     public readonly crossStack: CrossStackIndex = new CrossStackIndex(undefined),
   ) {
-    const blocks: TfBlock[] = [];
-    for (const kind of ['resource', 'data'] as const) {
-      for (const [type, named] of labelEntries(doc[kind])) {
-        for (const [name, raw] of labelEntries(named)) {
-          for (const body of Array.isArray(raw) ? raw : [raw]) {
-            if (!isObject(body)) continue;
-            const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
-            const block: TfBlock = { kind, type, name, address, body, constructPath: constructPathOf(body) };
-            blocks.push(block);
-            this.byAddress.set(address, block);
-            const key = kind === 'resource' ? type : `data.${type}`;
-            let list = this.byType.get(key);
-            if (!list) this.byType.set(key, list = []);
-            list.push(block);
-          }
-        }
-      }
+    const blocks: TfBlock[] = objectBlocks(doc);
+    for (const block of blocks) {
+      this.byAddress.set(block.address, block);
+      const key = typeKey(block.kind, block.type);
+      let list = this.byType.get(key);
+      if (!list) this.byType.set(key, list = []);
+      list.push(block);
     }
     this.blocks = blocks;
     const section = doc.provider?.alicloud;
@@ -168,7 +141,7 @@ export class RuleContext implements EciSource {
     if (!isToken(value)) return { kind: 'literal', value };
     const ref = exactReference(value);
     const block = ref ? this.byAddress.get(ref.address) : undefined;
-    if (block && types.includes(block.kind === 'data' ? `data.${block.type}` : block.type) && (ref!.attribute === undefined || ref!.attribute === 'id')) {
+    if (block && types.includes(typeKey(block.kind, block.type)) && (ref!.attribute === undefined || ref!.attribute === 'id')) {
       return { kind: 'resource', block };
     }
     return { kind: 'expression', expression: value };

@@ -11,6 +11,7 @@
 import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { referencesIn } from './references';
+import { blockAddress } from '../core/terraform-json';
 
 /** A resource of another stack that this stack reads through a cross-stack reference. @internal */
 export interface CrossStackResource {
@@ -171,7 +172,7 @@ function scan(stack: TerraformStack): { resources: Map<string, TerraformResource
   const providers: TerraformProvider[] = [];
   for (const c of stack.node.findAll()) {
     if (TerraformStack.isStack(c) && c !== stack) continue;
-    if (c instanceof TerraformResource && c.terraformResourceType.startsWith('alicloud_')) resources.set(`${c.terraformResourceType}.${c.friendlyUniqueId}`, c);
+    if (c instanceof TerraformResource && c.terraformResourceType.startsWith('alicloud_')) resources.set(blockAddress('resource', c.terraformResourceType, c.friendlyUniqueId), c);
     else if (c instanceof TerraformProvider && c.terraformResourceType === 'alicloud') providers.push(c);
   }
   return { resources, providers };
@@ -185,7 +186,7 @@ function describe(stack: TerraformStack, resource: TerraformResource, providers:
   const alias = provider?.alias;
   return {
     stack: stack.node.path,
-    address: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
+    address: blockAddress('resource', resource.terraformResourceType, resource.friendlyUniqueId),
     type: resource.terraformResourceType,
     constructPath: resource.node.path,
     providerConfig: chosen ? configOf(chosen, stack) : defaults.length > 1 ? 'ambiguous' : undefined,
@@ -209,7 +210,7 @@ function build(
       if (!(out instanceof TerraformOutput) || !out.node.id.startsWith(OUTPUT_PREFIX)) continue;
       // cross-stack-output-<type>.<name>.<attribute...>
       const [type, name] = out.node.id.slice(OUTPUT_PREFIX.length).split('.');
-      const resource = resources.get(`${type}.${name}`);
+      const resource = resources.get(blockAddress('resource', type, name));
       if (resource) result.set(`${remoteName}|${out.friendlyUniqueId}`, describe(origin, resource, providers));
     }
   }

@@ -4,19 +4,16 @@
  * build on it.
  * @internal
  */
-import { Address, isToken } from './references';
+import { isToken } from './references';
+import { TerraformBlock } from '../core/terraform-json';
 
-/** One `resource` or `data` block of the document. @internal */
-export interface TfBlock {
-  readonly kind: 'resource' | 'data';
-  readonly type: string;
-  readonly name: string;
-  /** `alicloud_vswitch.X` or `data.alicloud_vpc_ipv6_addresses.Y`. */
-  readonly address: Address;
-  readonly body: Record<string, any>;
-  /** From `//.metadata.path`; undefined for blocks added with a raw override. */
-  readonly constructPath?: string;
-}
+/**
+ * One `resource` or `data` block of the document whose body is a JSON object (the Terraform JSON reader's
+ * block): kind, type, name, address (`alicloud_vswitch.X`, `data.alicloud_vpc_ipv6_addresses.Y`), body, and
+ * the construct path from `//.metadata.path` (undefined for blocks added with a raw override).
+ * @internal
+ */
+export type TfBlock = TerraformBlock<Record<string, any>>;
 
 /** A value that may be unknown at synth time. @internal */
 export type Known<T> =

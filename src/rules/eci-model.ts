@@ -8,6 +8,7 @@
 import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './document';
 import { ConstructOwner, ownerLabel, propName } from './owners';
 import { isToken, show } from './references';
+import { isJsonObject as isObject } from '../core/terraform-json';
 
 /** A port a container declares. @internal */
 export interface ContainerPort {
@@ -145,10 +146,6 @@ export interface OpaqueRosStack {
 }
 
 const ECI_TYPE = 'ALIYUN::ECI::ContainerGroup';
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Splits a literal comma-separated list; a token stays whole. */
 function splitList(value: string): string[] {

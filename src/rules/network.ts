@@ -4,6 +4,7 @@
  */
 import { RuleContext, TfBlock } from './context';
 import { referencesIn } from './references';
+import { typeKey } from '../core/terraform-json';
 
 /** Where a VPC was found, for messages, and its comparison key. @internal */
 export interface VpcOf {
@@ -47,7 +48,7 @@ export function vpcOfIpv6AddressId(ctx: RuleContext, value: unknown): VpcOf | un
 
 function vpcOfAddressSource(ctx: RuleContext, block: TfBlock): VpcOf | undefined {
   const b = block.body;
-  switch (block.kind === 'data' ? `data.${block.type}` : block.type) {
+  switch (typeKey(block.kind, block.type)) {
     case 'data.alicloud_vpc_ipv6_addresses':
       return (b.vpc_id !== undefined ? vpcOfValue(ctx, b.vpc_id) : undefined) ?? vpcOfVSwitchValue(ctx, b.vswitch_id);
     case 'data.alicloud_eci_container_groups':

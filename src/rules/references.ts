@@ -2,11 +2,11 @@
  * Terraform expressions in the resolved JSON: `${alicloud_vswitch.NAME.id}` and friends.
  * @internal
  */
-import { isToken as isTemplate } from '../schema/plan-walker';
+import { isToken as isTemplate } from '../core/terraform-json';
 
 /**
  * True for a string holding a Terraform template (`${...}` / `%{...}`, not escaped as `$${`): a value
- * known only at apply time. (The plan checker's guard, without its `value is string` narrowing.)
+ * known only at apply time. (The Terraform JSON reader's guard, without its `value is string` narrowing.)
  * @internal
  */
 export function isToken(value: unknown): boolean {

@@ -18,6 +18,7 @@ import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
 import { PROVIDER_NAME } from './pack';
 import { compileRe2, Re2Pattern } from './re2';
 import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
+import { BlockKind, constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
 
 const RESOURCE_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
 const DATA_META = new Set(['depends_on', 'count', 'for_each', 'provider', 'lifecycle']);
@@ -29,15 +30,6 @@ const DYNAMIC_KEYS = new Set(['for_each', 'iterator', 'labels', 'content']);
 /** Decimal numbers as cty parses them from strings (Go big.Float, base 10). */
 const NUMBER_STRING = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const BOOL_STRINGS = new Set(['true', 'false', '1', '0']);
-
-/** True for a string holding a Terraform template: `${...}` or `%{...}` not escaped as `$${` / `%%{`. */
-export function isToken(value: unknown): value is string {
-  return typeof value === 'string' && /(^|[^$])\$\{|(^|[^%])%\{/.test(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a JSON array';
@@ -108,7 +100,7 @@ function suggestion(name: string, candidates: readonly string[]): string {
 interface Context {
   readonly address: string;
   readonly constructPath?: string;
-  readonly kind: 'resource' | 'data' | 'provider';
+  readonly kind: BlockKind | 'provider';
 }
 
 /** The codes of literal limits (enums, ranges and lengths, patterns): the findings `PlanWalker.runLimits` reports. */
@@ -186,16 +178,9 @@ export class PlanWalker {
 
   /** Calls `visit` on every resource and data source body, with its context and its schema (undefined when unknown). */
   private eachBlock(doc: Record<string, unknown>, visit: (ctx: Context, config: unknown, spec: BlockSpec | undefined, type: string) => void): void {
-    for (const [kind, section] of [['resource', doc.resource], ['data', doc.data]] as const) {
-      for (const [type, blocks] of labelEntries(section)) {
-        const spec = kind === 'resource' ? this.index.resources.get(type) : this.index.dataSources.get(type);
-        for (const [name, body] of labelEntries(blocks)) {
-          for (const config of Array.isArray(body) ? body : [body]) {
-            const address = kind === 'resource' ? `${type}.${name}` : `data.${type}.${name}`;
-            visit({ address, constructPath: constructPathOf(config), kind }, config, spec, type);
-          }
-        }
-      }
+    for (const { kind, type, address, body, constructPath } of terraformBlocks(doc)) {
+      const spec = kind === 'resource' ? this.index.resources.get(type) : this.index.dataSources.get(type);
+      visit({ address, constructPath, kind }, body, spec, type);
     }
   }
 
@@ -732,22 +717,4 @@ function singleBlock(value: unknown): SingleBlock {
   if (Array.isArray(value) && value.length === 1 && isObject(value[0])) return { body: value[0], wrapped: true };
   if (Array.isArray(value) && value.length > 1 && value.every(isObject)) return { error: `only one block is allowed, got ${value.length}` };
   return { error: `must be a block (a JSON object, or an array of one), got ${describe(value)}` };
-}
-
-/** HCL JSON label levels: an object keyed by label, or an array of such objects. "//" keys are comments. */
-function labelEntries(value: unknown): Array<[string, unknown]> {
-  const objects = Array.isArray(value) ? value : [value];
-  const entries: Array<[string, unknown]> = [];
-  for (const o of objects) {
-    if (!isObject(o)) continue;
-    for (const [k, v] of Object.entries(o)) if (k !== '//') entries.push([k, v]);
-  }
-  return entries;
-}
-
-function constructPathOf(body: unknown): string | undefined {
-  if (!isObject(body)) return undefined;
-  const comment = body['//'];
-  if (!isObject(comment) || !isObject(comment.metadata)) return undefined;
-  return typeof comment.metadata.path === 'string' ? comment.metadata.path : undefined;
 }

@@ -11,13 +11,15 @@
  */
 import { UnknownValue } from './cty-msgpack';
 import { JsonBlock } from './schema-wire';
+import { isObject } from '../core/terraform-json';
 
 /** Constraint facts by dot path (`containers.image_pull_policy`), as in the schema pack. */
 export type ConstraintFacts = Readonly<Record<string, { readonly default?: unknown } | undefined>>;
 
 type Obj = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof UnknownValue);
+/** A known object value: a JSON object that is not an unknown (decoded unknowns are objects too). */
+const isKnownObject = (v: unknown): v is Obj => isObject(v) && !(v instanceof UnknownValue);
 
 /** Whether a default value fits the attribute's cty type (only primitive defaults are applied). */
 function defaultFits(type: unknown, value: unknown): boolean {
@@ -45,12 +47,12 @@ function planBlock(block: JsonBlock, value: Obj, constraints: ConstraintFacts, p
     if (prefix === '' && name === 'timeouts') continue;
     const v = out[name];
     const sub = `${prefix}${name}.`;
-    const plan = (x: unknown) => (isObject(x) ? planBlock(bt.block, x, constraints, sub) : x);
+    const plan = (x: unknown) => (isKnownObject(x) ? planBlock(bt.block, x, constraints, sub) : x);
     if (Array.isArray(v)) {
       out[name] = v.map(plan);
-    } else if (bt.nesting_mode === 'map' && isObject(v)) {
+    } else if (bt.nesting_mode === 'map' && isKnownObject(v)) {
       out[name] = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plan(x)]));
-    } else if (isObject(v)) {
+    } else if (isKnownObject(v)) {
       out[name] = plan(v);
     }
   }
@@ -67,6 +69,6 @@ function planBlock(block: JsonBlock, value: Obj, constraints: ConstraintFacts, p
 export function planResourceChange(block: JsonBlock, prior: unknown, proposed: unknown, constraints: ConstraintFacts): unknown {
   if (proposed === null || proposed === undefined) return null;
   if (prior !== null && prior !== undefined) return proposed;
-  if (!isObject(proposed)) return proposed;
+  if (!isKnownObject(proposed)) return proposed;
   return planBlock(block, proposed, constraints, '');
 }

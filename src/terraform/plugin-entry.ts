@@ -4,7 +4,7 @@
  * - From the compiled package (`lib/terraform/*.js`, after `npx projen compile`, or installed from npm):
  *   `lib/terraform/plugin-main.js`, beside this file.
  * - From the TypeScript sources (jest with ts-jest, ts-node): the plugin's sources (`src/terraform`,
- *   `src/schema`) are transpiled with the `typescript` dev dependency into a folder under the OS temp dir
+ *   `src/schema`, `src/core`) are transpiled with the `typescript` dev dependency into a folder under the OS temp dir
  *   named by a hash of those sources, so it is never stale and is made once per change. Running the
  *   sources through ts-node instead would cost about 3 s per plugin start, and Terraform starts the
  *   plugin several times per command.
@@ -29,7 +29,7 @@ export function defaultPluginEntry(): string {
 }
 
 /** The folders whose TypeScript the plugin runs (it imports nothing else of the package). */
-const PLUGIN_SOURCE_DIRS = ['terraform', 'schema'];
+const PLUGIN_SOURCE_DIRS = ['terraform', 'schema', 'core'];
 
 function transpiledPluginEntry(): string {
   const srcRoot = path.join(__dirname, '..');

@@ -70,6 +70,14 @@ describe('planResourceChange (a first plan)', () => {
     for (const k of computedInContainer) expect(isUnknown(planned.containers[0][k])).toBe(true);
   });
 
+  test('an unknown is not an object to plan: an unknown block, list item or whole proposal stays the same unknown', () => {
+    const planned = planResourceChange(eci.schema.block, null, nulls(eci.schema.block, { containers: [UnknownValue.PLAIN] }), eci.constraints) as any;
+    expect(planned.containers[0]).toBe(UnknownValue.PLAIN);
+    const whole = nulls(eci.schema.block, { containers: UnknownValue.PLAIN });
+    expect((planResourceChange(eci.schema.block, null, whole, eci.constraints) as any).containers).toBe(UnknownValue.PLAIN);
+    expect(planResourceChange(eci.schema.block, null, UnknownValue.PLAIN, eci.constraints)).toBe(UnknownValue.PLAIN);
+  });
+
   test('with a prior state the proposal is the plan; on destroy the plan is null', () => {
     const proposed = { id: 'stack-1', stack_name: 'x' };
     expect(planResourceChange(ros.schema.block, { id: 'stack-1' }, proposed, ros.constraints)).toBe(proposed);

@@ -1,3 +1,4 @@
+import { parseAddress } from '../../core/terraform-json';
 import { PlanFinding } from '../../schema/findings';
 import { PlanWalker } from '../../schema/plan-walker';
 import { loadSchemaIndex } from '../../schema/schema-index';
@@ -55,7 +56,7 @@ function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, PlanFinding[]>
     const m = new Map<string, PlanFinding[]>();
     // runLimits reports only literal values outside enums, ranges and patterns (LIMIT_CODES)
     for (const f of new PlanWalker(loadSchemaIndex()).runLimits({ resource })) {
-      const type = f.address.split('.')[0];
+      const type = parseAddress(f.address).type;
       if (OWNED_ELSEWHERE.has(`${type} ${f.path}`)) continue;
       let list = m.get(f.address);
       if (!list) m.set(f.address, list = []);
