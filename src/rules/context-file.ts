@@ -24,6 +24,7 @@ import { ConstructOwner } from './owners';
 import { collectSuppressions, KNOWN_IDS, Suppression } from './suppressions';
 import { documentKey } from './synthesized';
 import { Ipv6CheckLevel } from './types';
+import { isObject } from '../core/terraform-json';
 
 /** The file name, beside `cdk.tf.json`. @internal */
 export const CONTEXT_FILE = 'ipv6-checks-context.json';
@@ -90,7 +91,6 @@ export function writeStackContext(
   fs.writeFileSync(path.join(dir, CONTEXT_FILE), `${JSON.stringify(content, null, 2)}\n`);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const isStringMap = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string');
 

@@ -23,6 +23,7 @@ import { failedStackStub, Ipv6Checks } from './ipv6-checks';
 import { findSuppression, Suppression } from './suppressions';
 import { recordedSynthesis } from './synthesized';
 import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
+import { constructPathOf, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
 
 /** The top-level keys of a Terraform JSON configuration (and cdktf's `//`). */
 const TERRAFORM_KEYS = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'check', 'removed']);
@@ -53,7 +54,6 @@ export interface StackFindings {
   readonly judged?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What the input is, for messages: never the whole text. */
 function describe(received: unknown): string {
@@ -141,14 +141,7 @@ function stackNameOf(doc: Record<string, any>): string | undefined {
 
 /** Whether any resource or data block carries its construct path (`//.metadata.path`). */
 function hasConstructPaths(doc: Record<string, any>): boolean {
-  for (const kind of ['resource', 'data']) {
-    for (const named of Object.values(isObject(doc[kind]) ? doc[kind] : {})) {
-      for (const body of Object.values(isObject(named) ? named : {})) {
-        if (typeof (body as any)?.['//']?.metadata?.path === 'string') return true;
-      }
-    }
-  }
-  return false;
+  return objectBlocks(doc).some((b) => constructPathOf(b.body) !== undefined);
 }
 
 /**
