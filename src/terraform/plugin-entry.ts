@@ -144,7 +144,11 @@ const entryOf = (dir: string) => path.join(dir, 'lib', 'terraform', 'plugin-main
 
 /** Folders of this process (when the cache folder could not be used), removed at exit. */
 const ownFolders: string[] = [];
-process.once('exit', () => ownFolders.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function ownFolder(dir: string): string {
+  if (ownFolders.length === 0) process.once('exit', () => ownFolders.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  ownFolders.push(dir);
+  return dir;
+}
 
 /** Transpiles the plugin (or finds it, verified) and returns its entry point. @internal */
 export function transpiledPluginEntry(env: NodeJS.ProcessEnv = process.env): string {
@@ -154,8 +158,7 @@ export function transpiledPluginEntry(env: NodeJS.ProcessEnv = process.env): str
     cache = privateCacheDir('plugin', { env });
   } catch (e) {
     if (!(e instanceof UntrustedDirError)) throw e;
-    const own = freshPrivateDir('cdktf-alicloud-plugin-');
-    ownFolders.push(own);
+    const own = ownFolder(freshPrivateDir('cdktf-alicloud-plugin-'));
     process.stderr.write(`cdktf-alicloud-ipv6: ${e.message}\ncdktf-alicloud-ipv6: the offline provider runs from ${own} for this run instead.\n`);
     writePluginDir(own, build);
     return entryOf(own);
@@ -176,8 +179,7 @@ export function transpiledPluginEntry(env: NodeJS.ProcessEnv = process.env): str
       fs.rmSync(staging, { recursive: true, force: true });
       return entryOf(target);
     }
-    ownFolders.push(staging);
-    return entryOf(staging);
+    return entryOf(ownFolder(staging));
   }
   return entryOf(target);
 }
