@@ -88,7 +88,7 @@ function waitingTerraform(dir: string): string {
     '#!/bin/sh',
     'case "$1" in',
     '  init) echo init; exit 0 ;;',
-    '  validate)',
+    '  validate|plan)',
     `    trap 'echo INT >> "${dir}/signals"; exit 1' INT`,
     `    trap 'echo TERM >> "${dir}/signals"; exit 1' TERM`,
     `    echo "$(pwd)" > "${dir}/running.$$"`,
@@ -124,16 +124,20 @@ describe('the command line, interrupted', () => {
     cacheHome = tmp('cache-home-');
   });
 
-  test.each([['SIGINT', 130, 'INT'], ['SIGTERM', 143, 'TERM']] as const)(
-    'validate, %s while Terraform runs: Terraform stopped, temp folders removed, one line, exit %i',
-    async (sig, code, heard) => {
+  test.each([
+    ['validate', 'SIGINT', 130, 'INT'], ['validate', 'SIGTERM', 143, 'TERM'], ['terraform', 'SIGINT', 130, 'INT'], ['terraform', 'SIGTERM', 143, 'TERM'],
+  ] as const)(
+    '%s, %s while Terraform runs: Terraform stopped, temp folders removed, one line, exit %i',
+    async (command, sig, code, heard) => {
       const fake = tmp();
       const tf = waitingTerraform(fake);
-      const stacks = [tmp(), tmp()];
+      // validate: two stacks at a time; terraform: one stack, `-- plan` (Terraform inherits the terminal).
+      const stacks = command === 'validate' ? [tmp(), tmp()] : [tmp()];
+      const args = command === 'validate' ? ['validate', ...stacks] : ['terraform', stacks[0], '--', 'plan'];
       for (const s of stacks) fs.writeFileSync(path.join(s, 'cdk.tf.json'), '{}');
       // The run's own temp dir: everything it makes there must be gone when it exits.
       const runTmp = tmp('run-tmp-');
-      const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'main.ts'), 'validate', ...stacks], {
+      const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
         cwd: ROOT,
         // (v8-compile-cache, which typescript loads, would leave its own folder in the temp dir.)
         env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1', TS_NODE_PROJECT: path.join(ROOT, 'scripts', 'tsconfig.json'), TMPDIR: runTmp, XDG_CACHE_HOME: cacheHome, TERRAFORM_BINARY_NAME: tf },
@@ -145,21 +149,21 @@ describe('the command line, interrupted', () => {
       child.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
 
-      // Both stacks' terraform validate are running (two at a time).
-      const pids = await waitFor('terraform validate to run', () => {
+      // Every stack's Terraform is running.
+      const pids = await waitFor('terraform to run', () => {
         const r = fs.readdirSync(fake).filter((n) => n.startsWith('running.'));
-        return r.length === 2 ? r.map((n) => Number(n.split('.')[1])) : undefined;
+        return r.length === stacks.length ? r.map((n) => Number(n.split('.')[1])) : undefined;
       });
       const copies = pids.map((p) => fs.readFileSync(path.join(fake, `running.${p}`), 'utf-8').trim());
       expect(copies.every((c) => c.startsWith(runTmp + path.sep) && fs.existsSync(c))).toBe(true);
-      expect(fs.readdirSync(runTmp).length).toBeGreaterThanOrEqual(3); // two copies and the mirror
+      expect(fs.readdirSync(runTmp).length).toBe(stacks.length + 1); // the copies and the mirror
 
       child.kill(sig);
       expect(await exited).toBe(code);
       expect(err.trim().split('\n')).toEqual([`cdktf-alicloud-ipv6: interrupted by ${sig}: Terraform stopped, temporary files removed`]);
       expect(out).toBe('');
       // Each Terraform heard the signal once and is gone; nothing of the run is left in its temp dir.
-      expect(fs.readFileSync(path.join(fake, 'signals'), 'utf-8').trim().split('\n')).toEqual([heard, heard]);
+      expect(fs.readFileSync(path.join(fake, 'signals'), 'utf-8').trim().split('\n')).toEqual(stacks.map(() => heard));
       expect(pids.filter(alive)).toEqual([]);
       expect(fs.readdirSync(runTmp)).toEqual([]);
     },
