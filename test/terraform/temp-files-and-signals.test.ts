@@ -123,6 +123,11 @@ describe('the command line, interrupted', () => {
   beforeAll(() => {
     cacheHome = tmp('cache-home-');
   });
+  // When a test fails half-way, its processes must not outlive it.
+  const started: number[] = [];
+  afterEach(() => {
+    for (const pid of started.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  });
 
   test.each([
     ['validate', 'SIGINT', 130, 'INT'], ['validate', 'SIGTERM', 143, 'TERM'], ['terraform', 'SIGINT', 130, 'INT'], ['terraform', 'SIGTERM', 143, 'TERM'],
@@ -143,6 +148,7 @@ describe('the command line, interrupted', () => {
         env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1', TS_NODE_PROJECT: path.join(ROOT, 'scripts', 'tsconfig.json'), TMPDIR: runTmp, XDG_CACHE_HOME: cacheHome, TERRAFORM_BINARY_NAME: tf },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      started.push(child.pid!);
       let out = '';
       let err = '';
       child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
@@ -154,6 +160,7 @@ describe('the command line, interrupted', () => {
         const r = fs.readdirSync(fake).filter((n) => n.startsWith('running.'));
         return r.length === stacks.length ? r.map((n) => Number(n.split('.')[1])) : undefined;
       });
+      started.push(...pids);
       const copies = pids.map((p) => fs.readFileSync(path.join(fake, `running.${p}`), 'utf-8').trim());
       expect(copies.every((c) => c.startsWith(runTmp + path.sep) && fs.existsSync(c))).toBe(true);
       expect(fs.readdirSync(runTmp).length).toBe(stacks.length + 1); // the copies and the mirror
