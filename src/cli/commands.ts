@@ -3,10 +3,10 @@
  * command is a new entry (main.ts only dispatches).
  */
 import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
+import { spawnTerraformProcess } from '../terraform/processes';
 import {
   disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
 } from '../terraform/runner';
-import { spawnTerraformProcess } from '../terraform/processes';
 
 /** Exit codes. */
 export const EXIT_OK = 0;

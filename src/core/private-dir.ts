@@ -16,6 +16,7 @@
  * encoded schema, plugin-entry.ts for the transpiled plugin): the folder's check keeps other users out,
  * the digests catch corruption and stale content.
  */
+/* eslint-disable no-bitwise */ // File modes are bit masks.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -108,6 +109,16 @@ export function freshPrivateDir(prefix: string, parent: string = os.tmpdir()): s
   const dir = fs.mkdtempSync(path.join(parent, prefix));
   fs.chmodSync(dir, 0o700);
   return dir;
+}
+
+/** The permission bits (0o777) of a path (not following a symlink). */
+export function permissionBits(p: string): number {
+  return fs.lstatSync(p).mode & 0o777;
+}
+
+/** The group and other permission bits of a mode (0 when private to its owner). */
+export function groupOtherBits(mode: number): number {
+  return mode & 0o077;
 }
 
 /** The hex SHA-256 of some bytes. */

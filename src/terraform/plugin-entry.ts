@@ -19,7 +19,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { freshPrivateDir, privateCacheDir, sha256Hex, UntrustedDirError, writePrivateFile } from '../core/private-dir';
+import { freshPrivateDir, groupOtherBits, privateCacheDir, sha256Hex, UntrustedDirError, writePrivateFile } from '../core/private-dir';
 
 /** The package root (`schema/`, `proto/`, `node_modules/`), from both `src/terraform` and `lib/terraform`. */
 export const PACKAGE_ROOT = path.join(__dirname, '..', '..');
@@ -101,7 +101,7 @@ export function pluginDirProblem(dir: string, manifest: Manifest): string | unde
     try {
       const st = fs.lstatSync(file);
       if (!st.isFile()) return `${rel} is not a regular file`;
-      if ((st.mode & 0o022) !== 0) return `${rel} is writable by group or others`;
+      if (groupOtherBits(st.mode) !== 0) return `${rel} has group or other permission bits`;
       if (sha256Hex(fs.readFileSync(file)) !== digest) return `${rel} does not match its SHA-256`;
     } catch (e) {
       return `${rel}: ${(e as Error).message}`;

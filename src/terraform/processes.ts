@@ -76,7 +76,7 @@ export function spawnTerraformSync(command: string, args: readonly string[], opt
   return withPrivateUmask(() => spawnSync(command, [...args], options));
 }
 
-function signal(t: Tracked, sig: NodeJS.Signals): void {
+function send(t: Tracked, sig: NodeJS.Signals): void {
   try {
     if (t.group) process.kill(-t.child.pid!, sig); else t.child.kill(sig);
   } catch {
@@ -91,18 +91,18 @@ function signal(t: Tracked, sig: NodeJS.Signals): void {
 export async function stopTerraformProcesses(sig: NodeJS.Signals, graceMs = 10_000): Promise<void> {
   stoppingBy = stoppingBy ?? sig;
   const all = [...running];
-  for (const t of all) signal(t, sig);
-  const timer = setTimeout(() => all.forEach((t) => signal(t, 'SIGKILL')), graceMs);
+  for (const t of all) send(t, sig);
+  const timer = setTimeout(() => all.forEach((t) => send(t, 'SIGKILL')), graceMs);
   try {
     await Promise.all(all.map((t) => t.exited));
   } finally {
     clearTimeout(timer);
   }
   // Terraform stops its plugins as it exits; whatever of its group is left (a plugin that did not hear) goes now.
-  for (const t of all) if (t.group) signal(t, 'SIGKILL');
+  for (const t of all) if (t.group) send(t, 'SIGKILL');
 }
 
 /** Kills every running Terraform process at once (a second interrupt). */
 export function killTerraformProcesses(): void {
-  for (const t of running) signal(t, 'SIGKILL');
+  for (const t of running) send(t, 'SIGKILL');
 }

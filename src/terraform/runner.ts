@@ -20,7 +20,7 @@ import { ChildProcess, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultPluginEntry } from './plugin-entry';
-import { spawnTerraformProcess, spawnTerraformSync } from './processes';
+import { InterruptedError, interruptedBy, spawnTerraformProcess, spawnTerraformSync } from './processes';
 import { freshPrivateDir, stripGroupOtherBits, writePrivateFile } from '../core/private-dir';
 import { PROVIDER_ADDRESS, PROVIDER_VERSION } from '../schema/pack';
 
@@ -222,6 +222,9 @@ export interface Workspace {
 
 /** Finds Terraform, writes the mirror and copies the stack. */
 export function prepareWorkspace(stackDir: string, options: OfflineTerraformOptions = {}): Workspace {
+  // Once interrupted, no new copy is made (the command line is about to remove them all and exit).
+  const stopping = interruptedBy();
+  if (stopping) throw new InterruptedError(stopping);
   const terraform = requireTerraform(options.terraformBinary);
   const inst = offlineInstallation(options.pluginEntry ?? defaultPluginEntry());
   const workDir = copyStack(stackDir, options.extraFiles);

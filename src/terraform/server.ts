@@ -203,7 +203,9 @@ export function decodeSchemaCache(content: Buffer, id: SchemaCacheIdentity = sch
  * The encoded GetProviderSchema response: from the cache when the file there verifies, else encoded now
  * (and the cache file written). A cache that cannot be used is logged, never fatal.
  */
-export function encodedProviderSchema(encode: () => Buffer, log: (line: string) => void = () => undefined, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function encodedProviderSchema(
+  encode: () => Buffer, log: (line: string) => void = () => undefined, env: NodeJS.ProcessEnv = process.env,
+): Buffer {
   let file: string;
   try {
     file = schemaCacheFile(env);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CACHE_DIR_ENV, CACHE_DIR_NAME, ensurePrivateDir, freshPrivateDir, privateCacheDir, privateCacheDirPath, privateDirProblem,
+  CACHE_DIR_ENV, CACHE_DIR_NAME, ensurePrivateDir, freshPrivateDir, permissionBits, privateCacheDir, privateCacheDirPath, privateDirProblem,
   stripGroupOtherBits, UntrustedDirError, writePrivateFile, writePrivateFileAtomic,
 } from '../../src/core/private-dir';
 
@@ -18,7 +18,7 @@ const tmp = () => {
 };
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-const mode = (p: string) => fs.lstatSync(p).mode & 0o777;
+const mode = permissionBits;
 const uid = process.getuid!();
 
 describe('where the folder is', () => {

@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import { generate } from 'selfsigned';
+import { permissionBits } from '../../src/core/private-dir';
 import { SchemaPack } from '../../src/schema/pack';
 import { loadProtocol, MAGIC_COOKIE_VALUE, PROTO_DIR } from '../../src/terraform/protocol';
 import { startPluginServer } from '../../src/terraform/server';
@@ -74,7 +75,9 @@ type Unary = (req: object, cb: (err: grpc.ServiceError | null, res: any) => void
 let clientCert: { cert: string; key: string };
 beforeAll(async () => {
   const c = await generate([{ name: 'commonName', value: 'terraform' }], {
-    keyType: 'ec', curve: 'P-256', algorithm: 'sha256',
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
     extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', digitalSignature: true, keyCertSign: true }, { name: 'extKeyUsage', clientAuth: true, serverAuth: true }],
   });
   clientCert = { cert: c.cert, key: c.private };
@@ -99,7 +102,8 @@ async function fetchSchema(): Promise<any> {
     const [, , , address, , b64] = handshake.split('|');
     const serverPem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(b64, 'base64').toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
     const Provider = grpc.makeGenericClientConstructor(loadProtocol().provider, 'Provider');
-    const client = new Provider(address, grpc.credentials.createSsl(Buffer.from(serverPem), Buffer.from(clientCert.key), Buffer.from(clientCert.cert)), {
+    const credentials = grpc.credentials.createSsl(Buffer.from(serverPem), Buffer.from(clientCert.key), Buffer.from(clientCert.cert));
+    const client = new Provider(address, credentials, {
       'grpc.ssl_target_name_override': 'localhost', 'grpc.max_receive_message_length': -1,
     });
     try {
@@ -125,9 +129,9 @@ describe('the encoded schema cache', () => {
     const res = await fetchSchema();
     expect(Object.keys(res.resource_schemas ?? {})).toHaveLength(1184);
     // The real cache is private: 0700 folder, 0600 file.
-    expect(fs.statSync(cacheDir()).mode & 0o777).toBe(0o700);
+    expect(permissionBits(cacheDir())).toBe(0o700);
     expect(cacheFiles()).toHaveLength(1);
-    expect(fs.statSync(path.join(cacheDir(), cacheFiles()[0])).mode & 0o777).toBe(0o600);
+    expect(permissionBits(path.join(cacheDir(), cacheFiles()[0]))).toBe(0o600);
   });
 
   test('a tampered cache file (the bytes swapped, the header kept) is detected and rebuilt', async () => {
@@ -232,10 +236,10 @@ describe('the transpiled plugin folder', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf-8'));
     expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['lib/terraform/plugin-main.js', 'lib/terraform/server.js', 'lib/core/private-dir.js']));
     for (const rel of listFiles(path.join(dir, 'lib'))) {
-      expect([rel, fs.statSync(path.join(dir, 'lib', rel)).mode & 0o777]).toEqual([rel, 0o600]);
+      expect([rel, permissionBits(path.join(dir, 'lib', rel))]).toEqual([rel, 0o600]);
     }
-    expect(fs.statSync(path.dirname(dir)).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(permissionBits(path.dirname(dir))).toBe(0o700);
+    expect(permissionBits(dir)).toBe(0o700);
   });
 
   test('a pre-created folder at the new name without a matching manifest is never run: it is rebuilt', () => {

@@ -8,6 +8,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { groupOtherBits, permissionBits } from '../../src/core/private-dir';
 import { copyStack, offlineInstallation, runTerraform } from '../../src/terraform/runner';
 
 jest.setTimeout(120_000);
@@ -27,7 +28,7 @@ function openModes(dir: string): string[] {
   const walk = (p: string) => {
     const st = fs.lstatSync(p);
     if (st.isSymbolicLink()) return;
-    if ((st.mode & 0o077) !== 0) found.push(`${path.relative(dir, p) || '.'} ${(st.mode & 0o777).toString(8)}`);
+    if (groupOtherBits(st.mode) !== 0) found.push(`${path.relative(dir, p) || '.'} ${permissionBits(p).toString(8)}`);
     if (st.isDirectory()) fs.readdirSync(p).forEach((n) => walk(path.join(p, n)));
   };
   walk(dir);
@@ -47,8 +48,8 @@ describe('nothing the offline runs write is readable by others', () => {
   test('the mirror, the plugin script and the CLI config: 0700 folders, script 0700, config 0600 (even under umask 0)', () => {
     const inst = withUmask(0, () => offlineInstallation(path.join(tmp(), 'plugin-main.js')));
     expect(openModes(inst.dir)).toEqual([]);
-    expect(fs.statSync(inst.executable).mode & 0o777).toBe(0o700);
-    expect(fs.statSync(inst.cliConfigFile).mode & 0o777).toBe(0o600);
+    expect(permissionBits(inst.executable)).toBe(0o700);
+    expect(permissionBits(inst.cliConfigFile)).toBe(0o600);
   });
 
   test('the stack copy: 0700, its files stripped of group/other bits whatever the stack\'s modes; extra files 0600', () => {
@@ -62,7 +63,7 @@ describe('nothing the offline runs write is readable by others', () => {
     expect(fs.readdirSync(copy).sort()).toEqual(['assets', 'cdk.tf.json', 'tests', 'zz_cdktf_alicloud_offline_override.tf.json']);
     expect(openModes(copy)).toEqual([]);
     // The owner's bits are kept (an executable stays executable for its owner).
-    expect(fs.statSync(path.join(copy, 'assets', 'run.sh')).mode & 0o777).toBe(0o700);
+    expect(permissionBits(path.join(copy, 'assets', 'run.sh'))).toBe(0o700);
   });
 
   test('Terraform runs with umask 077: what it writes in the copy has no group/other bits', async () => {
