@@ -123,7 +123,11 @@ export function pluginDirProblem(dir: string, manifest: Manifest): string | unde
       if (e.isDirectory()) walk(r); else if (!listed.has(r)) extra.push(r);
     }
   };
-  walk('lib');
+  try {
+    walk('lib');
+  } catch (e) {
+    return `lib: ${(e as Error).message}`;
+  }
   const top = fs.readdirSync(dir).filter((n) => n !== 'lib' && n !== MANIFEST && !LINKS.includes(n));
   if (extra.length + top.length > 0) return `it holds files it should not: ${[...extra, ...top].join(', ')}`;
   return undefined;

@@ -7,8 +7,9 @@
  * - With piped output (validate, the library's runs) Terraform gets a process group of its own: Ctrl-C in
  *   a terminal reaches this process only, which passes ONE interrupt on to Terraform (a second one makes
  *   Terraform exit without stopping its plugins), and the whole group (Terraform and its plugins) can be
- *   stopped. With the terminal inherited (`terraform -- console` may read it) Terraform stays in the
- *   terminal's group and gets Ctrl-C from the terminal itself.
+ *   stopped. With a terminal inherited as stdin (`terraform -- console` may read it) Terraform stays in
+ *   the terminal's group, gets Ctrl-C from the terminal itself and the forwarded signal as well (Terraform
+ *   then exits at once; its plugins exit within a second when they see their host gone).
  * - {@link stopTerraformProcesses}: no new process starts; each running one gets the signal; after a grace
  *   period what is left is killed.
  */
@@ -55,7 +56,8 @@ function withPrivateUmask<T>(fn: () => T): T {
 /** Starts a Terraform process (see the module's comment); throws {@link InterruptedError} once stopping. */
 export function spawnTerraformProcess(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
   if (stoppingBy) throw new InterruptedError(stoppingBy);
-  const inheritsTerminal = options.stdio === 'inherit' || (Array.isArray(options.stdio) && options.stdio[0] === 'inherit');
+  const inheritsStdin = options.stdio === 'inherit' || (Array.isArray(options.stdio) && options.stdio[0] === 'inherit');
+  const inheritsTerminal = inheritsStdin && process.stdin.isTTY === true;
   const group = process.platform !== 'win32' && !inheritsTerminal;
   const child = withPrivateUmask(() => spawn(command, [...args], { ...options, detached: group }));
   let done!: () => void;
