@@ -90,6 +90,8 @@ function waitingTerraform(dir: string): string {
     'case "$1" in',
     '  init) echo init; exit 0 ;;',
     '  validate|plan)',
+    // Quiet: a shell reports a job killed by a signal ("Terminated") on its stderr, which `terraform` passes through.
+    '    exec 2>/dev/null',
     `    trap 'echo INT >> "${dir}/signals"; exit 1' INT`,
     `    trap 'echo TERM >> "${dir}/signals"; exit 1' TERM`,
     `    echo "$(pwd)" > "${dir}/running.$$"`,
