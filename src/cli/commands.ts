@@ -2,8 +2,8 @@
  * The commands of the `cdktf-alicloud-ipv6` executable. Each is one entry of {@link COMMANDS}: a new
  * command is a new entry (main.ts only dispatches).
  */
-import { spawn } from 'child_process';
 import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
+import { spawnTerraformProcess } from '../terraform/processes';
 import {
   disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
 } from '../terraform/runner';
@@ -81,7 +81,7 @@ async function terraform(args: string[], io: CliIo): Promise<number> {
     }
     // Terraform's own output, straight through (megabytes of `providers schema -json` included).
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(ws.terraform, tfArgs, { cwd: ws.workDir, env: ws.env, stdio: ['inherit', 'inherit', 'inherit'] });
+      const child = spawnTerraformProcess(ws.terraform, tfArgs, { cwd: ws.workDir, env: ws.env, stdio: ['inherit', 'inherit', 'inherit'] });
       child.on('error', reject);
       child.on('close', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
     });

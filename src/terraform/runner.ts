@@ -10,12 +10,18 @@
  *   with an override file that makes the backend local: `terraform init -input=false`, then the command.
  * - Terraform is `TERRAFORM_BINARY_NAME` (as for cdktf) or `terraform` on PATH.
  * Output is collected in full (no maxBuffer cut) or passed straight through.
+ *
+ * Both temp folders are new `mkdtemp` folders (mode 0700, unpredictable names) and nothing in them has
+ * group/other permission bits: the plugin script is 0700, the other files 0600, the copy's modes are
+ * stripped, and Terraform runs with umask 077 (processes.ts). They are removed when the run ends, and at
+ * the latest when the process exits (an interrupted command line removes them before it exits).
  */
-import { ChildProcess, spawn, spawnSync, SpawnSyncReturns } from 'child_process';
+import { ChildProcess, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { defaultPluginEntry } from './plugin-entry';
+import { InterruptedError, interruptedBy, spawnTerraformProcess, spawnTerraformSync } from './processes';
+import { freshPrivateDir, stripGroupOtherBits, writePrivateFile } from '../core/private-dir';
 import { PROVIDER_ADDRESS, PROVIDER_VERSION } from '../schema/pack';
 
 /** Raised when no Terraform binary can be found. */
@@ -108,14 +114,14 @@ export function offlineInstallation(pluginEntry: string = defaultPluginEntry()):
   const known = installations.get(pluginEntry);
   if (known && fs.existsSync(known.executable)) return known;
   if (process.platform === 'win32') throw new Error('offline provider: the plugin executable is a shell script; Windows is not supported (use WSL)');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-alicloud-tf-'));
+  const dir = freshPrivateDir('cdktf-alicloud-tf-');
   const mirror = path.join(dir, 'mirror');
   const pkgDir = path.join(mirror, PROVIDER_ADDRESS, PROVIDER_VERSION, terraformPlatform());
-  fs.mkdirSync(pkgDir, { recursive: true });
+  fs.mkdirSync(pkgDir, { recursive: true, mode: 0o700 });
   const executable = path.join(pkgDir, `terraform-provider-alicloud_v${PROVIDER_VERSION}`);
-  fs.writeFileSync(executable, `#!/bin/sh\n# cdktf-alicloud-ipv6: the offline, schema-only alicloud provider.\nexec ${shellQuote(process.execPath)} ${shellQuote(pluginEntry)} "$@"\n`, { mode: 0o755 });
+  writePrivateFile(executable, `#!/bin/sh\n# cdktf-alicloud-ipv6: the offline, schema-only alicloud provider.\nexec ${shellQuote(process.execPath)} ${shellQuote(pluginEntry)} "$@"\n`, true);
   const cliConfigFile = path.join(dir, 'terraform.rc');
-  fs.writeFileSync(cliConfigFile, [
+  writePrivateFile(cliConfigFile, [
     '# Written by cdktf-alicloud-ipv6: install aliyun/alicloud from the offline provider mirror only.',
     'provider_installation {',
     '  filesystem_mirror {',
@@ -130,9 +136,21 @@ export function offlineInstallation(pluginEntry: string = defaultPluginEntry()):
   return inst;
 }
 
-process.once('exit', () => {
+/** Working copies not yet disposed (removed at exit, unless kept). */
+const liveWorkDirs = new Set<string>();
+
+/**
+ * Removes every temporary folder of this process now: the mirrors and CLI configs, and the working copies
+ * not asked to be kept. Also done at exit.
+ */
+export function removeTemporaryFiles(): void {
   for (const inst of installations.values()) fs.rmSync(inst.dir, { recursive: true, force: true });
-});
+  installations.clear();
+  for (const dir of liveWorkDirs) fs.rmSync(dir, { recursive: true, force: true });
+  liveWorkDirs.clear();
+}
+
+process.once('exit', removeTemporaryFiles);
 
 /** The name of the override file written into the working copy. */
 export const BACKEND_OVERRIDE_FILE = 'zz_cdktf_alicloud_offline_override.tf.json';
@@ -153,7 +171,7 @@ export function copyStack(stackDir: string, extraFiles: Record<string, string> =
   const src = path.resolve(stackDir);
   if (!fs.existsSync(src) || !fs.statSync(src).isDirectory()) throw new Error(`not a stack folder: ${stackDir}`);
   if (!hasTerraformConfig(src)) throw new Error(`no Terraform configuration (*.tf.json, *.tf) in ${stackDir}: pass a synthesized stack folder such as cdktf.out/stacks/<stack>`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-alicloud-stack-'));
+  const work = freshPrivateDir('cdktf-alicloud-stack-');
   fs.cpSync(src, work, {
     recursive: true,
     filter: (from) => {
@@ -162,11 +180,13 @@ export function copyStack(stackDir: string, extraFiles: Record<string, string> =
       return rel === '' || (!SKIPPED.has(top) && !isState(path.basename(from)));
     },
   });
+  // The copy keeps the stack's modes: take the group/other bits away (the folder is 0700 all the same).
+  stripGroupOtherBits(work);
   // Offline, the state lives in the copy whatever backend the stack names (OSS, S3, ...).
-  fs.writeFileSync(path.join(work, BACKEND_OVERRIDE_FILE), JSON.stringify({ terraform: { backend: { local: { path: 'terraform.tfstate' } } } }, null, 2) + '\n');
+  writePrivateFile(path.join(work, BACKEND_OVERRIDE_FILE), JSON.stringify({ terraform: { backend: { local: { path: 'terraform.tfstate' } } } }, null, 2) + '\n');
   for (const [name, text] of Object.entries(extraFiles)) {
-    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
-    fs.writeFileSync(path.join(work, name), text);
+    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true, mode: 0o700 });
+    writePrivateFile(path.join(work, name), text);
   }
   return work;
 }
@@ -202,11 +222,16 @@ export interface Workspace {
 
 /** Finds Terraform, writes the mirror and copies the stack. */
 export function prepareWorkspace(stackDir: string, options: OfflineTerraformOptions = {}): Workspace {
+  // Once interrupted, no new copy is made (the command line is about to remove them all and exit).
+  const stopping = interruptedBy();
+  if (stopping) throw new InterruptedError(stopping);
   const terraform = requireTerraform(options.terraformBinary);
   const inst = offlineInstallation(options.pluginEntry ?? defaultPluginEntry());
   const workDir = copyStack(stackDir, options.extraFiles);
+  const keep = options.keepWorkDir === true;
+  if (!keep) liveWorkDirs.add(workDir);
   if (!stackHasBackend(workDir)) fs.rmSync(path.join(workDir, BACKEND_OVERRIDE_FILE));
-  return { terraform, workDir, env: terraformEnv(inst, options.env), keep: options.keepWorkDir === true };
+  return { terraform, workDir, env: terraformEnv(inst, options.env), keep };
 }
 
 const INIT_ARGS = ['init', '-input=false', '-no-color'];
@@ -226,7 +251,7 @@ function fromSync(r: SpawnSyncReturns<string>): ProcessOutput {
 
 /** Runs Terraform in the workspace, synchronously, collecting all of its output (no maxBuffer cut). */
 export function execSync(ws: Workspace, args: readonly string[]): ProcessOutput {
-  return fromSync(spawnSync(ws.terraform, [...args], { cwd: ws.workDir, env: ws.env, encoding: 'utf-8', maxBuffer: MAX_BUFFER }));
+  return fromSync(spawnTerraformSync(ws.terraform, args, { cwd: ws.workDir, env: ws.env, encoding: 'utf-8', maxBuffer: MAX_BUFFER }));
 }
 
 /**
@@ -235,7 +260,7 @@ export function execSync(ws: Workspace, args: readonly string[]): ProcessOutput 
  */
 export function exec(ws: Workspace, args: readonly string[]): Promise<ProcessOutput> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(ws.terraform, [...args], { cwd: ws.workDir, env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawnTerraformProcess(ws.terraform, args, { cwd: ws.workDir, env: ws.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -252,6 +277,7 @@ export function exec(ws: Workspace, args: readonly string[]): Promise<ProcessOut
 /** Removes the working copy unless it is to be kept. */
 export function disposeWorkspace(ws: Workspace): void {
   if (!ws.keep) fs.rmSync(ws.workDir, { recursive: true, force: true });
+  liveWorkDirs.delete(ws.workDir);
 }
 
 /**
