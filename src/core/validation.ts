@@ -18,8 +18,15 @@ const TOKEN_TEXT = /[$#&]\{TfToken\[[^\]]*\]\}|-1\.8881545897\d*e\+289/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Longest user value quoted in a message, in characters; longer ones are cut with an ellipsis. @internal */
+/**
+ * A user value longer than QUOTE_CUT_ABOVE characters is quoted as its first MAX_QUOTED_LENGTH characters and
+ * an ellipsis. A value up to QUOTE_CUT_ABOVE is quoted whole, so that a name just over a provider limit (128,
+ * 129 characters) is still shown as it was given.
+ * @internal
+ */
 export const MAX_QUOTED_LENGTH = 80;
+/** See MAX_QUOTED_LENGTH. @internal */
+export const QUOTE_CUT_ABOVE = 2 * MAX_QUOTED_LENGTH;
 
 /** `text` with every unresolved token written `<token>` (a message never prints `${TfToken[TOKEN.460]}`). @internal */
 export function scrubTokens(text: string): string {
@@ -33,13 +40,13 @@ export function escapeControlCharacters(text: string): string {
 
 /**
  * A user value for a message: a string in single quotes, with tokens written `<token>`, control characters
- * escaped and anything after MAX_QUOTED_LENGTH characters cut (`…`); any other value as `describeValue` says.
+ * escaped and a long value cut (`…`, see MAX_QUOTED_LENGTH); any other value as `describeValue` says.
  * @internal
  */
 export function quote(value: unknown): string {
   if (typeof value !== 'string') return describeValue(value);
   const chars = Array.from(scrubTokens(value));
-  const cut = chars.length > MAX_QUOTED_LENGTH ? `${chars.slice(0, MAX_QUOTED_LENGTH).join('')}…` : chars.join('');
+  const cut = chars.length > QUOTE_CUT_ABOVE ? `${chars.slice(0, MAX_QUOTED_LENGTH).join('')}…` : chars.join('');
   return `'${escapeControlCharacters(cut)}'`;
 }
 
@@ -79,6 +86,9 @@ export interface TypeCheckOptions {
   /** The value is a secret: say only its type, never the value. */
   readonly secret?: boolean;
 }
+
+/** Options of a type check of a required prop: when it passes, the value is set. @internal */
+export type RequiredCheck = TypeCheckOptions & { readonly required: true };
 
 /** The members an object passed as a reference (a VPC, a gateway, a vSwitch) must have, by type. @internal */
 export type MemberTypes = Record<string, 'string' | 'boolean' | 'array' | 'object'>;
@@ -160,36 +170,49 @@ export class PropValidator {
   // -------------------------------------------------------------------------------------------------------
   // Type checks: what JavaScript callers and jsii bindings can pass. Each records a problem naming the prop,
   // what was given and what is allowed, and returns whether the value can be used as its type (undefined
-  // counts as usable for an optional prop). Tokens have their type (string, number, list, map) and pass.
+  // counts as usable for an optional prop, hence `| undefined`). Tokens have their type (string, number,
+  // list, map) and pass.
   // -------------------------------------------------------------------------------------------------------
 
   /** A string (a string token included). */
-  public isString(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is string {
+  public isString(prop: string, value: unknown, opts: RequiredCheck): value is string;
+  public isString(prop: string, value: unknown, opts?: TypeCheckOptions): value is string | undefined;
+  public isString(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is string | undefined {
     return this.typed(prop, value, typeof value === 'string', 'a string', opts);
   }
 
   /** A number (a number token included; NaN and infinities are numbers: range checks report them). */
-  public isNumber(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is number {
+  public isNumber(prop: string, value: unknown, opts: RequiredCheck): value is number;
+  public isNumber(prop: string, value: unknown, opts?: TypeCheckOptions): value is number | undefined;
+  public isNumber(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is number | undefined {
     return this.typed(prop, value, typeof value === 'number', 'a number', opts);
   }
 
   /** `true` or `false`. */
-  public isBoolean(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is boolean {
+  public isBoolean(prop: string, value: unknown, opts: RequiredCheck): value is boolean;
+  public isBoolean(prop: string, value: unknown, opts?: TypeCheckOptions): value is boolean | undefined;
+  public isBoolean(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is boolean | undefined {
     return this.typed(prop, value, typeof value === 'boolean', 'true or false', opts);
   }
 
   /** An array (each item is for the caller to check). */
-  public isArray(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is unknown[] {
+  public isArray(prop: string, value: unknown, opts: RequiredCheck): value is unknown[];
+  public isArray(prop: string, value: unknown, opts?: TypeCheckOptions): value is unknown[] | undefined;
+  public isArray(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is unknown[] | undefined {
     return this.typed(prop, value, Array.isArray(value), 'an array', opts);
   }
 
   /** An object that is not an array or a function (a props struct). */
-  public isObject(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is Record<string, unknown> {
+  public isObject(prop: string, value: unknown, opts: RequiredCheck): value is Record<string, unknown>;
+  public isObject(prop: string, value: unknown, opts?: TypeCheckOptions): value is Record<string, unknown> | undefined;
+  public isObject(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is Record<string, unknown> | undefined {
     return this.typed(prop, value, isRecord(value), 'an object', opts);
   }
 
   /** An array of strings (a list token included); each wrong item is reported as `prop[i]`. */
-  public isStringList(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is string[] {
+  public isStringList(prop: string, value: unknown, opts: RequiredCheck): value is string[];
+  public isStringList(prop: string, value: unknown, opts?: TypeCheckOptions): value is string[] | undefined;
+  public isStringList(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is string[] | undefined {
     if (!this.typed(prop, value, Array.isArray(value), 'an array of strings', opts)) return false;
     if (value === undefined) return true;
     let ok = true;
@@ -200,7 +223,9 @@ export class PropValidator {
   }
 
   /** An object whose values are strings (a map token included); each wrong value is reported as `prop.key`. */
-  public isStringMap(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is { [key: string]: string } {
+  public isStringMap(prop: string, value: unknown, opts: RequiredCheck): value is { [key: string]: string };
+  public isStringMap(prop: string, value: unknown, opts?: TypeCheckOptions): value is { [key: string]: string } | undefined;
+  public isStringMap(prop: string, value: unknown, opts: TypeCheckOptions = {}): value is { [key: string]: string } | undefined {
     if (!this.typed(prop, value, isRecord(value), 'an object of strings (name → value)', opts)) return false;
     if (value === undefined) return true;
     let ok = true;
@@ -211,8 +236,8 @@ export class PropValidator {
   }
 
   /** An instance of `type` (made by its factories, e.g. `Peer.anyIpv6()`), named `what` in the message. */
-  public isInstance(prop: string, value: unknown, type: abstract new (...args: any[]) => unknown, what: string, opts: TypeCheckOptions = {}): boolean {
-    return this.typed(prop, value, value instanceof type, what, opts);
+  public isInstance(prop: string, value: unknown, type: { readonly prototype: object }, what: string, opts: TypeCheckOptions = {}): boolean {
+    return this.typed(prop, value, typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(type.prototype, value), what, opts);
   }
 
   /**
@@ -267,7 +292,7 @@ export class PropValidator {
 }
 
 /** A non-null object that is neither an array nor a function. */
-function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -3,6 +3,7 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { PropValidator } from '../core/validation';
 import { EffectiveFacts, RuleContext } from './context';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
@@ -200,6 +201,7 @@ export class Ipv6Checks implements IAspect {
    * @throws when a rule ID in `ruleLevels` is unknown, or a family is declared both with and without IPv6
    */
   constructor(props: Ipv6ChecksProps = {}) {
+    checkPropTypes(props);
     const problems: string[] = [];
     const regions = new Set(IPV6_REGIONS.map((r) => r.regionId));
     for (const r of props.additionalRegions ?? []) regions.add(r.trim().toLowerCase());
@@ -337,3 +339,16 @@ function install(stack: TerraformStack, state: StackState): void {
   });
 }
 
+
+/** The types of Ipv6ChecksProps (JavaScript callers and jsii bindings can pass anything), before any use. */
+function checkPropTypes(props: unknown): void {
+  const v = new PropValidator(undefined, 'Ipv6Checks');
+  if (v.isObject('props', props, { example: "{ additionalRegions: ['cn-zhongwei'] }" }) && props !== undefined) {
+    v.isStringList('additionalRegions', props.additionalRegions, { example: "['cn-zhongwei']" });
+    v.isStringList('additionalIpv6Families', props.additionalIpv6Families, { example: "['g9a']" });
+    v.isStringList('additionalNonIpv6Families', props.additionalNonIpv6Families, { example: "['t5']" });
+    v.isStringMap('ruleLevels', props.ruleLevels, { example: "{ 'ALI-IPV6-002': Ipv6CheckLevel.WARNING }" });
+    v.isBoolean('reports', props.reports);
+  }
+  v.throwIfAny();
+}

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
-import { PropValidator } from '../core/validation';
+import { MemberTypes, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -67,6 +67,13 @@ export class Ipv6InternetBandwidth extends Construct {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6InternetBandwidth');
+    if (v.isObject('props', props, { required: true, example: "{ ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway }" })) {
+      v.isString('ipv6AddressId', props.ipv6AddressId, { required: true, example: "'ipv6-2ze0abc'" });
+      v.isReference('ipv6Gateway', props.ipv6Gateway, GATEWAY_MEMBERS, 'an IPv6 gateway (IIpv6Gateway)', { example: 'vpc.ipv6Gateway of a DualStackVpc' });
+      v.isNumber('bandwidth', props.bandwidth, { example: '10' });
+      v.isString('internetChargeType', props.internetChargeType, { example: 'InternetChargeType.PAY_BY_TRAFFIC' });
+    }
+    v.throwIfAny(); // the checks below rely on the types
     v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), for example from data.alicloud_vpc_ipv6_addresses');
     v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing',
@@ -93,3 +100,6 @@ export class Ipv6InternetBandwidth extends Construct {
     return this.resource.id;
   }
 }
+
+/** The members of an IIpv6Gateway that the constructs read. @internal */
+export const GATEWAY_MEMBERS: MemberTypes = { ipv6GatewayId: 'string' };

@@ -18,9 +18,12 @@ describe('quote: user input in messages', () => {
     expect(quote('a\nb\tc\rd\u0007e\u2028')).toBe("'a\\nb\\tc\\rd\\u0007e\\u2028'");
   });
 
-  test('long values are cut at 80 characters with an ellipsis', () => {
-    expect(quote('x'.repeat(80))).toBe(`'${'x'.repeat(80)}'`);
-    expect(quote('y'.repeat(500))).toBe(`'${'y'.repeat(80)}…'`);
+  test('long values are cut to 80 characters with an ellipsis; one just over a name limit is shown whole', () => {
+    expect(quote('x'.repeat(129))).toBe(`'${'x'.repeat(129)}'`);
+    expect(quote('x'.repeat(160))).toBe(`'${'x'.repeat(160)}'`);
+    expect(quote('y'.repeat(161))).toBe(`'${'y'.repeat(80)}…'`);
+    expect(quote('y'.repeat(5000))).toBe(`'${'y'.repeat(80)}…'`);
+    expect(quote('😀'.repeat(200))).toBe(`'${'😀'.repeat(80)}…'`); // cut by characters, never inside a surrogate pair
   });
 
   test('tokens are written <token>, never as cdktf token text', () => {
