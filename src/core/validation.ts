@@ -271,7 +271,7 @@ export class PropValidator {
     if (ok) return true;
     const given = value === null ? 'null' : opts.secret ? describeType(value) : describeValue(value);
     this.add(prop, `must be ${what}, got ${given}`,
-      `pass ${what}${example}${opts.required ? '' : ` or leave ${prop} out${value === null ? ' (undefined, not null)' : ''}`}`);
+      `pass ${what}${example}${opts.required ? '' : `, or leave ${prop} out${value === null ? ' (undefined, not null)' : ''}`}`);
     return false;
   }
 

@@ -63,15 +63,15 @@ describe('PropValidator type checks', () => {
     });
     expect(message).toBe([
       "Thing at 'test' has 9 invalid props:",
-      '  - name: must be a string, got the number 5. Fix: pass a string or leave name out.',
-      "  - size: must be a number, got the string '5'. Fix: pass a number or leave size out.",
-      "  - on: must be true or false, got the string 'false'. Fix: pass true or false or leave on out.",
-      "  - zones: must be an array of strings, got the string 'cn-huhehaote-a'. Fix: pass an array of strings or leave zones out.",
+      '  - name: must be a string, got the number 5. Fix: pass a string, or leave name out.',
+      "  - size: must be a number, got the string '5'. Fix: pass a number, or leave size out.",
+      "  - on: must be true or false, got the string 'false'. Fix: pass true or false, or leave on out.",
+      "  - zones: must be an array of strings, got the string 'cn-huhehaote-a'. Fix: pass an array of strings, or leave zones out.",
       '  - list[1]: must be a string, got the number 7. Fix: pass a string.',
       '  - tags.c: must be a string, got null. Fix: pass a string.',
       '  - spec: must be an object, got an empty array. Fix: pass an object.',
       "  - gone: is missing. Fix: pass a string, for example 'x'.",
-      '  - nulled: must be a string, got null. Fix: pass a string or leave nulled out (undefined, not null).',
+      '  - nulled: must be a string, got null. Fix: pass a string, or leave nulled out (undefined, not null).',
     ].join('\n'));
   });
 
