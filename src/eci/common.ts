@@ -28,8 +28,11 @@ export function defaultGroupName(scope: IConstruct): string {
   return `${readable || 'eci'}-${scope.node.addr.slice(0, 8)}`;
 }
 
-/** Checks ECI sizing: either `instanceType(s)` or vCPU/memory, each a positive number. */
-export function validateSizing(v: PropValidator, props: { cpu?: number; memory?: number }, instanceTypes: string[]): void {
+/**
+ * Checks ECI sizing: either `instanceType(s)` or vCPU/memory, each a positive number. `typesProp` is the
+ * prop that names the types: `instanceType` (one string, comma-separated) or `instanceTypes` (a list).
+ */
+export function validateSizing(v: PropValidator, props: { cpu?: number; memory?: number }, instanceTypes: string[], typesProp = 'instanceType'): void {
   for (const key of ['cpu', 'memory'] as const) {
     const value = props[key];
     if (value !== undefined && !Token.isUnresolved(value) && !(Number.isFinite(value) && value > 0)) {
@@ -37,13 +40,13 @@ export function validateSizing(v: PropValidator, props: { cpu?: number; memory?:
     }
   }
   if (instanceTypes.length > 0 && (props.cpu !== undefined || props.memory !== undefined)) {
-    v.add('instanceType', 'is set together with cpu/memory', 'size the group either by ECS instance type or by vCPU and memory, not both');
+    v.add(typesProp, 'is set together with cpu/memory', 'size the group either by ECS instance type or by vCPU and memory, not both');
   }
-  for (const t of instanceTypes) {
+  instanceTypes.forEach((t, i) => {
     if (!Token.isUnresolved(t) && !/^ecs\.[a-z0-9-]+\.[a-z0-9-]+$/.test(t.trim())) {
-      v.add('instanceType', `${quote(t)} is not an ECS instance type`, "use names like 'ecs.g7.large' (see DescribeInstanceTypes)");
+      v.add(typesProp === 'instanceType' ? typesProp : `${typesProp}[${i}]`, `${quote(t)} is not an ECS instance type`, "use names like 'ecs.g7.large' (see DescribeInstanceTypes)");
     }
-  }
+  });
 }
 
 /** Splits `ecs.a.x,ecs.b.y` into its types (tokens are kept whole). */
@@ -101,7 +104,7 @@ interface GroupProps {
  * callers have no compiler: they get an error naming the prop, not a TypeError further down); every other
  * problem is recorded on the returned validator, for the construct to add its own and throw them together.
  */
-export function validateGroupProps(scope: IConstruct, constructName: string, props: GroupProps, instanceTypes: string[]): PropValidator {
+export function validateGroupProps(scope: IConstruct, constructName: string, props: GroupProps, instanceTypes: string[], typesProp = 'instanceType'): PropValidator {
   const required = new PropValidator(scope, constructName);
   required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
   required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
@@ -112,7 +115,7 @@ export function validateGroupProps(scope: IConstruct, constructName: string, pro
   validateContainers(v, 'containers', props.containers, props.volumes);
   validateRegistry(v, scope, props);
   validateGroupName(v, 'containerGroupName', props.containerGroupName);
-  validateSizing(v, props, instanceTypes);
+  validateSizing(v, props, instanceTypes, typesProp);
   v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1,
     'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
   validateIpv6AndRestart(v, props, Object.values(RestartPolicy));

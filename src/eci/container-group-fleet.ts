@@ -189,7 +189,7 @@ export class ContainerGroupFleet extends Construct {
       // instanceTypeGuard: checkGuardProp below
     });
     const instanceTypes = props.instanceTypes ?? [];
-    const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes);
+    const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes, 'instanceTypes');
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;

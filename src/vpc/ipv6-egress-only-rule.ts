@@ -4,7 +4,7 @@ import { IIpv6Gateway } from './interfaces';
 import { GATEWAY_MEMBERS, Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
 import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
 import { literalText } from '../core/terraform-text';
-import { PropValidator, quote } from '../core/validation';
+import { isBlank, PropValidator, quote } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -65,12 +65,12 @@ export class Ipv6EgressOnlyRule extends Construct {
       v.isString('description', props.description);
     }
     v.throwIfAny(); // the checks below rely on the types
-    v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
+    v.check(isBlank(props.ipv6AddressId), 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), the same one that has Internet bandwidth');
     v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing', 'pass the VPC\'s IPv6 gateway, for example `vpc.ipv6Gateway`');
     const bw = props.internetBandwidth;
     v.check(bw !== undefined && isLiteral(bw.ipv6AddressId) && isLiteral(props.ipv6AddressId) && bw.ipv6AddressId !== props.ipv6AddressId,
-      'internetBandwidth', `is for address ${quote(bw?.ipv6AddressId)}, not ${quote(props.ipv6AddressId)}`, 'pass the Internet bandwidth of the same IPv6 address');
+      'internetBandwidth', `is for address ${quote(bw?.ipv6AddressId)}, not ${quote(props.ipv6AddressId)}`, 'pass the Internet bandwidth of the same IPv6 address as ipv6AddressId, or correct ipv6AddressId');
     v.check(bw !== undefined && props.ipv6Gateway !== undefined && bw.ipv6Gateway !== props.ipv6Gateway
       && isLiteral(bw.ipv6Gateway.ipv6GatewayId) && isLiteral(props.ipv6Gateway.ipv6GatewayId)
       && bw.ipv6Gateway.ipv6GatewayId !== props.ipv6Gateway.ipv6GatewayId,

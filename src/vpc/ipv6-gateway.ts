@@ -1,9 +1,8 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway } from './interfaces';
 import { checkPattern, IPV6_GATEWAY_DESCRIPTION_PATTERN, IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
-import { MemberTypes, PropValidator } from '../core/validation';
+import { isBlank, MemberTypes, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -123,7 +122,7 @@ class ImportedIpv6Gateway extends Construct implements IIpv6Gateway {
     const v = new PropValidator(this, 'Ipv6Gateway.fromIpv6GatewayId');
     v.isString('ipv6GatewayId', ipv6GatewayId, { required: true, example: "'ipv6gw-2ze0abc'" });
     v.throwIfAny();
-    v.check(!Token.isUnresolved(ipv6GatewayId) && !ipv6GatewayId, 'ipv6GatewayId', 'is empty',
+    v.check(isBlank(ipv6GatewayId), 'ipv6GatewayId', 'is empty',
       'pass the ID of an existing IPv6 gateway, for example \'ipv6gw-2ze0abc\'');
     v.throwIfAny();
     this.ipv6GatewayId = ipv6GatewayId;

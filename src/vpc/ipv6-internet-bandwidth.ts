@@ -1,7 +1,6 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
-import { MemberTypes, PropValidator } from '../core/validation';
+import { isBlank, MemberTypes, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -74,7 +73,7 @@ export class Ipv6InternetBandwidth extends Construct {
       v.isString('internetChargeType', props.internetChargeType, { example: 'InternetChargeType.PAY_BY_TRAFFIC' });
     }
     v.throwIfAny(); // the checks below rely on the types
-    v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
+    v.check(isBlank(props.ipv6AddressId), 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), for example from data.alicloud_vpc_ipv6_addresses');
     v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing',
       'pass the VPC\'s IPv6 gateway, for example `vpc.ipv6Gateway` of a DualStackVpc');

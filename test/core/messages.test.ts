@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { ContainerGroup, DualStackVpc, Ipv6Checks, Peer, Port, SecurityGroup } from '../../src';
+import { ContainerGroup, ContainerGroupFleet, DualStackVpc, Ipv6Checks, Ipv6EgressOnlyRule, Ipv6InternetBandwidth, Peer, Port, SecurityGroup } from '../../src';
 import { errorOf, setup } from '../eci/util';
 import { newStack } from '../vpc/util';
 
@@ -86,5 +86,24 @@ describe('wrong JavaScript types are reported like any other bad prop', () => {
     expect(errorOf(() => Port.tcp('443' as any))).toBe("Port.tcp(the string '443'): port must be a whole number from 1 to 65535, got the string '443'. Fix: use ports from 1 to 65535 with from <= to, for example Port.tcp(443).");
     expect(errorOf(() => new Ipv6Checks({ additionalRegions: 'cn-zhongwei' as any }))).toBe(
       "Ipv6Checks has 1 invalid prop:\n  - additionalRegions: must be an array of strings, got the string 'cn-zhongwei'. Fix: pass an array of strings, for example ['cn-zhongwei'], or leave additionalRegions out.");
+  });
+});
+
+describe('found by the wrong-types property (test/properties/wrong-types.test.ts)', () => {
+  test('a fleet names its own prop, instanceTypes[i], for a bad instance type (not ContainerGroup\'s instanceType)', () => {
+    const { stack, vpc, securityGroup } = setup();
+    const message = errorOf(() => new ContainerGroupFleet(stack, 'Fleet', {
+      vpc, securityGroup, minSize: 1, maxSize: 1, containers: [{ name: 'app', image: 'nginx' }], instanceTypes: ['ecs.g7.large', ''],
+    }));
+    expect(message).toContain("  - instanceTypes[1]: '' is not an ECS instance type.");
+  });
+
+  test('a blank IPv6 address ID is empty for the bandwidth and the egress-only rule, not just a mismatch', () => {
+    const { stack, vpc } = setup();
+    expect(errorOf(() => new Ipv6InternetBandwidth(stack, 'Bw', { ipv6AddressId: ' ', ipv6Gateway: vpc.ipv6Gateway! })))
+      .toContain('  - ipv6AddressId: is empty.');
+    const bw = new Ipv6InternetBandwidth(stack, 'Bw2', { ipv6AddressId: 'ipv6-1', ipv6Gateway: vpc.ipv6Gateway! });
+    const message = errorOf(() => new Ipv6EgressOnlyRule(stack, 'Rule', { ipv6Gateway: vpc.ipv6Gateway!, ipv6AddressId: ' ', internetBandwidth: bw }));
+    expect(message).toContain('  - ipv6AddressId: is empty.');
   });
 });

@@ -112,6 +112,8 @@ interface Target {
   readonly props: Record<string, unknown>;
   /** Optional props not always set by the valid generator (so that they get wrong values too). */
   readonly optional?: readonly string[];
+  /** The props object is one argument (a constructor's props): it may be replaced whole, named `whole`. */
+  readonly whole?: string;
   readonly build: (props: any) => unknown;
 }
 
@@ -119,12 +121,12 @@ const CRASH = /is not a function|Cannot read propert|Cannot convert|is not itera
 
 /** Puts `wrong` at one place of the target's props, builds and synthesizes; asserts the outcome. */
 function check(t: Target, pick: number, wrong: unknown): void {
-  const all = places(t.props, t.optional ?? []);
+  const all = [...places(t.props, t.optional ?? []), ...(t.whole ? [[]] : [])];
   const path = all[pick % all.length];
-  const before = get(t.props, path);
-  const props = withValue(t.props, path, wrong);
-  const prop = propName(path);
-  const root = String(path[0]);
+  const before = path.length === 0 ? t.props : get(t.props, path);
+  const props = path.length === 0 ? wrong : withValue(t.props, path, wrong);
+  const prop = path.length === 0 ? t.whole! : propName(path);
+  const root = path.length === 0 ? t.whole! : String(path[0]);
   const secret = /\.password$|\.secretEnvironment\./.test(prop);
   let caught: unknown;
   try {
@@ -147,7 +149,9 @@ function check(t: Target, pick: number, wrong: unknown): void {
   const message = caught.message;
   if (CRASH.test(message)) throw new Error(`${what} crashed: ${message}`);
   // A factory's message may name its one argument in upper case ("Peer.ipv4('x'): not an IPv4 CIDR block").
-  const names = t.stack ? message.includes(root) : message.toLowerCase().includes(root.toLowerCase());
+  // Props replaced whole by another object are reported by the props it lacks.
+  const names = path.length === 0 && kind(wrong) === 'object' ? /\n {2}- \w/.test(message)
+    : t.stack ? message.includes(root) : message.toLowerCase().includes(root.toLowerCase());
   if (!message.includes(t.where) || !names) {
     throw new Error(`${what}: the error does not name ${JSON.stringify(t.where)} and ${JSON.stringify(root)}:\n${message}`);
   }
@@ -203,13 +207,12 @@ function network(stack: TerraformStack) {
 }
 
 const VPC_OPTIONAL = ['vpcName', 'cidrBlock', 'zones', 'vSwitches', 'vSwitchCidrMask', 'ipv6Gateway', 'description', 'tags', 'resourceGroupId'];
-const SPEC_OPTIONAL = ['cidrBlock', 'ipv6CidrBlockMask', 'ipv6Enabled', 'vSwitchName'];
 
 describe('every construct answers wrong types with its own error', () => {
   fuzz('DualStackVpc (zones form)', vpcCase.map((c) => () => {
     const { stack } = newStack(c.region);
     const { region, vpcPrefix, ...props } = c;
-    return { stack, where: 'test/Vpc', props, optional: VPC_OPTIONAL, build: (p) => new DualStackVpc(stack, 'Vpc', p) };
+    return { stack, where: 'test/Vpc', props, optional: VPC_OPTIONAL, whole: 'props', build: (p) => new DualStackVpc(stack, 'Vpc', p) };
   }));
 
   fuzz('DualStackVpc (vSwitches form)', explicitVSwitches.map((c) => () => {
@@ -220,7 +223,7 @@ describe('every construct answers wrong types with its own error', () => {
   fuzz('DualStackVpc.addVSwitch', fc.constantFrom('cn-huhehaote-c', 'cn-huhehaote-d').map((zoneId) => () => {
     const { stack } = newStack('cn-huhehaote');
     const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a'] });
-    return { stack, where: 'test/Vpc', props: { spec: { zoneId, cidrBlock: '10.0.9.0/24', vSwitchName: 'extra' } }, build: (p) => vpc.addVSwitch(p.spec) };
+    return { stack, where: 'test/Vpc', props: { spec: { zoneId, cidrBlock: '10.0.9.0/24', vSwitchName: 'extra' } }, optional: [], build: (p) => vpc.addVSwitch(p.spec) };
   }));
 
   fuzz('DualStackVpc.fromVpcAttributes', fc.boolean().map((withGateway) => () => {
@@ -231,14 +234,14 @@ describe('every construct answers wrong types with its own error', () => {
       vSwitches: [{ vSwitchId: 'vsw-1', zoneId: 'cn-huhehaote-a', cidrBlock: '10.0.0.0/24', ipv6CidrBlock: '2408:4000:1000:1::/64', ipv6Enabled: true }],
       ipv6GatewayId: withGateway ? 'ipv6gw-1' : undefined,
     };
-    return { stack, where: 'test/Imported', props, optional: ['ipv6GatewayId'], build: (p) => DualStackVpc.fromVpcAttributes(stack, 'Imported', p) };
+    return { stack, where: 'test/Imported', props, optional: ['ipv6GatewayId'], whole: 'attrs', build: (p) => DualStackVpc.fromVpcAttributes(stack, 'Imported', p) };
   }));
 
   fuzz('Ipv6Gateway', fc.boolean().map((byId) => () => {
     const { stack } = newStack('cn-huhehaote');
     const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a'], ipv6Gateway: false });
     const props = { ...(byId ? { vpcId: 'vpc-1' } : { vpc }), ipv6GatewayName: 'edge', description: 'gateway-for-web', tags: { team: 'web' }, resourceGroupId: 'rg-1' };
-    return { stack, where: 'test/Gw', props, optional: ['vpc', 'vpcId'], build: (p) => new Ipv6Gateway(stack, 'Gw', p) };
+    return { stack, where: 'test/Gw', props, optional: ['vpc', 'vpcId'], whole: 'props', build: (p) => new Ipv6Gateway(stack, 'Gw', p) };
   }));
 
   fuzz('Ipv6Gateway.fromIpv6GatewayId', fc.constant(() => {
@@ -250,7 +253,7 @@ describe('every construct answers wrong types with its own error', () => {
     const { stack } = newStack('cn-huhehaote');
     const { vpc } = network(stack);
     const props = { ipv6AddressId: 'ipv6-1', ipv6Gateway: vpc.ipv6Gateway, bandwidth: 10, internetChargeType: charge };
-    return { stack, where: 'test/Bw', props, build: (p) => new Ipv6InternetBandwidth(stack, 'Bw', p) };
+    return { stack, where: 'test/Bw', props, whole: 'props', build: (p) => new Ipv6InternetBandwidth(stack, 'Bw', p) };
   }));
 
   fuzz('Ipv6EgressOnlyRule', fc.boolean().map((withBandwidth) => () => {
@@ -259,14 +262,14 @@ describe('every construct answers wrong types with its own error', () => {
     const gw = vpc.ipv6Gateway!;
     const bw = withBandwidth ? new Ipv6InternetBandwidth(stack, 'Bw', { ipv6AddressId: 'ipv6-1', ipv6Gateway: gw }) : undefined;
     const props = { ipv6Gateway: gw, ipv6AddressId: 'ipv6-1', internetBandwidth: bw, ipv6EgressRuleName: 'web-egress', description: 'egress only' };
-    return { stack, where: 'test/Rule', props, optional: ['internetBandwidth'], build: (p) => new Ipv6EgressOnlyRule(stack, 'Rule', p) };
+    return { stack, where: 'test/Rule', props, optional: ['internetBandwidth'], whole: 'props', build: (p) => new Ipv6EgressOnlyRule(stack, 'Rule', p) };
   }));
 
   fuzz('SecurityGroup', sgProps.map((c) => () => {
     const { stack } = newStack('cn-huhehaote');
     const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a'] });
     return {
-      stack, where: 'test/Web', props: { vpc, ...c }, optional: ['securityGroupName', 'description', 'tags', 'securityGroupType', 'resourceGroupId'],
+      stack, where: 'test/Web', props: { vpc, ...c }, optional: ['securityGroupName', 'description', 'tags', 'securityGroupType', 'resourceGroupId'], whole: 'props',
       build: (p) => new SecurityGroup(stack, 'Web', p),
     };
   }));
@@ -330,7 +333,7 @@ describe('every construct answers wrong types with its own error', () => {
         } : {}),
       };
       return {
-        stack, where: 'test/Group', props,
+        stack, where: 'test/Group', props, whole: 'props',
         optional: ['cpu', 'memory', 'instanceType', 'instanceTypeGuard', 'restartPolicy', 'ipv6InternetBandwidth', 'volumes', 'tags', 'acrInstances',
           'imageRegistryCredentials', 'ramRoleName', 'autoMatchImageCache', 'imageSnapshotId', 'stackTimeoutInMinutes', 'containerGroupName'],
         build: (p) => new ContainerGroup(stack, 'Group', p),
@@ -344,7 +347,7 @@ describe('every construct answers wrong types with its own error', () => {
     const { vSwitchMask, ...rest } = c;
     const props = { ...rest, vpc, securityGroup: sg, vSwitches: vSwitchMask % 2 ? [vpc.vSwitches[0]] : undefined };
     return {
-      stack, where: 'test/Fleet', props,
+      stack, where: 'test/Fleet', props, whole: 'props',
       optional: ['vSwitches', 'desiredCapacity', 'cpu', 'memory', 'instanceTypes', 'instanceTypeGuard', 'restartPolicy', 'volumes', 'scalingGroupName',
         'containerGroupName', 'acrInstances', 'imageRegistryCredentials', 'ramRoleName', 'autoMatchImageCache', 'imageSnapshotId', 'tags'],
       build: (p) => new ContainerGroupFleet(stack, 'Fleet', p),
@@ -353,6 +356,7 @@ describe('every construct answers wrong types with its own error', () => {
 
   fuzz('Ipv6Checks props', fc.boolean().map((reports) => () => ({
     where: 'Ipv6Checks',
+    whole: 'props',
     props: {
       additionalRegions: ['cn-zhongwei'],
       additionalIpv6Families: ['g9a'],
