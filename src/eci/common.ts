@@ -5,9 +5,9 @@ import { validateContainers } from './container-mapping';
 import { AcrInstance, ImageRegistryCredential, validateRegistry } from './registry';
 import { Volume } from './volume';
 import { MemberTypes, PropValidator, quote, resolveToString } from '../core/validation';
-import { VPC_MEMBERS } from '../vpc/ipv6-gateway';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc } from '../vpc/interfaces';
+import { VPC_MEMBERS } from '../vpc/ipv6-gateway';
 
 const GROUP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -140,7 +140,9 @@ const CONTAINER_EXAMPLE = "{ name: 'web', image: 'nginx:alpine' }";
  * construct's own, at any depth, and throws them together. `vpc`, `securityGroup` and `containers` left
  * unset are for `validateGroupProps` to report.
  */
-export function checkGroupPropTypes(scope: IConstruct, constructName: string, props: unknown, own: (v: PropValidator, props: Record<string, unknown>) => void): void {
+export function checkGroupPropTypes(
+  scope: IConstruct, constructName: string, props: unknown, own: (v: PropValidator, props: Record<string, unknown>) => void,
+): void {
   const v = new PropValidator(scope, constructName);
   if (v.isObject('props', props, { required: true, example: `{ vpc, securityGroup, containers: [${CONTAINER_EXAMPLE}] }` })) {
     const set = (x: unknown) => x !== undefined && x !== null;

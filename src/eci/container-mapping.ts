@@ -5,9 +5,9 @@
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
+import { imageReferenceProblem } from './image-reference';
 import { AcrInstance, RegistryProps } from './registry';
 import { Volume } from './volume';
-import { imageReferenceProblem } from './image-reference';
 import { literalText } from '../core/terraform-text';
 import { PropValidator, quote } from '../core/validation';
 import * as eci from '../providers/alicloud/eci-container-group';

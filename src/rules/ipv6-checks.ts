@@ -3,7 +3,6 @@ import { Aspects, IAspect, ISynthesisSession, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
-import { PropValidator } from '../core/validation';
 import { EffectiveFacts, RuleContext } from './context';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
@@ -13,6 +12,7 @@ import { addSuppression, ALL_RULES_ID } from './suppressions';
 import { recordedSynthesis, recordSynthesis } from './synthesized';
 import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
+import { PropValidator } from '../core/validation';
 
 /** Options of the IPv6 rule pack. */
 export interface Ipv6ChecksProps {

@@ -66,7 +66,7 @@ export class Ipv6InternetBandwidth extends Construct {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6InternetBandwidth');
-    if (v.isObject('props', props, { required: true, example: "{ ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway }" })) {
+    if (v.isObject('props', props, { required: true, example: '{ ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway }' })) {
       v.isString('ipv6AddressId', props.ipv6AddressId, { required: true, example: "'ipv6-2ze0abc'" });
       v.isReference('ipv6Gateway', props.ipv6Gateway, GATEWAY_MEMBERS, 'an IPv6 gateway (IIpv6Gateway)', { example: 'vpc.ipv6Gateway of a DualStackVpc' });
       v.isNumber('bandwidth', props.bandwidth, { example: '10' });

@@ -73,7 +73,9 @@ describe('wrong JavaScript types are reported like any other bad prop', () => {
   test('a registry password of the wrong type is described by its type only', () => {
     const { stack, vpc, securityGroup } = setup();
     const message = errorOf(() => new ContainerGroup(stack, 'App', {
-      vpc, securityGroup, containers: [{ name: 'app', image: 'nginx', secretEnvironment: { KEY: 987654321 as any } }],
+      vpc,
+      securityGroup,
+      containers: [{ name: 'app', image: 'nginx', secretEnvironment: { KEY: 987654321 as any } }],
       imageRegistryCredentials: [{ server: 'registry.example.com', userName: 'u', password: 123456789 as any }],
     }));
     expect(message).toContain('  - containers[0].secretEnvironment.KEY: must be a string, got a number.');

@@ -269,7 +269,11 @@ describe('every construct answers wrong types with its own error', () => {
     const { stack } = newStack('cn-huhehaote');
     const vpc = new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a'] });
     return {
-      stack, where: 'test/Web', props: { vpc, ...c }, optional: ['securityGroupName', 'description', 'tags', 'securityGroupType', 'resourceGroupId'], whole: 'props',
+      stack,
+      where: 'test/Web',
+      props: { vpc, ...c },
+      optional: ['securityGroupName', 'description', 'tags', 'securityGroupType', 'resourceGroupId'],
+      whole: 'props',
       build: (p) => new SecurityGroup(stack, 'Web', p),
     };
   }));
@@ -278,7 +282,10 @@ describe('every construct answers wrong types with its own error', () => {
     const { stack } = newStack('cn-huhehaote');
     const { sg } = network(stack);
     return {
-      stack, where: 'test/Sg', props: { peer: r.peer.peer, port: r.port, description: r.description }, optional: ['description'],
+      stack,
+      where: 'test/Sg',
+      props: { peer: r.peer.peer, port: r.port, description: r.description },
+      optional: ['description'],
       build: (p) => (r.direction === 'ingress' ? sg.addIngressRule(p.peer, p.port, p.description) : sg.addEgressRule(p.peer, p.port, p.description)),
     };
   }));
@@ -286,26 +293,28 @@ describe('every construct answers wrong types with its own error', () => {
   fuzz('SecurityGroup.fromSecurityGroupId', fc.constant(() => {
     const { stack } = newStack('cn-huhehaote');
     return {
-      stack, where: 'test/Imported', props: { securityGroupId: 'sg-1', vpcId: 'vpc-1' },
+      stack,
+      where: 'test/Imported',
+      props: { securityGroupId: 'sg-1', vpcId: 'vpc-1' },
       build: (p) => SecurityGroup.fromSecurityGroupId(stack, 'Imported', p.securityGroupId, p.vpcId),
     };
   }));
 
   fuzz('Peer and Port factories', fc.constantFrom<Array<() => Target>>(
     () => ({ where: 'Peer.ipv4', props: { cidr: '10.0.0.0/8' }, build: (p) => Peer.ipv4(p.cidr) }),
-    () => ({ where: 'Peer.ipv6', props: { cidr: '2408:4000::/56' }, build: (p) => Peer.ipv6(p.cidr) }),
-    () => ({ where: 'Port.tcp', props: { port: 443 }, build: (p) => Port.tcp(p.port) }),
-    () => ({ where: 'Port.udp', props: { port: 53 }, build: (p) => Port.udp(p.port) }),
-    () => ({ where: 'Port.tcpRange', props: { from: 80, to: 90 }, build: (p) => Port.tcpRange(p.from, p.to) }),
-    () => ({ where: 'Port.udpRange', props: { from: 80, to: 90 }, build: (p) => Port.udpRange(p.from, p.to) }),
+  () => ({ where: 'Peer.ipv6', props: { cidr: '2408:4000::/56' }, build: (p) => Peer.ipv6(p.cidr) }),
+  () => ({ where: 'Port.tcp', props: { port: 443 }, build: (p) => Port.tcp(p.port) }),
+  () => ({ where: 'Port.udp', props: { port: 53 }, build: (p) => Port.udp(p.port) }),
+  () => ({ where: 'Port.tcpRange', props: { from: 80, to: 90 }, build: (p) => Port.tcpRange(p.from, p.to) }),
+  () => ({ where: 'Port.udpRange', props: { from: 80, to: 90 }, build: (p) => Port.udpRange(p.from, p.to) }),
   ));
 
   fuzz('Probe and Volume factories', probeOptions.chain((o) => fc.constantFrom<Array<() => Target>>(
     () => ({ where: 'Probe.httpGet', props: { options: { ...o, port: 80, path: '/healthz' } }, build: (p) => Probe.httpGet(p.options) }),
-    () => ({ where: 'Probe.tcpSocket', props: { port: 80, options: o }, optional: ['options'], build: (p) => Probe.tcpSocket(p.port, p.options) }),
-    () => ({ where: 'Probe.exec', props: { commands: ['cat', '/tmp/ok'], options: o }, optional: ['options'], build: (p) => Probe.exec(p.commands, p.options) }),
-    () => ({ where: 'Volume.emptyDir', props: { name: 'scratch' }, build: (p) => Volume.emptyDir(p.name) }),
-    () => ({ where: 'Volume.nfs', props: { name: 'share', options: { server: 'nas.example.com', path: '/', readOnly: true } }, build: (p) => Volume.nfs(p.name, p.options) }),
+  () => ({ where: 'Probe.tcpSocket', props: { port: 80, options: o }, optional: ['options'], build: (p) => Probe.tcpSocket(p.port, p.options) }),
+  () => ({ where: 'Probe.exec', props: { commands: ['cat', '/tmp/ok'], options: o }, optional: ['options'], build: (p) => Probe.exec(p.commands, p.options) }),
+  () => ({ where: 'Volume.emptyDir', props: { name: 'scratch' }, build: (p) => Volume.emptyDir(p.name) }),
+  () => ({ where: 'Volume.nfs', props: { name: 'share', options: { server: 'nas.example.com', path: '/', readOnly: true } }, build: (p) => Volume.nfs(p.name, p.options) }),
   )));
 
   for (const ipv6 of [0, 1]) {
@@ -333,7 +342,10 @@ describe('every construct answers wrong types with its own error', () => {
         } : {}),
       };
       return {
-        stack, where: 'test/Group', props, whole: 'props',
+        stack,
+        where: 'test/Group',
+        props,
+        whole: 'props',
         optional: ['cpu', 'memory', 'instanceType', 'instanceTypeGuard', 'restartPolicy', 'ipv6InternetBandwidth', 'volumes', 'tags', 'acrInstances',
           'imageRegistryCredentials', 'ramRoleName', 'autoMatchImageCache', 'imageSnapshotId', 'stackTimeoutInMinutes', 'containerGroupName'],
         build: (p) => new ContainerGroup(stack, 'Group', p),
@@ -347,7 +359,10 @@ describe('every construct answers wrong types with its own error', () => {
     const { vSwitchMask, ...rest } = c;
     const props = { ...rest, vpc, securityGroup: sg, vSwitches: vSwitchMask % 2 ? [vpc.vSwitches[0]] : undefined };
     return {
-      stack, where: 'test/Fleet', props, whole: 'props',
+      stack,
+      where: 'test/Fleet',
+      props,
+      whole: 'props',
       optional: ['vSwitches', 'desiredCapacity', 'cpu', 'memory', 'instanceTypes', 'instanceTypeGuard', 'restartPolicy', 'volumes', 'scalingGroupName',
         'containerGroupName', 'acrInstances', 'imageRegistryCredentials', 'ramRoleName', 'autoMatchImageCache', 'imageSnapshotId', 'tags'],
       build: (p) => new ContainerGroupFleet(stack, 'Fleet', p),
