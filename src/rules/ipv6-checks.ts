@@ -68,6 +68,19 @@ interface StackState {
 
 const states = new WeakMap<TerraformStack, StackState>();
 
+/** The types of Ipv6ChecksProps (JavaScript callers and jsii bindings can pass anything), before any use. */
+function checkPropTypes(props: unknown): void {
+  const v = new PropValidator(undefined, 'Ipv6Checks');
+  if (v.isObject('props', props, { example: "{ additionalRegions: ['cn-zhongwei'] }" }) && props !== undefined) {
+    v.isStringList('additionalRegions', props.additionalRegions, { example: "['cn-zhongwei']" });
+    v.isStringList('additionalIpv6Families', props.additionalIpv6Families, { example: "['g9a']" });
+    v.isStringList('additionalNonIpv6Families', props.additionalNonIpv6Families, { example: "['t5']" });
+    v.isStringMap('ruleLevels', props.ruleLevels, { example: "{ 'ALI-IPV6-002': Ipv6CheckLevel.WARNING }" });
+    v.isBoolean('reports', props.reports);
+  }
+  v.throwIfAny();
+}
+
 /**
  * The IPv6 rule pack: a cdktf aspect that checks a stack's Terraform resources (after tokens are
  * resolved and overrides applied) against Alibaba Cloud's IPv6 limits, cdk-nag style. Errors fail
@@ -339,16 +352,3 @@ function install(stack: TerraformStack, state: StackState): void {
   });
 }
 
-
-/** The types of Ipv6ChecksProps (JavaScript callers and jsii bindings can pass anything), before any use. */
-function checkPropTypes(props: unknown): void {
-  const v = new PropValidator(undefined, 'Ipv6Checks');
-  if (v.isObject('props', props, { example: "{ additionalRegions: ['cn-zhongwei'] }" }) && props !== undefined) {
-    v.isStringList('additionalRegions', props.additionalRegions, { example: "['cn-zhongwei']" });
-    v.isStringList('additionalIpv6Families', props.additionalIpv6Families, { example: "['g9a']" });
-    v.isStringList('additionalNonIpv6Families', props.additionalNonIpv6Families, { example: "['t5']" });
-    v.isStringMap('ruleLevels', props.ruleLevels, { example: "{ 'ALI-IPV6-002': Ipv6CheckLevel.WARNING }" });
-    v.isBoolean('reports', props.reports);
-  }
-  v.throwIfAny();
-}
