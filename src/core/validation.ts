@@ -93,6 +93,15 @@ export type RequiredCheck = TypeCheckOptions & { readonly required: true };
 /** The members an object passed as a reference (a VPC, a gateway, a vSwitch) must have, by type. @internal */
 export type MemberTypes = Record<string, 'string' | 'boolean' | 'array' | 'object'>;
 
+/** The members of an IDualStackVpc that the constructs read (`isReference`). @internal */
+export const VPC_MEMBERS: MemberTypes = { vpcId: 'string', ipv6Enabled: 'boolean', vSwitches: 'array', node: 'object' };
+/** The members of an IVSwitch that the constructs read. @internal */
+export const VSWITCH_MEMBERS: MemberTypes = { vSwitchId: 'string', zoneId: 'string', ipv6Enabled: 'boolean' };
+/** The members of an IIpv6Gateway that the constructs read. @internal */
+export const GATEWAY_MEMBERS: MemberTypes = { ipv6GatewayId: 'string' };
+/** The members of an ISecurityGroup that the constructs read. @internal */
+export const SECURITY_GROUP_MEMBERS: MemberTypes = { securityGroupId: 'string', vpcId: 'string' };
+
 /**
  * The Terraform text a value resolves to in its stack (`${var.x}`, `${alicloud_vpc.A.id}`, or the literal),
  * or undefined when it cannot be resolved here.

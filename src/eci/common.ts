@@ -4,10 +4,9 @@ import { ContainerDefinition, Probe, RestartPolicy } from './container';
 import { validateContainers } from './container-mapping';
 import { AcrInstance, ImageRegistryCredential, validateRegistry } from './registry';
 import { Volume } from './volume';
-import { MemberTypes, PropValidator, quote, resolveToString } from '../core/validation';
+import { PropValidator, quote, resolveToString, SECURITY_GROUP_MEMBERS, VPC_MEMBERS } from '../core/validation';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc } from '../vpc/interfaces';
-import { VPC_MEMBERS } from '../vpc/ipv6-gateway';
 
 const GROUP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -129,10 +128,6 @@ export function validateGroupProps(scope: IConstruct, constructName: string, pro
 // Type checks (JavaScript callers and jsii bindings can pass anything): before any other check.
 // ---------------------------------------------------------------------------------------------------------
 
-/** The members of an ISecurityGroup that the groups read. */
-const SECURITY_GROUP_MEMBERS: MemberTypes = { securityGroupId: 'string', vpcId: 'string' };
-/** The members of an IVSwitch that the groups read. @internal */
-export const VSWITCH_MEMBERS: MemberTypes = { vSwitchId: 'string', zoneId: 'string', ipv6Enabled: 'boolean' };
 const CONTAINER_EXAMPLE = "{ name: 'web', image: 'nginx:alpine' }";
 
 /**

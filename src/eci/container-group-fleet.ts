@@ -1,13 +1,13 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkGroupPropTypes, defaultGroupName, validateGroupProps, VSWITCH_MEMBERS } from './common';
+import { checkGroupPropTypes, defaultGroupName, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
 import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
 import { Volume } from './volume';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
-import { quote } from '../core/validation';
+import { quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';

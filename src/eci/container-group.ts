@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkGroupPropTypes, defaultGroupName, splitInstanceTypes, validateGroupProps, VSWITCH_MEMBERS } from './common';
+import { checkGroupPropTypes, defaultGroupName, splitInstanceTypes, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import {
   toNativeContainers,
@@ -14,7 +14,7 @@ import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential, secretValues } from './registry';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { Volume } from './volume';
-import { PropValidator, quote } from '../core/validation';
+import { PropValidator, quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';

@@ -5,11 +5,10 @@ import { Peer } from './peer';
 import { Port, Protocol } from './port';
 import { ipv6HexCidr } from '../core/cidr';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
-import { isBlank, PropValidator } from '../core/validation';
+import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { IDualStackVpc } from '../vpc/interfaces';
-import { VPC_MEMBERS } from '../vpc/ipv6-gateway';
 
 /** Type of a security group (`security_group_type`). */
 export enum SecurityGroupType {

@@ -1,10 +1,10 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
-import { GATEWAY_MEMBERS, Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
+import { Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
 import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
 import { literalText } from '../core/terraform-text';
-import { isBlank, PropValidator, quote } from '../core/validation';
+import { GATEWAY_MEMBERS, isBlank, PropValidator, quote } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 

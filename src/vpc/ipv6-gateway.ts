@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway } from './interfaces';
 import { checkPattern, IPV6_GATEWAY_DESCRIPTION_PATTERN, IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
-import { isBlank, MemberTypes, PropValidator } from '../core/validation';
+import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -128,9 +128,6 @@ class ImportedIpv6Gateway extends Construct implements IIpv6Gateway {
     this.ipv6GatewayId = ipv6GatewayId;
   }
 }
-
-/** The members of an IDualStackVpc that the gateway reads. @internal */
-export const VPC_MEMBERS: MemberTypes = { vpcId: 'string', ipv6Enabled: 'boolean', vSwitches: 'array', node: 'object' };
 
 /** The types of Ipv6GatewayProps (JavaScript callers and jsii bindings can pass anything). */
 function checkGatewayPropTypes(v: PropValidator, props: unknown): void {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
-import { isBlank, MemberTypes, PropValidator } from '../core/validation';
+import { GATEWAY_MEMBERS, isBlank, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -99,6 +99,3 @@ export class Ipv6InternetBandwidth extends Construct {
     return this.resource.id;
   }
 }
-
-/** The members of an IIpv6Gateway that the constructs read. @internal */
-export const GATEWAY_MEMBERS: MemberTypes = { ipv6GatewayId: 'string' };
