@@ -100,6 +100,13 @@ describe('found by the wrong-types property (test/properties/wrong-types.test.ts
     expect(message).toContain("  - instanceTypes[1]: '' is not an ECS instance type.");
   });
 
+  test('values with no JSON or text form (a bigint, a symbol) are described, not a crash', () => {
+    const { stack, vpc, securityGroup } = setup();
+    expect(errorOf(() => new ContainerGroup(stack, 'App', { vpc, securityGroup, containers: [{ name: 'app', image: 'nginx' }], instanceTypeGuard: BigInt(5) as any })))
+      .toContain('  - instanceTypeGuard: must be true or false, got the bigint 5.');
+    expect(errorOf(() => new DualStackVpc(stack, 'Vpc2', { zones: [Symbol('z') as any] }))).toContain('  - zones[0]: must be a string, got a symbol.');
+  });
+
   test('a blank IPv6 address ID is empty for the bandwidth and the egress-only rule, not just a mismatch', () => {
     const { stack, vpc } = setup();
     expect(errorOf(() => new Ipv6InternetBandwidth(stack, 'Bw', { ipv6AddressId: ' ', ipv6Gateway: vpc.ipv6Gateway! })))

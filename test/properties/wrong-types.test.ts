@@ -39,6 +39,8 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(() => 'a function'),
   fc.constant({ toString: 'not callable' }),
   fc.constant(Object.create(null)),
+  fc.bigInt(),
+  fc.constant(Symbol('wrong')),
 );
 
 /** The kind of a value, for "was the replacement of another type": class instances by their class. */
@@ -162,6 +164,7 @@ function check(t: Target, pick: number, wrong: unknown): void {
 
 function show(v: unknown): string {
   if (typeof v === 'function') return 'a function';
+  if (typeof v === 'symbol' || typeof v === 'bigint') return `${typeof v} ${String(v)}`;
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
