@@ -11,8 +11,12 @@ export function isBlank(value: string | undefined): boolean {
 // Quoting user input in messages
 // ---------------------------------------------------------------------------------------------------------
 
-/** cdktf's text encodings of unresolved tokens: strings `${TfToken[...]}`, lists `#{...}`, maps `&{...}`, numbers (-1.888...e+289). */
-const TOKEN_TEXT = /[$#&]\{TfToken\[[^\]]*\]\}|-1\.8881545897\d*e\+289/g;
+/** cdktf's text encodings of unresolved tokens: strings `${TfToken[...]}`, lists `#{...}`, maps `&{...}`. */
+const TOKEN_TEXT = /[$#&]\{TfToken\[[^\]]*\]\}/g;
+/** Numbers in exponent form: a number token prints as one (-8.1e+298), which cdktf itself recognises. */
+const EXPONENT_NUMBER = /-?\d+(?:\.\d+)?e[+-]\d+/gi;
+/** An item of a number-list token (`Token.asNumberList`), which Token.isUnresolved does not see as a number token. */
+const NUMBER_LIST_TOKEN = /^-1\.8881545897\d*e\+289$/;
 /** Control characters (C0, DEL, C1) and the two Unicode line separators. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -30,7 +34,7 @@ export const QUOTE_CUT_ABOVE = 2 * MAX_QUOTED_LENGTH;
 
 /** `text` with every unresolved token written `<token>` (a message never prints `${TfToken[TOKEN.460]}`). @internal */
 export function scrubTokens(text: string): string {
-  return text.replace(TOKEN_TEXT, '<token>');
+  return text.replace(TOKEN_TEXT, '<token>').replace(EXPONENT_NUMBER, (n) => (Token.isUnresolved(Number(n)) || NUMBER_LIST_TOKEN.test(n) ? '<token>' : n));
 }
 
 /** `text` with control characters escaped (`\n`, `\t`, `\u0007`), so a value cannot break a message's lines. @internal */

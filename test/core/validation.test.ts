@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { describeValue, PropValidator, quote } from '../../src/core/validation';
 
 function errorOf(fill: (v: PropValidator) => void): string {
@@ -31,6 +31,8 @@ describe('quote: user input in messages', () => {
     const v = new TerraformVariable(stack, 'v', {});
     expect(quote(`a-${v.stringValue}`)).toBe("'a-<token>'");
     expect(quote(v.stringValue)).toBe("'<token>'");
+    expect(quote(`${v.numberValue} and ${Token.asNumberList(v.listValue)[0]} but 1e+300`)).toBe("'<token> and <token> but 1e+300'");
+    expect(quote(`${Token.asList(v.stringValue)} ${Token.asStringMap(v.stringValue)['&{TfToken[TOKEN.0]}'] ?? ''}`)).not.toMatch(/TfToken/);
   });
 
   test('values that are not strings are described by their type, whatever they are', () => {
