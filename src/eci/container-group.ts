@@ -418,7 +418,7 @@ function validateRosLimits(v: PropValidator, containers: ContainerDefinition[]):
     if (c.commands && !Token.isUnresolved(c.commands) && c.commands.length > 1) {
       const [first, ...rest] = c.commands;
       v.add(`containers[${i}].commands`, `has ${c.commands.length} items; with IPv6 the group is deployed through ROS, whose Container.Command takes at most 1`,
-        `put the program in commands and the rest in args, e.g. commands: ['${first}'], args: [${rest.map((a) => `'${a}'`).join(', ')}${c.args?.length ? ', ...' : ''}]`);
+        `put the program in commands and the rest in args, e.g. commands: [${quote(first)}], args: [${rest.map((a) => quote(a)).join(', ')}${c.args?.length ? ', ...' : ''}]`);
     }
     if (c.args && !Token.isUnresolved(c.args) && c.args.length > 10) {
       v.add(`containers[${i}].args`, `has ${c.args.length} items; ROS takes at most 10`, 'join arguments, or move them into a script in the image');

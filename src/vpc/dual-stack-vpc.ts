@@ -356,15 +356,15 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       return undefined;
     }
     if (parsed.prefix < MIN_VPC_PREFIX || parsed.prefix > MAX_VPC_PREFIX) {
-      v.add('cidrBlock', `'${cidr}' has prefix /${parsed.prefix} but an Alibaba Cloud VPC needs /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
+      v.add('cidrBlock', `${quote(cidr)} has prefix /${parsed.prefix} but an Alibaba Cloud VPC needs /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
         'use a prefix between 8 and 28, for example \'10.0.0.0/16\'');
     }
     if (parsed.hasHostBits) {
-      v.add('cidrBlock', `'${cidr}' has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
+      v.add('cidrBlock', `${quote(cidr)} has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
     }
     const forbidden = FORBIDDEN_VPC_RANGES.find((r) => ipv4CidrsOverlap(parseIpv4Cidr(r)!, parsed));
     if (forbidden) {
-      v.add('cidrBlock', `'${cidr}' overlaps ${forbidden}, which Alibaba Cloud reserves`,
+      v.add('cidrBlock', `${quote(cidr)} overlaps ${forbidden}, which Alibaba Cloud reserves`,
         'use a private range such as 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (or a part of one)');
     }
     return parsed.prefix >= MIN_VPC_PREFIX && parsed.prefix <= MAX_VPC_PREFIX ? parsed : undefined;
