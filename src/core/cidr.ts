@@ -261,6 +261,31 @@ export function regionOfZone(zoneId: string): string | undefined {
 }
 
 /**
+ * Checks a literal zone ID: its region, or what is wrong with it. A zone ID is its region plus a zone letter,
+ * in the form of the region (see zoneIdOf): `ap-northeast-1a` but not `ap-northeast-1-a`, `cn-hangzhou-b`
+ * but not `cn-hangzhoub`. `quoted` is how the zone is shown in the problem (the caller's quoting).
+ * @internal
+ */
+export function checkZoneId(zoneId: string, quoted: string): { readonly region: string } | { readonly problem: string; readonly fix: string } {
+  const region = regionOfZone(zoneId);
+  if (region === undefined) {
+    return {
+      problem: `${quoted} is not an Alibaba Cloud zone ID`,
+      fix: 'use a zone ID such as \'cn-huhehaote-a\' or \'ap-southeast-1a\' (region plus zone letter)',
+    };
+  }
+  const letter = zoneId.slice(-1);
+  const expected = zoneIdOf(region, letter);
+  if (expected !== zoneId) {
+    return {
+      problem: `${quoted} is not in the form of region ${region}: its zone IDs are the region and the zone letter ${/\d$/.test(region) ? 'with no hyphen' : 'joined by a hyphen'}, like '${zoneIdOf(region)}'`,
+      fix: `write '${expected}'`,
+    };
+  }
+  return { region };
+}
+
+/**
  * A zone ID of `region` with the zone letter `letter`, in the form Alibaba Cloud uses for that region: a
  * region ID that ends in a digit takes the letter directly (`ap-northeast-1` → `ap-northeast-1a`,
  * `us-east-1a`, `eu-central-1a`, `cn-shanghai-finance-1z`); one that ends in a letter takes a hyphen first

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { PropValidator } from './validation';
+import { PropValidator, quote } from './validation';
 
 /*
  * Name and description rules that the alicloud provider (1.289.0) enforces at plan time, copied from
@@ -17,7 +17,7 @@ export const IPV6_EGRESS_RULE_NAME_PATTERN = /^[a-zA-Z\u4e00-\u9fa5][\u4e00-\u9f
 export function checkPattern(v: PropValidator, prop: string, value: string | undefined, pattern: RegExp, rule: string, example: string): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   if (!pattern.test(value)) {
-    v.add(prop, `'${value}' is not accepted by the provider: it must be ${rule}`, `change it, ${example}`);
+    v.add(prop, `${quote(value)} is not accepted by the provider: it must be ${rule}`, `change it, ${example}`);
   }
 }
 

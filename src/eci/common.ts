@@ -1,10 +1,10 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ContainerDefinition, RestartPolicy } from './container';
+import { ContainerDefinition, Probe, RestartPolicy } from './container';
 import { validateContainers } from './container-mapping';
 import { AcrInstance, ImageRegistryCredential, validateRegistry } from './registry';
 import { Volume } from './volume';
-import { PropValidator, resolveToString } from '../core/validation';
+import { PropValidator, quote, resolveToString, SECURITY_GROUP_MEMBERS, VPC_MEMBERS } from '../core/validation';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc } from '../vpc/interfaces';
 
@@ -14,7 +14,7 @@ const GROUP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 export function validateGroupName(v: PropValidator, prop: string, name: string | undefined): void {
   if (name === undefined || Token.isUnresolved(name)) return;
   if (name.length < 2 || name.length > 128 || !GROUP_NAME.test(name)) {
-    v.add(prop, `'${name}' is not a valid container group name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
+    v.add(prop, `${quote(name)} is not a valid container group name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
   }
 }
 
@@ -27,8 +27,11 @@ export function defaultGroupName(scope: IConstruct): string {
   return `${readable || 'eci'}-${scope.node.addr.slice(0, 8)}`;
 }
 
-/** Checks ECI sizing: either `instanceType(s)` or vCPU/memory, each a positive number. */
-export function validateSizing(v: PropValidator, props: { cpu?: number; memory?: number }, instanceTypes: string[]): void {
+/**
+ * Checks ECI sizing: either `instanceType(s)` or vCPU/memory, each a positive number. `typesProp` is the
+ * prop that names the types: `instanceType` (one string, comma-separated) or `instanceTypes` (a list).
+ */
+export function validateSizing(v: PropValidator, props: { cpu?: number; memory?: number }, instanceTypes: string[], typesProp = 'instanceType'): void {
   for (const key of ['cpu', 'memory'] as const) {
     const value = props[key];
     if (value !== undefined && !Token.isUnresolved(value) && !(Number.isFinite(value) && value > 0)) {
@@ -36,13 +39,13 @@ export function validateSizing(v: PropValidator, props: { cpu?: number; memory?:
     }
   }
   if (instanceTypes.length > 0 && (props.cpu !== undefined || props.memory !== undefined)) {
-    v.add('instanceType', 'is set together with cpu/memory', 'size the group either by ECS instance type or by vCPU and memory, not both');
+    v.add(typesProp, 'is set together with cpu/memory', 'size the group either by ECS instance type or by vCPU and memory, not both');
   }
-  for (const t of instanceTypes) {
+  instanceTypes.forEach((t, i) => {
     if (!Token.isUnresolved(t) && !/^ecs\.[a-z0-9-]+\.[a-z0-9-]+$/.test(t.trim())) {
-      v.add('instanceType', `'${t}' is not an ECS instance type`, "use names like 'ecs.g7.large' (see DescribeInstanceTypes)");
+      v.add(typesProp === 'instanceType' ? typesProp : `${typesProp}[${i}]`, `${quote(t)} is not an ECS instance type`, "use names like 'ecs.g7.large' (see DescribeInstanceTypes)");
     }
-  }
+  });
 }
 
 /** Splits `ecs.a.x,ecs.b.y` into its types (tokens are kept whole). */
@@ -100,7 +103,7 @@ interface GroupProps {
  * callers have no compiler: they get an error naming the prop, not a TypeError further down); every other
  * problem is recorded on the returned validator, for the construct to add its own and throw them together.
  */
-export function validateGroupProps(scope: IConstruct, constructName: string, props: GroupProps, instanceTypes: string[]): PropValidator {
+export function validateGroupProps(scope: IConstruct, constructName: string, props: GroupProps, instanceTypes: string[], typesProp = 'instanceType'): PropValidator {
   const required = new PropValidator(scope, constructName);
   required.check(!props.vpc, 'vpc', 'is missing', 'pass the VPC to run in, e.g. a DualStackVpc');
   required.check(!props.securityGroup, 'securityGroup', 'is missing', 'pass a SecurityGroup of the same VPC');
@@ -111,7 +114,7 @@ export function validateGroupProps(scope: IConstruct, constructName: string, pro
   validateContainers(v, 'containers', props.containers, props.volumes);
   validateRegistry(v, scope, props);
   validateGroupName(v, 'containerGroupName', props.containerGroupName);
-  validateSizing(v, props, instanceTypes);
+  validateSizing(v, props, instanceTypes, typesProp);
   v.integerInRange('ipv6AddressCount', props.ipv6AddressCount, 0, 1,
     'set ipv6AddressCount to 1 for an IPv6 address (one per ECI is the Alibaba limit) or 0 for none');
   validateIpv6AndRestart(v, props, Object.values(RestartPolicy));
@@ -119,4 +122,108 @@ export function validateGroupProps(scope: IConstruct, constructName: string, pro
     v.add('securityGroup', 'belongs to another VPC than vpc', 'use a security group created in the same VPC (new SecurityGroup(this, id, { vpc }))');
   }
   return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Type checks (JavaScript callers and jsii bindings can pass anything): before any other check.
+// ---------------------------------------------------------------------------------------------------------
+
+const CONTAINER_EXAMPLE = "{ name: 'web', image: 'nginx:alpine' }";
+
+/**
+ * Checks the types of a ContainerGroup's or ContainerGroupFleet's props, the shared ones and (with `own`) the
+ * construct's own, at any depth, and throws them together. `vpc`, `securityGroup` and `containers` left
+ * unset are for `validateGroupProps` to report.
+ */
+export function checkGroupPropTypes(
+  scope: IConstruct, constructName: string, props: unknown, own: (v: PropValidator, props: Record<string, unknown>) => void,
+): void {
+  const v = new PropValidator(scope, constructName);
+  if (v.isObject('props', props, { required: true, example: `{ vpc, securityGroup, containers: [${CONTAINER_EXAMPLE}] }` })) {
+    const set = (x: unknown) => x !== undefined && x !== null;
+    if (set(props.vpc)) v.isReference('vpc', props.vpc, VPC_MEMBERS, 'a VPC (IDualStackVpc)', { required: true, example: 'a DualStackVpc' });
+    if (set(props.securityGroup)) {
+      v.isReference('securityGroup', props.securityGroup, SECURITY_GROUP_MEMBERS, 'a security group (ISecurityGroup)', { required: true, example: 'a SecurityGroup' });
+    }
+    if (set(props.containers) && v.isArray('containers', props.containers, { required: true, example: `[${CONTAINER_EXAMPLE}]` })) {
+      props.containers.forEach((c, i) => checkContainerTypes(v, `containers[${i}]`, c));
+    }
+    if (v.isArray('volumes', props.volumes, { example: "[Volume.emptyDir('scratch')]" })) {
+      (props.volumes ?? []).forEach((vol, i) => v.isInstance(`volumes[${i}]`, vol, Volume, 'a Volume', { required: true, example: "Volume.emptyDir('scratch')" }));
+    }
+    v.isString('containerGroupName', props.containerGroupName);
+    v.isNumber('cpu', props.cpu, { example: '1' });
+    v.isNumber('memory', props.memory, { example: '2' });
+    v.isNumber('ipv6AddressCount', props.ipv6AddressCount, { example: '1' });
+    v.isString('restartPolicy', props.restartPolicy, { example: 'RestartPolicy.ON_FAILURE' });
+    checkRegistryTypes(v, props);
+    v.isStringMap('tags', props.tags);
+    own(v, props);
+  }
+  v.throwIfAny();
+}
+
+function checkContainerTypes(v: PropValidator, p: string, c: unknown): void {
+  if (!v.isObject(p, c, { required: true, example: CONTAINER_EXAMPLE })) return;
+  v.isString(`${p}.name`, c.name, { required: true, example: "'web'" });
+  v.isString(`${p}.image`, c.image, { required: true, example: "'nginx:alpine'" });
+  v.isNumber(`${p}.cpu`, c.cpu, { example: '0.5' });
+  v.isNumber(`${p}.memory`, c.memory, { example: '1' });
+  v.isStringList(`${p}.commands`, c.commands, { example: "['nginx']" });
+  v.isStringList(`${p}.args`, c.args, { example: "['-g', 'daemon off;']" });
+  if (v.isArray(`${p}.ports`, c.ports, { example: '[{ port: 80 }]' })) {
+    (c.ports ?? []).forEach((port, j) => {
+      if (!v.isObject(`${p}.ports[${j}]`, port, { required: true, example: '{ port: 80 }' })) return;
+      v.isNumber(`${p}.ports[${j}].port`, port.port, { required: true, example: '80' });
+      v.isString(`${p}.ports[${j}].protocol`, port.protocol, { example: 'ContainerProtocol.UDP' });
+    });
+  }
+  v.isStringMap(`${p}.environment`, c.environment);
+  // Shape only (a string or a token): whether a value may be a literal is for registry.ts to say.
+  v.isStringMap(`${p}.secretEnvironment`, c.secretEnvironment, { secret: true });
+  v.isString(`${p}.workingDir`, c.workingDir, { example: "'/app'" });
+  v.isString(`${p}.imagePullPolicy`, c.imagePullPolicy, { example: 'ImagePullPolicy.ALWAYS' });
+  if (v.isArray(`${p}.volumeMounts`, c.volumeMounts, { example: "[{ name: 'scratch', mountPath: '/tmp' }]" })) {
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      const q = `${p}.volumeMounts[${j}]`;
+      if (!v.isObject(q, m, { required: true, example: "{ name: 'scratch', mountPath: '/tmp' }" })) return;
+      v.isString(`${q}.name`, m.name, { required: true, example: "'scratch'" });
+      v.isString(`${q}.mountPath`, m.mountPath, { required: true, example: "'/tmp'" });
+      v.isBoolean(`${q}.readOnly`, m.readOnly);
+    });
+  }
+  v.isInstance(`${p}.livenessProbe`, c.livenessProbe, Probe, 'a Probe', { example: 'Probe.httpGet({ port: 80 })' });
+  v.isInstance(`${p}.readinessProbe`, c.readinessProbe, Probe, 'a Probe', { example: 'Probe.tcpSocket(80)' });
+}
+
+/**
+ * The shape of the private-registry props. A field left unset (or null) is for registry.ts to report, and a
+ * password is described by its type only.
+ */
+function checkRegistryTypes(v: PropValidator, props: Record<string, unknown>): void {
+  const setString = (prop: string, value: unknown, secret = false) => {
+    if (value !== undefined && value !== null) v.isString(prop, value, { required: true, secret });
+  };
+  if (v.isArray('acrInstances', props.acrInstances, { example: "[{ instanceId: 'cri-xxxxxxxx' }]" })) {
+    (props.acrInstances ?? []).forEach((acr, i) => {
+      const p = `acrInstances[${i}]`;
+      if (!v.isObject(p, acr, { required: true, example: "{ instanceId: 'cri-xxxxxxxx' }" })) return;
+      setString(`${p}.instanceId`, acr.instanceId);
+      v.isString(`${p}.instanceName`, acr.instanceName);
+      v.isString(`${p}.regionId`, acr.regionId, { example: "'cn-hangzhou'" });
+      v.isStringList(`${p}.domains`, acr.domains, { example: "['myacr-registry.cn-hangzhou.cr.aliyuncs.com']" });
+    });
+  }
+  if (v.isArray('imageRegistryCredentials', props.imageRegistryCredentials, { example: '[{ server, userName, password }]' })) {
+    (props.imageRegistryCredentials ?? []).forEach((c, i) => {
+      const p = `imageRegistryCredentials[${i}]`;
+      if (!v.isObject(p, c, { required: true, example: '{ server, userName, password }' })) return;
+      setString(`${p}.server`, c.server);
+      setString(`${p}.userName`, c.userName);
+      setString(`${p}.password`, c.password, true);
+    });
+  }
+  v.isString('ramRoleName', props.ramRoleName);
+  v.isBoolean('autoMatchImageCache', props.autoMatchImageCache);
+  v.isString('imageSnapshotId', props.imageSnapshotId, { example: "'imc-xxxxxxxx'" });
 }

@@ -1,12 +1,13 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, validateGroupProps } from './common';
+import { checkGroupPropTypes, defaultGroupName, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
 import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
-import { escapeTerraformMap } from './ros-template';
 import { Volume } from './volume';
+import { escapeTerraformMap, literalText } from '../core/terraform-text';
+import { quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
@@ -176,8 +177,19 @@ export class ContainerGroupFleet extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
+    checkGroupPropTypes(this, 'ContainerGroupFleet', props, (t, p) => {
+      if (t.isArray('vSwitches', p.vSwitches, { example: 'vpc.vSwitches' })) {
+        (p.vSwitches ?? []).forEach((sw, i) => t.isReference(`vSwitches[${i}]`, sw, VSWITCH_MEMBERS, 'a vSwitch (IVSwitch)', { required: true, example: 'vpc.vSwitches[0]' }));
+      }
+      t.isNumber('minSize', p.minSize, { required: true, example: '1' });
+      t.isNumber('maxSize', p.maxSize, { required: true, example: '3' });
+      t.isNumber('desiredCapacity', p.desiredCapacity, { example: '2' });
+      t.isStringList('instanceTypes', p.instanceTypes, { example: "['ecs.g7.large']" });
+      t.isString('scalingGroupName', p.scalingGroupName);
+      // instanceTypeGuard: checkGuardProp below
+    });
     const instanceTypes = props.instanceTypes ?? [];
-    const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes);
+    const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes, 'instanceTypes');
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;
@@ -203,7 +215,7 @@ export class ContainerGroupFleet extends Construct {
     });
     const sgName = props.scalingGroupName;
     if (sgName !== undefined && !Token.isUnresolved(sgName) && (sgName.length < 2 || sgName.length > 64)) {
-      v.add('scalingGroupName', `'${sgName}' is not 2–64 characters long`, 'shorten or lengthen the name');
+      v.add('scalingGroupName', `${quote(sgName)} is not 2–64 characters long`, 'shorten or lengthen the name');
     }
     checkGuardProp(v, props.instanceTypeGuard);
     v.throwIfAny();
@@ -211,7 +223,7 @@ export class ContainerGroupFleet extends Construct {
     this.vSwitches = vSwitches;
     const name = defaultGroupName(this);
     this.scalingGroup = new EssScalingGroup(this, 'ScalingGroup', {
-      scalingGroupName: props.scalingGroupName ?? name.slice(-64).replace(/^-+/, ''),
+      scalingGroupName: literalText(props.scalingGroupName) ?? name.slice(-64).replace(/^-+/, ''),
       groupType: 'ECI',
       minSize: props.minSize,
       maxSize: props.maxSize,

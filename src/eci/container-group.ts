@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { defaultGroupName, splitInstanceTypes, validateGroupProps } from './common';
+import { checkGroupPropTypes, defaultGroupName, splitInstanceTypes, validateGroupProps } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import {
   toNativeContainers,
@@ -14,7 +14,7 @@ import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential, secretValues } from './registry';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { Volume } from './volume';
-import { PropValidator } from '../core/validation';
+import { PropValidator, quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
@@ -216,13 +216,23 @@ export class ContainerGroup extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
+    checkGroupPropTypes(this, 'ContainerGroup', props, (t, p) => {
+      t.isReference('vSwitch', p.vSwitch, VSWITCH_MEMBERS, 'a vSwitch (IVSwitch)', { example: 'vpc.vSwitches[1]' });
+      t.isString('instanceType', p.instanceType, { example: "'ecs.g7.large'" });
+      if (t.isObject('ipv6InternetBandwidth', p.ipv6InternetBandwidth, { example: '{ bandwidth: 10 }' }) && p.ipv6InternetBandwidth !== undefined) {
+        t.isNumber('ipv6InternetBandwidth.bandwidth', p.ipv6InternetBandwidth.bandwidth, { required: true, example: '10' });
+        t.isString('ipv6InternetBandwidth.internetChargeType', p.ipv6InternetBandwidth.internetChargeType, { example: 'InternetChargeType.PAY_BY_TRAFFIC' });
+      }
+      t.isNumber('stackTimeoutInMinutes', p.stackTimeoutInMinutes, { example: '30' });
+      // instanceTypeGuard: checkGuardProp below
+    });
     const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
     v.check(!vSwitch, 'vSwitch', 'is missing and the VPC has no vSwitches', 'pass vSwitch, or give the VPC zones or vSwitches');
     if (props.vSwitch && !props.vpc.vSwitches.includes(props.vSwitch)) {
-      v.add('vSwitch', `'${props.vSwitch.zoneId}' vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
+      v.add('vSwitch', `${quote(props.vSwitch.zoneId)} vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
     }
     if (ipv6Count === 1 && vSwitch && !vSwitch.ipv6Enabled) {
       v.add('vSwitch', 'has IPv6 disabled, so the ECI cannot get an IPv6 address (Ipv6AddressNotSupportVsw)', 'use a vSwitch with IPv6 enabled, or set ipv6AddressCount to 0');
@@ -408,7 +418,7 @@ function validateRosLimits(v: PropValidator, containers: ContainerDefinition[]):
     if (c.commands && !Token.isUnresolved(c.commands) && c.commands.length > 1) {
       const [first, ...rest] = c.commands;
       v.add(`containers[${i}].commands`, `has ${c.commands.length} items; with IPv6 the group is deployed through ROS, whose Container.Command takes at most 1`,
-        `put the program in commands and the rest in args, e.g. commands: ['${first}'], args: [${rest.map((a) => `'${a}'`).join(', ')}${c.args?.length ? ', ...' : ''}]`);
+        `put the program in commands and the rest in args, e.g. commands: [${quote(first)}], args: [${rest.map((a) => quote(a)).join(', ')}${c.args?.length ? ', ...' : ''}]`);
     }
     if (c.args && !Token.isUnresolved(c.args) && c.args.length > 10) {
       v.add(`containers[${i}].args`, `has ${c.args.length} items; ROS takes at most 10`, 'join arguments, or move them into a script in the image');

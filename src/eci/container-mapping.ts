@@ -5,10 +5,11 @@
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
+import { imageReferenceProblem } from './image-reference';
 import { AcrInstance, RegistryProps } from './registry';
-import { escapeTerraformTemplate } from './ros-template';
 import { Volume } from './volume';
-import { PropValidator } from '../core/validation';
+import { literalText } from '../core/terraform-text';
+import { PropValidator, quote } from '../core/validation';
 import * as eci from '../providers/alicloud/eci-container-group';
 import * as ess from '../providers/alicloud/ess-eci-scaling-configuration';
 
@@ -21,11 +22,7 @@ const lit = (v: unknown): boolean => v !== undefined && !Token.isUnresolved(v);
  * Literal text for a Terraform JSON string: `${` and `%{` in user text (`echo ${HOME}`) must stay literal,
  * as they do in the ROS backend, whose whole template is escaped. Tokens are left alone.
  */
-function esc(s: string): string;
-function esc(s: string | undefined): string | undefined;
-function esc(s: string | undefined): string | undefined {
-  return s === undefined || Token.isUnresolved(s) ? s : escapeTerraformTemplate(s);
-}
+const esc = literalText;
 function escAll(list: string[] | undefined): string[] | undefined {
   return list === undefined || Token.isUnresolved(list) ? list : list.map((x) => esc(x));
 }
@@ -42,12 +39,17 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
     const p = `${prop}[${i}]`;
     if (lit(c.name)) {
       if (c.name.length < 2 || c.name.length > 128 || !CONTAINER_NAME.test(c.name)) {
-        v.add(`${p}.name`, `'${c.name}' is not a valid container name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
+        v.add(`${p}.name`, `${quote(c.name)} is not a valid container name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
       }
-      if (names.has(c.name)) v.add(`${p}.name`, `'${c.name}' is used by another container`, 'give every container a unique name');
+      if (names.has(c.name)) v.add(`${p}.name`, `${quote(c.name)} is used by another container`, 'give every container a unique name');
       names.add(c.name);
     }
-    if (lit(c.image) && c.image.trim() === '') v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
+    if (lit(c.image) && c.image.trim() === '') {
+      v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
+    } else if (lit(c.image)) {
+      const bad = imageReferenceProblem(c.image, quote(c.image));
+      if (bad) v.add(`${p}.image`, bad.problem, bad.fix);
+    }
     positive(v, `${p}.cpu`, c.cpu);
     positive(v, `${p}.memory`, c.memory);
     v.oneOf(`${p}.imagePullPolicy`, c.imagePullPolicy, Object.values(ImagePullPolicy));
@@ -58,16 +60,16 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
     for (const envProp of ['environment', 'secretEnvironment'] as const) {
       for (const key of Object.keys(c[envProp] ?? {})) {
         if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
-          v.add(`${p}.${envProp}`, `'${key}' is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
+          v.add(`${p}.${envProp}`, `${quote(key)} is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
         }
       }
     }
     (c.volumeMounts ?? []).forEach((m, j) => {
       if (lit(m.name) && !volumeNames.has(m.name)) {
-        v.add(`${p}.volumeMounts[${j}].name`, `mounts '${m.name}', which is not a volume of this group`, `declare it in volumes (known: ${[...volumeNames].join(', ') || 'none'})`);
+        v.add(`${p}.volumeMounts[${j}].name`, `mounts ${quote(m.name)}, which is not a volume of this group`, `declare it in volumes (known: ${[...volumeNames].join(', ') || 'none'})`);
       }
       if (lit(m.mountPath) && !m.mountPath.startsWith('/')) {
-        v.add(`${p}.volumeMounts[${j}].mountPath`, `'${m.mountPath}' is not an absolute path`, "start the path with '/'");
+        v.add(`${p}.volumeMounts[${j}].mountPath`, `${quote(m.mountPath)} is not an absolute path`, "start the path with '/'");
       }
     });
     validateProbe(v, `${p}.livenessProbe`, c.livenessProbe);
@@ -75,7 +77,7 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
   });
   const vn = new Set<string>();
   volumes.forEach((vol, i) => {
-    if (vn.has(vol.name)) v.add(`volumes[${i}].name`, `'${vol.name}' is used by another volume`, 'give every volume a unique name');
+    if (vn.has(vol.name)) v.add(`volumes[${i}].name`, `${quote(vol.name)} is used by another volume`, 'give every volume a unique name');
     vn.add(vol.name);
   });
 }

@@ -3,6 +3,7 @@
  * the native `alicloud_eci_container_group`, the ROS `ALIYUN::ECI::ContainerGroup` template,
  * and the ESS `alicloud_ess_eci_scaling_configuration`.
  */
+import { PropValidator } from '../core/validation';
 
 /** Restart policy of the containers of a group. */
 export enum RestartPolicy {
@@ -113,16 +114,32 @@ export interface HttpGetProbeOptions extends ProbeOptions {
 export class Probe {
   /** Probe with an HTTP GET request. */
   public static httpGet(options: HttpGetProbeOptions): Probe {
+    const v = new PropValidator(undefined, 'Probe.httpGet');
+    if (v.isObject('options', options, { required: true, example: "{ port: 80, path: '/healthz' }" })) {
+      v.isNumber('options.port', options.port, { required: true, example: '80' });
+      v.isString('options.path', options.path, { example: "'/healthz'" });
+      v.isString('options.scheme', options.scheme, { example: 'ProbeScheme.HTTPS' });
+      checkProbeOptions(v, options);
+    }
+    v.throwIfAny();
     return new Probe('httpGet', options, { path: options.path ?? '/', port: options.port, scheme: options.scheme ?? ProbeScheme.HTTP });
   }
 
   /** Probe by opening a TCP connection to `port`. */
   public static tcpSocket(port: number, options: ProbeOptions = {}): Probe {
+    const v = new PropValidator(undefined, 'Probe.tcpSocket');
+    v.isNumber('port', port, { required: true, example: '80' });
+    if (v.isObject('options', options)) checkProbeOptions(v, options);
+    v.throwIfAny();
     return new Probe('tcpSocket', options, { port });
   }
 
   /** Probe by running a command in the container (exit code 0 = healthy). */
   public static exec(commands: string[], options: ProbeOptions = {}): Probe {
+    const v = new PropValidator(undefined, 'Probe.exec');
+    v.isStringList('commands', commands, { required: true, example: "['cat', '/tmp/healthy']" });
+    if (v.isObject('options', options)) checkProbeOptions(v, options);
+    v.throwIfAny();
     return new Probe('exec', options, { commands });
   }
 
@@ -223,4 +240,11 @@ export interface ContainerDefinition {
    * @default - none
    */
   readonly readinessProbe?: Probe;
+}
+
+/** The types of ProbeOptions (JavaScript callers and jsii bindings can pass anything). */
+function checkProbeOptions(v: PropValidator, options: Record<string, unknown>): void {
+  for (const key of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
+    v.isNumber(`options.${key}`, options[key]);
+  }
 }

@@ -11,6 +11,7 @@
  */
 import { createHash } from 'crypto';
 import { Fn, Token } from 'cdktf';
+import { escapeTerraformTemplate } from '../core/terraform-text';
 
 /** A template parameter and the Terraform value passed for it. */
 export interface RosParameter {
@@ -124,14 +125,5 @@ export class RosTemplate {
   }
 }
 
-/** Literal `${` and `%{` in a Terraform JSON string are template syntax; `$${` / `%%{` keep them literal. */
-export function escapeTerraformTemplate(s: string): string {
-  return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-
-/** A tag map for a Terraform resource: literal keys and values escaped like template text, tokens kept. */
-export function escapeTerraformMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
-  if (map === undefined || Token.isUnresolved(map)) return map;
-  const lit = (x: string) => (Token.isUnresolved(x) ? x : escapeTerraformTemplate(x));
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [lit(k), lit(v)]));
-}
+// The escaping of free text lives with the other constructs' (src/core/terraform-text.ts); kept importable from here.
+export { escapeTerraformMap, escapeTerraformTemplate } from '../core/terraform-text';

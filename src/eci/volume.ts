@@ -1,12 +1,25 @@
+import { PropValidator } from '../core/validation';
+
 /** A volume of a container group that containers can mount. */
 export class Volume {
   /** A scratch volume that lives as long as the container group. */
   public static emptyDir(name: string): Volume {
+    const v = new PropValidator(undefined, 'Volume.emptyDir');
+    v.isString('name', name, { required: true, example: "'scratch'" });
+    v.throwIfAny();
     return new Volume(name, 'EmptyDirVolume');
   }
 
   /** An NFS share (for example a NAS mount target). */
   public static nfs(name: string, options: NfsVolumeOptions): Volume {
+    const v = new PropValidator(undefined, 'Volume.nfs');
+    v.isString('name', name, { required: true, example: "'share'" });
+    if (v.isObject('options', options, { required: true, example: "{ server: 'xxxx.cn-huhehaote.nas.aliyuncs.com', path: '/' }" })) {
+      v.isString('options.server', options.server, { required: true, example: "'xxxx.cn-huhehaote.nas.aliyuncs.com'" });
+      v.isString('options.path', options.path, { required: true, example: "'/'" });
+      v.isBoolean('options.readOnly', options.readOnly);
+    }
+    v.throwIfAny();
     return new Volume(name, 'NFSVolume', options);
   }
 

@@ -16,6 +16,7 @@ import { recordSynthesis } from './synthesized';
 import { synthesizedFindings } from './synthesized-findings';
 import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
+import { PropValidator } from '../core/validation';
 
 /** Options of the IPv6 rule pack. */
 export interface Ipv6ChecksProps {
@@ -74,6 +75,19 @@ interface StackState {
 }
 
 const states = new WeakMap<TerraformStack, StackState>();
+
+/** The types of Ipv6ChecksProps (JavaScript callers and jsii bindings can pass anything), before any use. */
+function checkPropTypes(props: unknown): void {
+  const v = new PropValidator(undefined, 'Ipv6Checks');
+  if (v.isObject('props', props, { example: "{ additionalRegions: ['cn-zhongwei'] }" }) && props !== undefined) {
+    v.isStringList('additionalRegions', props.additionalRegions, { example: "['cn-zhongwei']" });
+    v.isStringList('additionalIpv6Families', props.additionalIpv6Families, { example: "['g9a']" });
+    v.isStringList('additionalNonIpv6Families', props.additionalNonIpv6Families, { example: "['t5']" });
+    v.isStringMap('ruleLevels', props.ruleLevels, { example: "{ 'ALI-IPV6-002': Ipv6CheckLevel.WARNING }" });
+    v.isBoolean('reports', props.reports);
+  }
+  v.throwIfAny();
+}
 
 /**
  * The IPv6 rule pack: a cdktf aspect that checks a stack's Terraform resources (after tokens are
@@ -215,6 +229,7 @@ export class Ipv6Checks implements IAspect {
    * @throws when a rule ID in `ruleLevels` is unknown, or a family is declared both with and without IPv6
    */
   constructor(props: Ipv6ChecksProps = {}) {
+    checkPropTypes(props);
     const problems: string[] = [];
     const regions = new Set(IPV6_REGIONS.map((r) => r.regionId));
     for (const r of props.additionalRegions ?? []) regions.add(r.trim().toLowerCase());

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { isIpv4Cidr, parseIpv6Cidr } from '../core/cidr';
+import { describeValue, quote } from '../core/validation';
 
 /**
  * The other side of a security group rule: an IPv4 or an IPv6 CIDR block. IPv4 peers become `cidr_ip`,
@@ -28,8 +29,9 @@ export class Peer {
    * @throws when `cidr` is not an IPv4 CIDR block
    */
   public static ipv4(cidr: string): Peer {
+    checkCidrType('Peer.ipv4', cidr, '203.0.113.0/24');
     if (!Token.isUnresolved(cidr) && !isIpv4Cidr(cidr)) {
-      throw new Error(`Peer.ipv4('${cidr}'): not an IPv4 CIDR block. Fix: write address/prefix with a prefix from 0 to 32, for example Peer.ipv4('203.0.113.0/24') (a single address is '203.0.113.7/32'); for IPv6 use Peer.ipv6().`);
+      throw new Error(`Peer.ipv4(${quote(cidr)}): not an IPv4 CIDR block. Fix: write address/prefix with a prefix from 0 to 32, for example Peer.ipv4('203.0.113.0/24') (a single address is '203.0.113.7/32'); for IPv6 use Peer.ipv6().`);
     }
     return new Peer(cidr, false);
   }
@@ -43,10 +45,11 @@ export class Peer {
    * @throws when `cidr` is not an IPv6 CIDR block
    */
   public static ipv6(cidr: string): Peer {
+    checkCidrType('Peer.ipv6', cidr, '2408:4000:1000::/56');
     if (Token.isUnresolved(cidr)) return new Peer(cidr, true);
     const parsed = parseIpv6Cidr(cidr);
     if (!parsed) {
-      throw new Error(`Peer.ipv6('${cidr}'): not an IPv6 CIDR block. Fix: write address/prefix with a prefix from 0 to 128, for example Peer.ipv6('2408:4000:1000::/56') (a single address is '2408:4000:1000::7/128'); for IPv4 use Peer.ipv4().`);
+      throw new Error(`Peer.ipv6(${quote(cidr)}): not an IPv6 CIDR block. Fix: write address/prefix with a prefix from 0 to 128, for example Peer.ipv6('2408:4000:1000::/56') (a single address is '2408:4000:1000::7/128'); for IPv4 use Peer.ipv4().`);
     }
     const network = `${parsed.network}/${parsed.prefix}`;
     return new Peer(network, true, parsed.hasHostBits ? cidr : undefined);
@@ -86,5 +89,12 @@ export class Peer {
   /** The CIDR block. */
   public toString(): string {
     return this.cidr;
+  }
+}
+
+/** A CIDR argument must be a string (JavaScript callers and jsii bindings can pass anything). */
+function checkCidrType(factory: string, cidr: unknown, example: string): void {
+  if (typeof cidr !== 'string') {
+    throw new Error(`${factory}(cidr): cidr must be a string, got ${describeValue(cidr)}. Fix: pass the block as text, for example ${factory}('${example}').`);
   }
 }

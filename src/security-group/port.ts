@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { describeValue, scrubTokens } from '../core/validation';
 
 /** IP protocol of a security group rule (`ip_protocol`). */
 export enum Protocol {
@@ -70,12 +71,14 @@ export class Port {
   }
 
   private static ranged(protocol: Protocol, factory: string, from: number, to: number): Port {
-    const call = from === to && !factory.endsWith('Range') ? `${factory}(${from})` : `${factory}(${from}, ${to})`;
+    const range = factory.endsWith('Range');
+    const call = !range ? `${factory}(${argText(from)})` : `${factory}(${argText(from)}, ${argText(to)})`;
     const problems: string[] = [];
     for (const [name, value] of [['from', from], ['to', to]] as Array<[string, number]>) {
-      if (Token.isUnresolved(value)) continue;
-      if (!Number.isInteger(value) || value < 1 || value > 65535) {
-        problems.push(`${factory.endsWith('Range') ? `${name} port` : 'port'} must be a whole number from 1 to 65535, got ${value}`);
+      if (typeof value === 'number' && Token.isUnresolved(value)) continue;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+        const got = typeof value === 'number' ? String(value) : describeValue(value);
+        problems.push(`${range ? `${name} port` : 'port'} must be a whole number from 1 to 65535, got ${got}`);
       }
       if (!factory.endsWith('Range')) break;
     }
@@ -113,4 +116,9 @@ export class Port {
 /** A port as text; a number token becomes a string token that resolves to it. */
 function portText(port: number): string {
   return Token.isUnresolved(port) ? Token.asString(port) : String(port);
+}
+
+/** An argument as the call shows it in a message: numbers as they are (a token as <token>), others described. */
+function argText(value: unknown): string {
+  return typeof value === 'number' ? scrubTokens(String(value)) : describeValue(value);
 }

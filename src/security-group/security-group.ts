@@ -4,7 +4,8 @@ import { ISecurityGroup } from './interfaces';
 import { Peer } from './peer';
 import { Port, Protocol } from './port';
 import { ipv6HexCidr } from '../core/cidr';
-import { isBlank, PropValidator } from '../core/validation';
+import { escapeTerraformMap, literalText } from '../core/terraform-text';
+import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { IDualStackVpc } from '../vpc/interfaces';
@@ -117,7 +118,15 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'SecurityGroup');
-    v.check(props.vpc === undefined, 'vpc', 'is missing', 'pass the VPC, for example a DualStackVpc');
+    if (v.isObject('props', props, { required: true, example: '{ vpc }' })) {
+      v.isReference('vpc', props.vpc, VPC_MEMBERS, 'a VPC (IDualStackVpc)', { required: true, example: 'a DualStackVpc' });
+      v.isString('securityGroupName', props.securityGroupName);
+      v.isString('description', props.description);
+      v.isStringMap('tags', props.tags);
+      v.isString('securityGroupType', props.securityGroupType, { example: 'SecurityGroupType.ENTERPRISE' });
+      v.isString('resourceGroupId', props.resourceGroupId);
+    }
+    v.throwIfAny(); // the checks below rely on the types
     v.oneOf('securityGroupType', props.securityGroupType, Object.values(SecurityGroupType));
     v.throwIfAny();
 
@@ -125,9 +134,9 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     this.vpcId = props.vpc.vpcId;
     this.resource = new alicloud.securityGroup.SecurityGroup(this, 'Resource', {
       vpcId: this.vpcId,
-      securityGroupName: props.securityGroupName,
-      description: props.description,
-      tags: props.tags,
+      securityGroupName: literalText(props.securityGroupName),
+      description: literalText(props.description),
+      tags: escapeTerraformMap(props.tags),
       securityGroupType: props.securityGroupType,
       resourceGroupId: props.resourceGroupId,
     });
@@ -157,16 +166,16 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   private addRule(direction: 'ingress' | 'egress', peer: Peer, port: Port, description?: string): void {
     const method = direction === 'ingress' ? 'addIngressRule' : 'addEgressRule';
     const v = new PropValidator(this, `SecurityGroup.${method}`);
-    v.check(peer === undefined, 'peer', 'is missing', 'pass a Peer, for example Peer.anyIpv6()');
-    v.check(port === undefined, 'port', 'is missing', 'pass a Port, for example Port.tcp(443)');
-    if (peer !== undefined && port !== undefined) {
-      v.check(port.protocol === Protocol.ICMP && peer.isIpv6, 'port', `Port.icmp() is ICMP for IPv4 but the peer ${peer.cidr} is IPv6`,
-        'use Port.icmpv6() with IPv6 peers');
-      v.check(port.protocol === Protocol.ICMPV6 && !peer.isIpv6, 'port', `Port.icmpv6() is ICMP for IPv6 but the peer ${peer.cidr} is IPv4`,
-        'use Port.icmp() with IPv4 peers');
-      v.check(peer.isIpv6 && this.vpc.ipv6Enabled === false, 'peer', `is IPv6 (${peer.cidr}) but the VPC has IPv6 disabled`,
-        'enable IPv6 on the VPC (use a DualStackVpc), or use an IPv4 peer');
-    }
+    v.isInstance('peer', peer, Peer, 'a Peer', { required: true, example: 'Peer.anyIpv6()' });
+    v.isInstance('port', port, Port, 'a Port', { required: true, example: 'Port.tcp(443)' });
+    v.isString('description', description);
+    v.throwIfAny(); // the checks below rely on the types
+    v.check(port.protocol === Protocol.ICMP && peer.isIpv6, 'port', `Port.icmp() is ICMP for IPv4 but the peer ${peer.cidr} is IPv6`,
+      'use Port.icmpv6() with IPv6 peers');
+    v.check(port.protocol === Protocol.ICMPV6 && !peer.isIpv6, 'port', `Port.icmpv6() is ICMP for IPv6 but the peer ${peer.cidr} is IPv4`,
+      'use Port.icmp() with IPv4 peers');
+    v.check(peer.isIpv6 && this.vpc.ipv6Enabled === false, 'peer', `is IPv6 (${peer.cidr}) but the VPC has IPv6 disabled`,
+      'enable IPv6 on the VPC (use a DualStackVpc), or use an IPv4 peer');
     v.throwIfAny();
 
     const written = peer._hostBitsText();
@@ -193,7 +202,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
       policy: 'accept',
       priority: 1,
       nicType: 'intranet',
-      description,
+      description: literalText(description),
     });
     this.ruleResources.push(rule);
     const info: SecurityGroupRuleInfo = {
@@ -251,6 +260,9 @@ class ImportedSecurityGroup extends Construct implements ISecurityGroup {
   constructor(scope: Construct, id: string, securityGroupId: string, vpcId: string) {
     super(scope, id);
     const v = new PropValidator(this, 'SecurityGroup.fromSecurityGroupId');
+    v.isString('securityGroupId', securityGroupId, { required: true, example: "'sg-2ze0abc'" });
+    v.isString('vpcId', vpcId, { required: true, example: "'vpc-2ze0abc'" });
+    v.throwIfAny();
     v.check(isBlank(securityGroupId), 'securityGroupId', 'is empty', 'pass the ID of the existing security group, for example \'sg-2ze0abc\'');
     v.check(isBlank(vpcId), 'vpcId', 'is empty', 'pass the ID of the security group\'s VPC, for example \'vpc-2ze0abc\'');
     v.throwIfAny();

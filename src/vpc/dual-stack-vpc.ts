@@ -2,9 +2,10 @@ import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
 import { Ipv6Gateway } from './ipv6-gateway';
-import { carveSubnets, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, regionOfZone, zoneIdOf } from '../core/cidr';
+import { carveSubnets, checkZoneId, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, zoneIdOf } from '../core/cidr';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
-import { isBlank, PropValidator } from '../core/validation';
+import { escapeTerraformMap, literalText } from '../core/terraform-text';
+import { isBlank, PropValidator, quote } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -238,6 +239,8 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'DualStackVpc');
+    checkVpcPropTypes(v, props);
+    v.throwIfAny(); // the checks below rely on the types
     this.vpcName = props.vpcName;
     this.tags = props.tags;
     this.cidrBlock = props.cidrBlock ?? DEFAULT_CIDR;
@@ -267,7 +270,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
         'give at least one zone, for example `zones: [\'cn-huhehaote-a\']`');
       zones.forEach((z, i) => {
         const first = zones.indexOf(z);
-        v.check(!Token.isUnresolved(z) && first !== i, `zones[${i}]`, `'${z}' is listed twice (also zones[${first}])`,
+        v.check(!Token.isUnresolved(z) && first !== i, `zones[${i}]`, `${quote(z)} is listed twice (also zones[${first}])`,
           'list each zone once; for two vSwitches in one zone use `vSwitches` with explicit entries');
       });
     }
@@ -277,11 +280,11 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     v.throwIfAny();
 
     this.vpcResource = new alicloud.vpc.Vpc(this, 'Resource', {
-      vpcName: props.vpcName,
+      vpcName: literalText(props.vpcName),
       cidrBlock: this.cidrBlock,
       enableIpv6: true,
-      description: props.description,
-      tags: props.tags,
+      description: literalText(props.description),
+      tags: escapeTerraformMap(props.tags),
       resourceGroupId: props.resourceGroupId,
     });
     this.vpcId = this.vpcResource.id;
@@ -328,6 +331,8 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
    */
   public addVSwitch(spec: VSwitchSpec): IVSwitch {
     const v = new PropValidator(this, 'DualStackVpc.addVSwitch');
+    if (v.isObject('spec', spec, { required: true, example: "{ zoneId: 'cn-huhehaote-c' }" })) checkSpecTypes(v, spec, (field) => `spec.${field}`);
+    v.throwIfAny(); // the checks below rely on the types
     const [planned] = this.planVSwitches(v, [spec], (_i, field) => `spec.${field}`);
     this.checkProviderRegion(v, 'spec.zoneId');
     v.throwIfAny();
@@ -347,19 +352,19 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     if (Token.isUnresolved(cidr)) return undefined;
     const parsed = parseIpv4Cidr(cidr);
     if (!parsed) {
-      v.add('cidrBlock', `'${cidr}' is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.0.0/16\'');
+      v.add('cidrBlock', `${quote(cidr)} is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.0.0/16\'');
       return undefined;
     }
     if (parsed.prefix < MIN_VPC_PREFIX || parsed.prefix > MAX_VPC_PREFIX) {
-      v.add('cidrBlock', `'${cidr}' has prefix /${parsed.prefix} but an Alibaba Cloud VPC needs /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
+      v.add('cidrBlock', `${quote(cidr)} has prefix /${parsed.prefix} but an Alibaba Cloud VPC needs /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
         'use a prefix between 8 and 28, for example \'10.0.0.0/16\'');
     }
     if (parsed.hasHostBits) {
-      v.add('cidrBlock', `'${cidr}' has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
+      v.add('cidrBlock', `${quote(cidr)} has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
     }
     const forbidden = FORBIDDEN_VPC_RANGES.find((r) => ipv4CidrsOverlap(parseIpv4Cidr(r)!, parsed));
     if (forbidden) {
-      v.add('cidrBlock', `'${cidr}' overlaps ${forbidden}, which Alibaba Cloud reserves`,
+      v.add('cidrBlock', `${quote(cidr)} overlaps ${forbidden}, which Alibaba Cloud reserves`,
         'use a private range such as 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (or a part of one)');
     }
     return parsed.prefix >= MIN_VPC_PREFIX && parsed.prefix <= MAX_VPC_PREFIX ? parsed : undefined;
@@ -394,13 +399,14 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       if (zone === undefined || zone === '') {
         v.add(propOf(i, 'zoneId'), 'is empty', 'give a zone ID such as \'cn-huhehaote-a\'');
       } else if (!Token.isUnresolved(zone)) {
-        const zoneRegion = regionOfZone(zone);
-        if (zoneRegion === undefined) {
-          v.add(propOf(i, 'zoneId'), `'${zone}' is not an Alibaba Cloud zone ID`, 'use a zone ID such as \'cn-huhehaote-a\' or \'ap-southeast-1a\' (region plus zone letter)');
+        const checked = checkZoneId(zone, quote(zone));
+        const zoneRegion = 'region' in checked ? checked.region : '';
+        if (!('region' in checked)) {
+          v.add(propOf(i, 'zoneId'), checked.problem, checked.fix);
         } else if (region === undefined) {
           region = { region: zoneRegion, zone };
         } else if (region.region !== zoneRegion) {
-          v.add(propOf(i, 'zoneId'), `'${zone}' is in region ${zoneRegion} but '${region.zone}' is in ${region.region}; a VPC and its vSwitches live in one region`,
+          v.add(propOf(i, 'zoneId'), `${quote(zone)} is in region ${zoneRegion} but ${quote(region.zone)} is in ${region.region}; a VPC and its vSwitches live in one region`,
             `use zones of ${region.region} only (or create one DualStackVpc per region, each in a stack whose provider has that region)`);
         }
       }
@@ -421,18 +427,18 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
         } else {
           const parsed = parseIpv4Cidr(cidr);
           if (!parsed) {
-            v.add(prop, `'${cidr}' is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.3.0/24\', or leave it unset to carve one automatically');
+            v.add(prop, `${quote(cidr)} is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.3.0/24\', or leave it unset to carve one automatically');
           } else {
             const example = this.parsedCidr ? `inside ${this.cidrBlock}` : 'for example \'10.0.3.0/24\'';
-            v.check(parsed.hasHostBits, prop, `'${cidr}' has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
+            v.check(parsed.hasHostBits, prop, `${quote(cidr)} has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
             v.check(parsed.prefix < MIN_VSWITCH_MASK || parsed.prefix > MAX_VSWITCH_MASK, prop,
-              `'${cidr}' has prefix /${parsed.prefix} but a vSwitch needs /${MIN_VSWITCH_MASK} to /${MAX_VSWITCH_MASK}`, `use a prefix between 16 and 29 ${example}`);
+              `${quote(cidr)} has prefix /${parsed.prefix} but a vSwitch needs /${MIN_VSWITCH_MASK} to /${MAX_VSWITCH_MASK}`, `use a prefix between 16 and 29 ${example}`);
             if (this.parsedCidr && !ipv4CidrContains(this.parsedCidr, parsed)) {
-              v.add(prop, `'${cidr}' is not inside the VPC's cidrBlock ${this.cidrBlock}`, `use a block ${example}, or widen the VPC's cidrBlock`);
+              v.add(prop, `${quote(cidr)} is not inside the VPC's cidrBlock ${this.cidrBlock}`, `use a block ${example}, or widen the VPC's cidrBlock`);
             }
             const clash = taken.find((t) => t.cidr !== undefined && ipv4CidrsOverlap(t.cidr, parsed));
             if (clash) {
-              v.add(prop, `'${cidr}' overlaps ${clash.owner}`, 'give each vSwitch its own block, or leave cidrBlock unset to carve a free one automatically');
+              v.add(prop, `${quote(cidr)} overlaps ${clash.owner}`, 'give each vSwitch its own block, or leave cidrBlock unset to carve a free one automatically');
             }
             taken.push({ cidr: parsed, token: false, owner: `${prop} (${cidr})` });
           }
@@ -523,8 +529,8 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       cidrBlock: p.cidrBlock,
       enableIpv6: p.ipv6Enabled,
       ipv6CidrBlockMask: p.ipv6CidrBlockMask,
-      vswitchName: p.vSwitchName,
-      tags: this.tags,
+      vswitchName: literalText(p.vSwitchName),
+      tags: escapeTerraformMap(this.tags),
     });
     const ref = new VSwitchRef(resource.id, p.zoneId, p.cidrBlock, p.ipv6Enabled ? resource.ipv6CidrBlock : '', p.ipv6Enabled);
     const token = Token.isUnresolved(p.cidrBlock);
@@ -547,7 +553,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     if (region === undefined) return;
     this.providerRegionChecked = true;
     v.check(region !== this.region.region, prop,
-      `zone '${this.region.zone}' is in region ${this.region.region} but the stack's alicloud provider deploys to ${region}`,
+      `zone ${quote(this.region.zone)} is in region ${this.region.region} but the stack's alicloud provider deploys to ${region}`,
       `use zones of ${region} (zone IDs of ${region} look like '${zoneIdOf(region)}'; DescribeZones lists them), or set the provider's region to ${this.region.region}`);
   }
 }
@@ -575,10 +581,16 @@ class ImportedDualStackVpc extends Construct implements IDualStackVpc {
   constructor(scope: Construct, id: string, attrs: DualStackVpcAttributes) {
     super(scope, id);
     const v = new PropValidator(this, 'DualStackVpc.fromVpcAttributes');
+    checkAttributeTypes(v, attrs);
+    v.throwIfAny(); // the checks below rely on the types
     v.check(isBlank(attrs.vpcId), 'vpcId', 'is empty', 'pass the ID of the existing VPC, for example \'vpc-2ze0abc\'');
     (attrs.vSwitches ?? []).forEach((s, i) => {
       v.check(isBlank(s.vSwitchId), `vSwitches[${i}].vSwitchId`, 'is empty', 'pass the ID of the existing vSwitch, for example \'vsw-2ze0abc\'');
       v.check(isBlank(s.zoneId), `vSwitches[${i}].zoneId`, 'is empty', 'pass the vSwitch\'s zone, for example \'cn-huhehaote-a\'');
+      if (!isBlank(s.zoneId) && !Token.isUnresolved(s.zoneId)) {
+        const checked = checkZoneId(s.zoneId, quote(s.zoneId));
+        if (!('region' in checked)) v.add(`vSwitches[${i}].zoneId`, checked.problem, checked.fix);
+      }
     });
     const vpcBlock = canonicalIpv6Block(v, 'ipv6CidrBlock', attrs.ipv6CidrBlock, '2408:4000:1000::/56');
     const vSwitchBlocks = (attrs.vSwitches ?? []).map((s, i) =>
@@ -599,10 +611,62 @@ function canonicalIpv6Block(v: PropValidator, prop: string, value: string | unde
   if (value === undefined || value === '' || Token.isUnresolved(value)) return value ?? '';
   const parsed = parseIpv6Cidr(value);
   if (!parsed) {
-    v.add(prop, `'${value}' is not an IPv6 CIDR block`, `write it as address/prefix, for example '${example}', or leave it unset`);
+    v.add(prop, `${quote(value)} is not an IPv6 CIDR block`, `write it as address/prefix, for example '${example}', or leave it unset`);
     return value;
   }
   const network = `${parsed.network}/${parsed.prefix}`;
-  v.check(parsed.hasHostBits, prop, `'${value}' has host bits set, but a block is named by its network address`, `use the network address '${network}'`);
+  v.check(parsed.hasHostBits, prop, `${quote(value)} has host bits set, but a block is named by its network address`, `use the network address '${network}'`);
   return network;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Type checks (JavaScript callers and jsii bindings can pass anything): before any other check.
+// ---------------------------------------------------------------------------------------------------------
+
+const ZONE_EXAMPLE = "'cn-huhehaote-a'";
+
+/** The types of a vSwitch spec's fields, named by `prop(field)`. */
+function checkSpecTypes(v: PropValidator, spec: Record<string, unknown>, prop: (field: keyof VSwitchSpec) => string): void {
+  v.isString(prop('zoneId'), spec.zoneId, { required: true, example: ZONE_EXAMPLE });
+  v.isString(prop('cidrBlock'), spec.cidrBlock, { example: "'10.0.3.0/24'" });
+  v.isNumber(prop('ipv6CidrBlockMask'), spec.ipv6CidrBlockMask, { example: '3' });
+  v.isBoolean(prop('ipv6Enabled'), spec.ipv6Enabled);
+  v.isString(prop('vSwitchName'), spec.vSwitchName);
+}
+
+/** The types of DualStackVpcProps. */
+function checkVpcPropTypes(v: PropValidator, props: unknown): void {
+  if (!v.isObject('props', props, { required: true, example: "{ zones: ['cn-huhehaote-a'] }" })) return;
+  v.isString('vpcName', props.vpcName);
+  v.isString('cidrBlock', props.cidrBlock, { example: "'10.0.0.0/16'" });
+  v.isStringList('zones', props.zones, { example: `[${ZONE_EXAMPLE}]` });
+  if (v.isArray('vSwitches', props.vSwitches, { example: `[{ zoneId: ${ZONE_EXAMPLE} }]` })) {
+    (props.vSwitches ?? []).forEach((spec, i) => {
+      if (v.isObject(`vSwitches[${i}]`, spec, { required: true, example: `{ zoneId: ${ZONE_EXAMPLE} }` })) {
+        checkSpecTypes(v, spec, (field) => `vSwitches[${i}].${field}`);
+      }
+    });
+  }
+  v.isNumber('vSwitchCidrMask', props.vSwitchCidrMask, { example: '24' });
+  v.isBoolean('ipv6Gateway', props.ipv6Gateway);
+  v.isString('description', props.description);
+  v.isStringMap('tags', props.tags);
+  v.isString('resourceGroupId', props.resourceGroupId);
+}
+
+/** The types of DualStackVpcAttributes. */
+function checkAttributeTypes(v: PropValidator, attrs: unknown): void {
+  if (!v.isObject('attrs', attrs, { required: true, example: "{ vpcId: 'vpc-2ze0abc', vSwitches: [] }" })) return;
+  v.isString('vpcId', attrs.vpcId, { required: true, example: "'vpc-2ze0abc'" });
+  v.isString('ipv6CidrBlock', attrs.ipv6CidrBlock, { example: "'2408:4000:1000::/56'" });
+  v.isString('ipv6GatewayId', attrs.ipv6GatewayId, { example: "'ipv6gw-2ze0abc'" });
+  if (!v.isArray('vSwitches', attrs.vSwitches, { example: `[{ vSwitchId: 'vsw-2ze0abc', zoneId: ${ZONE_EXAMPLE} }]` })) return;
+  (attrs.vSwitches ?? []).forEach((s, i) => {
+    if (!v.isObject(`vSwitches[${i}]`, s, { required: true, example: `{ vSwitchId: 'vsw-2ze0abc', zoneId: ${ZONE_EXAMPLE} }` })) return;
+    v.isString(`vSwitches[${i}].vSwitchId`, s.vSwitchId, { required: true, example: "'vsw-2ze0abc'" });
+    v.isString(`vSwitches[${i}].zoneId`, s.zoneId, { required: true, example: ZONE_EXAMPLE });
+    v.isString(`vSwitches[${i}].cidrBlock`, s.cidrBlock, { example: "'10.0.0.0/24'" });
+    v.isString(`vSwitches[${i}].ipv6CidrBlock`, s.ipv6CidrBlock, { example: "'2408:4000:1000:1::/64'" });
+    v.isBoolean(`vSwitches[${i}].ipv6Enabled`, s.ipv6Enabled);
+  });
 }

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
 import { Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
 import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
-import { PropValidator } from '../core/validation';
+import { literalText } from '../core/terraform-text';
+import { GATEWAY_MEMBERS, isBlank, PropValidator, quote } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -56,12 +57,20 @@ export class Ipv6EgressOnlyRule extends Construct {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6EgressOnlyRule');
-    v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
+    if (v.isObject('props', props, { required: true, example: '{ ipv6Gateway, ipv6AddressId }' })) {
+      v.isReference('ipv6Gateway', props.ipv6Gateway, GATEWAY_MEMBERS, 'an IPv6 gateway (IIpv6Gateway)', { example: 'vpc.ipv6Gateway of a DualStackVpc' });
+      v.isString('ipv6AddressId', props.ipv6AddressId, { required: true, example: "'ipv6-2ze0abc'" });
+      v.isInstance('internetBandwidth', props.internetBandwidth, Ipv6InternetBandwidth, 'an Ipv6InternetBandwidth');
+      v.isString('ipv6EgressRuleName', props.ipv6EgressRuleName, { example: "'web-egress-only'" });
+      v.isString('description', props.description);
+    }
+    v.throwIfAny(); // the checks below rely on the types
+    v.check(isBlank(props.ipv6AddressId), 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), the same one that has Internet bandwidth');
     v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing', 'pass the VPC\'s IPv6 gateway, for example `vpc.ipv6Gateway`');
     const bw = props.internetBandwidth;
     v.check(bw !== undefined && isLiteral(bw.ipv6AddressId) && isLiteral(props.ipv6AddressId) && bw.ipv6AddressId !== props.ipv6AddressId,
-      'internetBandwidth', `is for address '${bw?.ipv6AddressId}', not '${props.ipv6AddressId}'`, 'pass the Internet bandwidth of the same IPv6 address');
+      'internetBandwidth', `is for address ${quote(bw?.ipv6AddressId)}, not ${quote(props.ipv6AddressId)}`, 'pass the Internet bandwidth of the same IPv6 address as ipv6AddressId, or correct ipv6AddressId');
     v.check(bw !== undefined && props.ipv6Gateway !== undefined && bw.ipv6Gateway !== props.ipv6Gateway
       && isLiteral(bw.ipv6Gateway.ipv6GatewayId) && isLiteral(props.ipv6Gateway.ipv6GatewayId)
       && bw.ipv6Gateway.ipv6GatewayId !== props.ipv6Gateway.ipv6GatewayId,
@@ -76,8 +85,8 @@ export class Ipv6EgressOnlyRule extends Construct {
       ipv6GatewayId: props.ipv6Gateway.ipv6GatewayId,
       instanceId: props.ipv6AddressId,
       instanceType: 'Ipv6Address',
-      ipv6EgressRuleName: props.ipv6EgressRuleName,
-      description: props.description,
+      ipv6EgressRuleName: literalText(props.ipv6EgressRuleName),
+      description: literalText(props.description),
       dependsOn: bw ? [bw.resource] : undefined,
     });
     this.ipv6EgressRuleId = this.resource.ipv6EgressRuleId;

@@ -1,8 +1,8 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway } from './interfaces';
 import { checkPattern, IPV6_GATEWAY_DESCRIPTION_PATTERN, IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
-import { PropValidator } from '../core/validation';
+import { escapeTerraformMap, literalText } from '../core/terraform-text';
+import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -79,6 +79,8 @@ export class Ipv6Gateway extends Construct implements IIpv6Gateway {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6Gateway');
+    checkGatewayPropTypes(v, props);
+    v.throwIfAny(); // the checks below rely on the types
     const example = 'for example `ipv6GatewayName: \'web-ipv6gw\'`';
     v.check(props.vpc === undefined && props.vpcId === undefined, 'vpc', 'neither vpc nor vpcId is given',
       'pass the VPC as `vpc` (a DualStackVpc) or its ID as `vpcId`');
@@ -99,9 +101,9 @@ export class Ipv6Gateway extends Construct implements IIpv6Gateway {
     this.vpcId = props.vpc?.vpcId ?? props.vpcId!;
     this.resource = new alicloud.vpcIpv6Gateway.VpcIpv6Gateway(this, 'Resource', {
       vpcId: this.vpcId,
-      ipv6GatewayName: props.ipv6GatewayName,
-      description: props.description,
-      tags: props.tags,
+      ipv6GatewayName: literalText(props.ipv6GatewayName),
+      description: literalText(props.description),
+      tags: escapeTerraformMap(props.tags),
       resourceGroupId: props.resourceGroupId,
     });
     this.ipv6GatewayId = this.resource.id;
@@ -118,9 +120,22 @@ class ImportedIpv6Gateway extends Construct implements IIpv6Gateway {
   constructor(scope: Construct, id: string, ipv6GatewayId: string) {
     super(scope, id);
     const v = new PropValidator(this, 'Ipv6Gateway.fromIpv6GatewayId');
-    v.check(!Token.isUnresolved(ipv6GatewayId) && !ipv6GatewayId, 'ipv6GatewayId', 'is empty',
+    v.isString('ipv6GatewayId', ipv6GatewayId, { required: true, example: "'ipv6gw-2ze0abc'" });
+    v.throwIfAny();
+    v.check(isBlank(ipv6GatewayId), 'ipv6GatewayId', 'is empty',
       'pass the ID of an existing IPv6 gateway, for example \'ipv6gw-2ze0abc\'');
     v.throwIfAny();
     this.ipv6GatewayId = ipv6GatewayId;
   }
+}
+
+/** The types of Ipv6GatewayProps (JavaScript callers and jsii bindings can pass anything). */
+function checkGatewayPropTypes(v: PropValidator, props: unknown): void {
+  if (!v.isObject('props', props, { required: true, example: "{ vpcId: 'vpc-2ze0abc' }" })) return;
+  v.isReference('vpc', props.vpc, VPC_MEMBERS, 'a VPC (IDualStackVpc)', { example: 'a DualStackVpc' });
+  v.isString('vpcId', props.vpcId, { example: "'vpc-2ze0abc'" });
+  v.isString('ipv6GatewayName', props.ipv6GatewayName, { example: "'web-ipv6gw'" });
+  v.isString('description', props.description);
+  v.isStringMap('tags', props.tags);
+  v.isString('resourceGroupId', props.resourceGroupId);
 }

@@ -1,7 +1,6 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
-import { PropValidator } from '../core/validation';
+import { GATEWAY_MEMBERS, isBlank, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 
@@ -67,7 +66,14 @@ export class Ipv6InternetBandwidth extends Construct {
     super(scope, id);
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6InternetBandwidth');
-    v.check(!Token.isUnresolved(props.ipv6AddressId) && !props.ipv6AddressId, 'ipv6AddressId', 'is empty',
+    if (v.isObject('props', props, { required: true, example: '{ ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway }' })) {
+      v.isString('ipv6AddressId', props.ipv6AddressId, { required: true, example: "'ipv6-2ze0abc'" });
+      v.isReference('ipv6Gateway', props.ipv6Gateway, GATEWAY_MEMBERS, 'an IPv6 gateway (IIpv6Gateway)', { example: 'vpc.ipv6Gateway of a DualStackVpc' });
+      v.isNumber('bandwidth', props.bandwidth, { example: '10' });
+      v.isString('internetChargeType', props.internetChargeType, { example: 'InternetChargeType.PAY_BY_TRAFFIC' });
+    }
+    v.throwIfAny(); // the checks below rely on the types
+    v.check(isBlank(props.ipv6AddressId), 'ipv6AddressId', 'is empty',
       'pass the ID of the IPv6 address (ipv6-...), for example from data.alicloud_vpc_ipv6_addresses');
     v.check(props.ipv6Gateway === undefined, 'ipv6Gateway', 'is missing',
       'pass the VPC\'s IPv6 gateway, for example `vpc.ipv6Gateway` of a DualStackVpc');
