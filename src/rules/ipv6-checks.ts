@@ -1,60 +1,22 @@
 /**
- * The rule pack's public face: the `Ipv6Checks` aspect (`applyTo`, `suppress`, `findingsOf`, `rules()`), its
- * options, and the per-stack state (the packs registered on a stack, the findings of its synth pass). How the
+ * The rule pack's public face: the `Ipv6Checks` aspect (`applyTo`, `suppress`, `findingsOf`, `rules()`), and
+ * the per-stack state (the packs registered on a stack, the findings of its synth pass). How the
  * rules run inside cdktf's synth is synth-hook.ts.
  */
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext } from './context';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
-import { FamilyFact, IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES, normalizeFamily } from './facts';
+import { packOptions } from './options';
 import { ALL_RULES } from './rules';
 import { addSuppression, ALL_RULES_ID } from './suppressions';
 import { installSynthHook, SynthHook } from './synth-hook';
 import { recordSynthesis } from './synthesized';
 import { synthesizedFindings } from './synthesized-findings';
-import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6RuleInfo } from './types';
+import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6ChecksProps, Ipv6RuleInfo } from './types';
 
 // Exported here before synth-hook.ts held it; kept for code that imports it from here.
 export { failedStackStub } from './synth-hook';
-
-/** Options of the IPv6 rule pack. */
-export interface Ipv6ChecksProps {
-  /**
-   * Regions to treat as supporting IPv6 in addition to the built-in list (the regions with an IPv6
-   * gateway of the ECS IPv6 guide, read 2026-12, see RULES.md), for example `['cn-zhongwei']` once Alibaba
-   * Cloud supports IPv6 there.
-   * @default - the built-in list only
-   */
-  readonly additionalRegions?: string[];
-  /**
-   * ECS instance families to treat as supporting IPv6 (`g9a`, or `ecs.g9a`; a family key may contain a
-   * hyphen, as in `sgn7i-vws`), in addition to the built-in list. Wins over the built-in "no IPv6" list.
-   * @default - the built-in list only
-   */
-  readonly additionalIpv6Families?: string[];
-  /**
-   * ECS instance families to treat as NOT supporting IPv6, in addition to the built-in list. Wins over the
-   * built-in "IPv6" list. A family may not be in both `additionalIpv6Families` and this list.
-   * @default - the built-in list only
-   */
-  readonly additionalNonIpv6Families?: string[];
-  /**
-   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-011`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
-   * lower a rule's level, or turn it off with `Ipv6CheckLevel.OFF`. A level set here applies to all of the
-   * rule's non-compliant findings; "cannot verify" findings are never reported above it.
-   * @default - each rule's own level (see RULES.md)
-   */
-  readonly ruleLevels?: { [ruleId: string]: Ipv6CheckLevel };
-  /**
-   * Write `ipv6-checks-report.json`, `ipv6-checks-report.csv` and `ipv6-topology.md` (a Mermaid picture of
-   * what the Internet can reach over IPv6) beside each synthesized stack (`<outdir>/stacks/<stack>/`).
-   * `ipv6-checks-context.json` (the pack's options, suppressions and construct owners, with which the jest
-   * matchers judge that `cdk.tf.json` in another process) is written in either case.
-   * @default true
-   */
-  readonly reports?: boolean;
-}
 
 /** Per-stack state: the registered packs, this synth pass's results, and the stack's synth hook. */
 interface StackState {
@@ -208,35 +170,10 @@ export class Ipv6Checks implements IAspect {
    * @throws when a rule ID in `ruleLevels` is unknown, or a family is declared both with and without IPv6
    */
   constructor(props: Ipv6ChecksProps = {}) {
-    const problems: string[] = [];
-    const regions = new Set(IPV6_REGIONS.map((r) => r.regionId));
-    for (const r of props.additionalRegions ?? []) regions.add(r.trim().toLowerCase());
-
-    const families = new Map<string, FamilyFact>();
-    for (const f of [...IPV6_FAMILIES, ...NON_IPV6_FAMILIES]) families.set(f.family, f);
-    const userSource = { url: 'Ipv6ChecksProps', date: 'given by the user' };
-    const yes = new Set((props.additionalIpv6Families ?? []).map(normalizeFamily));
-    const no = new Set((props.additionalNonIpv6Families ?? []).map(normalizeFamily));
-    for (const f of yes) {
-      if (no.has(f)) problems.push(`family '${f}' is in both additionalIpv6Families and additionalNonIpv6Families`);
-      families.set(f, { family: f, ipv6: true, source: userSource });
-    }
-    for (const f of no) families.set(f, { family: f, ipv6: false, source: userSource });
-
-    const known = new Set<string>([...ALL_RULES.map((r) => r.id), RULE_FAILURE.id, '*']);
-    const levels = new Map<string, Ipv6CheckLevel>();
-    const validLevels = new Set<string>(Object.values(Ipv6CheckLevel));
-    for (const [id, level] of Object.entries(props.ruleLevels ?? {})) {
-      if (!known.has(id)) problems.push(`ruleLevels: unknown rule ID '${id}' (known: ${[...known].join(', ')})`);
-      else if (!validLevels.has(level)) problems.push(`ruleLevels['${id}']: '${level}' is not an Ipv6CheckLevel`);
-      else levels.set(id, level);
-    }
-    if (problems.length > 0) {
-      throw new Error(`Ipv6Checks: ${problems.join('; ')}. Fix: use the rule IDs and levels listed in RULES.md (Ipv6RuleId, Ipv6CheckLevel), and put each family in one list only.`);
-    }
-    this._facts = { regions, families };
-    this._ruleLevels = levels;
-    this._reports = props.reports ?? true;
+    const options = packOptions(props);
+    this._facts = options.facts;
+    this._ruleLevels = options.ruleLevels;
+    this._reports = options.reports;
   }
 
   /**
