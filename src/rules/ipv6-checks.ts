@@ -231,7 +231,9 @@ function newState(stack: TerraformStack): StackState {
 }
 
 /** Runs the rules of the deciding pack on a resolved document of the stack, and records their findings. */
-function run(stack: TerraformStack, state: StackState, doc: Record<string, any>): { findings: Ipv6CheckFinding[]; ctx: RuleContext; pack: Ipv6Checks } {
+function run(
+  stack: TerraformStack, state: StackState, doc: Record<string, any>,
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext; pack: Ipv6Checks } {
   const pack = chosen(state);
   const { findings, ctx } = evaluateWithContext(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
   state.findings = findings;

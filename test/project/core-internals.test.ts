@@ -35,7 +35,7 @@ test('only src/rules/synth-hook.ts imports cdktf/lib/... (a private path of the 
 test('the scan sees every form of import', () => {
   const forms = [
     "import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';",
-    "import type { StackManifest } from \"cdktf/lib/manifest\";",
+    'import type { StackManifest } from "cdktf/lib/manifest";',
     "export { Manifest } from 'cdktf/lib/manifest';",
     "import 'cdktf/lib/synthesize/synthesizer';",
     "const s = require('cdktf/lib/synthesize/synthesizer');",
