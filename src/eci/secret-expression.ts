@@ -69,41 +69,37 @@ class Parser {
   /** A template up to the end of the source (`quoted` false) or up to its closing quote. */
   private template(quoted: boolean): Node {
     const items: Node[] = [];
-    let text = false;
+    const text = (length: number) => {
+      // one literal node per template is enough (it fails the check); it is placed where the text starts
+      if (!items.some((n) => n.kind === 'literal')) items.push({ kind: 'literal', what: 'text' });
+      this.pos += length;
+    };
     for (;;) {
       if (this.pos >= this.src.length) {
         if (quoted) throw new Unsupported('has a string without its closing quote, which this check cannot parse');
-        break;
+        return { kind: 'group', items };
       }
       const c = this.src[this.pos];
       if (quoted && c === '"') {
         this.pos++;
-        break;
+        return { kind: 'group', items };
       }
       if (quoted && c === '\\') {
-        this.pos += 2;
-        text = true;
-        continue;
-      }
-      if (this.src.startsWith('$${', this.pos) || this.src.startsWith('%%{', this.pos)) {
-        this.pos += 3;
-        text = true;
-        continue;
-      }
-      if (this.src.startsWith('%{', this.pos)) throw new Unsupported('has a template directive (%{ }), which this check cannot follow');
-      if (this.src.startsWith('${', this.pos)) {
+        text(2);
+      } else if (this.src.startsWith('$${', this.pos) || this.src.startsWith('%%{', this.pos)) {
+        text(3);
+      } else if (this.src.startsWith('%{', this.pos)) {
+        throw new Unsupported('has a template directive (%{ }), which this check cannot follow');
+      } else if (this.src.startsWith('${', this.pos)) {
         this.pos += 2;
         this.skip('~');
         items.push(this.expression());
         this.skip('~');
         this.expect('}');
-        continue;
+      } else {
+        text(1);
       }
-      this.pos++;
-      text = true;
     }
-    if (text) items.push({ kind: 'literal', what: 'text' });
-    return { kind: 'group', items };
   }
 
   /** An expression: operands joined by operators, with an optional conditional. */

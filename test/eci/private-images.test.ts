@@ -1,4 +1,4 @@
-import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { errorOf, setup } from './util';
 import { ContainerDefinition, ContainerGroup, ContainerGroupFleet, Ipv6Checks } from '../../src';
 import { toEssRegistry, toNativeRegistry, toRosRegistry } from '../../src/eci/container-mapping';
@@ -216,14 +216,25 @@ describe('secrets never as literals', () => {
     expect(msg).toContain('sensitive: true');
   });
 
-  test('other tokens (a local over a data source value) are accepted', () => {
+  test('a local over a data source attribute the schema does not mark sensitive is an error; wrapped in sensitive() it is accepted', () => {
     const { stack, vpc, securityGroup } = setup();
-    const secret = new TerraformLocal(stack, 'pw', '${data.alicloud_kms_secret_versions.pw.versions[0].secret_data}');
-    expect(() => new ContainerGroup(stack, 'App', {
+    const data = '${data.alicloud_kms_secret_versions.pw.versions[0].secret_data}';
+    const secret = new TerraformLocal(stack, 'pw', data);
+    const msg = errorOf(() => new ContainerGroup(stack, 'App', {
       vpc,
       securityGroup,
       containers: containers(),
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: secret.asString }],
+    }));
+    expect(msg).toContain('imageRegistryCredentials[0].password: references local.pw, whose expression references '
+      + 'data.alicloud_kms_secret_versions.pw.versions[…].secret_data, which the provider schema does not mark sensitive');
+    expect(msg).toContain('Fn.sensitive(...)');
+    const masked = new TerraformLocal(stack, 'masked', Fn.sensitive(secret.asString));
+    expect(() => new ContainerGroup(stack, 'Masked', {
+      vpc,
+      securityGroup,
+      containers: containers(),
+      imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: masked.asString }],
     })).not.toThrow();
   });
 
@@ -249,5 +260,120 @@ describe('secrets never as literals', () => {
     expect(msg).toContain("acrInstances[0].domains[0]: 'https://x.cr.aliyuncs.com' is not a domain name");
     expect(msg).toContain('containers[0].secretEnvironment.A: is also in environment');
     expect(msg).toContain('imageSnapshotId: is set, but without IPv6');
+  });
+});
+
+/** The three ECI backends, each built with the given registry and container props. */
+const BACKENDS: Array<[string, (stack: TerraformStack, id: string, base: ReturnType<typeof setup>, extra: object) => unknown, string]> = [
+  ['native alicloud_eci_container_group', (stack, id, { vpc, securityGroup }, extra) => new ContainerGroup(stack, id, { vpc, securityGroup, containers: containers(), ...extra }), 'ContainerGroup'],
+  ['ROS ContainerGroup with IPv6', (stack, id, { vpc, securityGroup }, extra) => new ContainerGroup(stack, id, { vpc, securityGroup, ipv6AddressCount: 1, containers: containers(), ...extra }), 'ContainerGroup'],
+  ['ESS ContainerGroupFleet', (stack, id, { vpc, securityGroup }, extra) => new ContainerGroupFleet(stack, id, { vpc, securityGroup, minSize: 1, maxSize: 1, containers: containers(), ...extra }), 'ContainerGroupFleet'],
+];
+
+describe.each(BACKENDS)('secrets hidden inside expressions: %s', (_backend, build, constructName) => {
+  function secretCases() {
+    const base = setup();
+    const { stack } = base;
+    const sensitive = new TerraformVariable(stack, 'RegistryPassword', { type: 'string', sensitive: true }).stringValue;
+    const plain = new TerraformVariable(stack, 'registry_user', { type: 'string' }).stringValue;
+    const plainLocal = new TerraformLocal(stack, 'plain_local', plain).asString;
+    return { base, stack, sensitive, plain, plainLocal };
+  }
+
+  /** The error of a group whose password and secret environment value are both `value`. */
+  function errorWith(value: (c: ReturnType<typeof secretCases>) => string): string {
+    const c = secretCases();
+    const v = value(c);
+    return errorOf(() => build(c.stack, 'App', c.base, {
+      imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: v }],
+      containers: containers({ secretEnvironment: { TOKEN: v } }),
+    }));
+  }
+
+  const NOT_SENSITIVE = 'references var.registry_user, which is not sensitive, so Terraform would print the value in the plan';
+  const LITERAL_TEXT = 'has literal text outside a reference, which would be written in plain text to cdk.tf.json';
+
+  test.each([
+    ['a non-sensitive variable in a function', (c: ReturnType<typeof secretCases>) => Fn.trimspace(c.plain), NOT_SENSITIVE],
+    ['a non-sensitive variable through a local', (c: ReturnType<typeof secretCases>) => c.plainLocal, `references local.plain_local, whose expression ${NOT_SENSITIVE}`],
+    ['a non-sensitive variable concatenated with text', (c: ReturnType<typeof secretCases>) => `Bearer ${c.plain}`, LITERAL_TEXT],
+    ['a literal in a function', (_c: ReturnType<typeof secretCases>) => Fn.trimspace(LITERAL_PASSWORD), LITERAL_TEXT],
+    ['literal text concatenated with a sensitive variable', (c: ReturnType<typeof secretCases>) => `${LITERAL_PASSWORD}${c.sensitive}`, LITERAL_TEXT],
+  ])('%s is a synth error naming the path, the prop and the cause, never the literal', (_what, value, cause) => {
+    const msg = errorWith(value);
+    expect(msg).toContain(`${constructName} at 'test/App' has 2 invalid props`);
+    expect(msg).toContain(`imageRegistryCredentials[0].password: ${cause}. Fix: build the value only from sensitive values`);
+    expect(msg).toContain(`containers[0].secretEnvironment.TOKEN: ${cause}. Fix:`);
+    expect(msg).not.toContain(LITERAL_PASSWORD);
+    expect(msg).not.toContain('Bearer');
+  });
+
+  test('sensitive values in functions, locals and sensitive() are accepted and synthesize', () => {
+    const c = secretCases();
+    const viaLocal = new TerraformLocal(c.stack, 'secret_local', Fn.trimspace(c.sensitive)).asString;
+    build(c.stack, 'App', c.base, {
+      imageRegistryCredentials: [
+        { server: SERVER, userName: 'u', password: Fn.trimspace(c.sensitive) },
+        { server: 'r2.example.com', userName: 'u', password: viaLocal },
+        { server: 'r3.example.com', userName: 'u', password: Fn.sensitive(c.plain) },
+      ],
+      containers: containers({ secretEnvironment: { A: Fn.base64decode(c.sensitive), B: viaLocal } }),
+    });
+    const { text } = synth(c.stack);
+    expect(text).toContain('trimspace(var.RegistryPassword)');
+    expect(text).toContain('sensitive(var.registry_user)');
+  });
+});
+
+describe('ROS: every parameter that references a sensitive value is NoEcho, wherever it is used', () => {
+  test('args, commands, environment through a function, tags, working directory through a local, registry user names', () => {
+    const { stack, vpc, securityGroup } = setup();
+    const apiKey = new TerraformVariable(stack, 'ApiKey', { type: 'string', sensitive: true }).stringValue;
+    const user = new TerraformVariable(stack, 'RegistryUser', { type: 'string', sensitive: true }).stringValue;
+    const password = new TerraformVariable(stack, 'RegistryPassword', { type: 'string', sensitive: true }).stringValue;
+    const plain = new TerraformVariable(stack, 'Mode', { type: 'string' }).stringValue;
+    const dir = new TerraformLocal(stack, 'dir', Fn.lower(apiKey)).asString;
+    new ContainerGroup(stack, 'App', {
+      vpc,
+      securityGroup,
+      ipv6AddressCount: 1,
+      tags: { team: Fn.sha256(apiKey), mode: plain },
+      imageRegistryCredentials: [{ server: SERVER, userName: user, password }],
+      containers: containers({
+        commands: [`/bin/${Fn.lower(apiKey)}`],
+        args: [`--token=${apiKey}`, `--mode=${plain}`],
+        environment: { KEY_UPPER: Fn.upper(apiKey), MODE: plain },
+        workingDir: dir,
+      }),
+    });
+    const { text, tf } = synth(stack);
+    const rs = only(tf, 'alicloud_ros_stack');
+    const template = JSON.parse(rs.template_body);
+    const passed: Record<string, string> = Object.fromEntries(rs.parameters.map((p: any) => [p.parameter_key, p.parameter_value]));
+    const declared = (ref: { Ref: string }) => template.Parameters[ref.Ref];
+    const group = template.Resources.ContainerGroup.Properties;
+    const container = group.Container[0];
+    const env = Object.fromEntries(container.EnvironmentVar.map((e: any) => [e.Key, e.Value]));
+    const tags = Object.fromEntries(group.Tag.map((t: any) => [t.Key, t.Value]));
+    const secret = { Type: 'String', NoEcho: true };
+    const visible = { Type: 'String' };
+
+    expect(declared(container.Command[0])).toEqual(secret);
+    expect(passed[container.Command[0].Ref]).toBe('/bin/${lower(var.ApiKey)}');
+    expect(declared(container.Arg[0])).toEqual(secret);
+    expect(passed[container.Arg[0].Ref]).toBe('--token=${var.ApiKey}');
+    expect(declared(env.KEY_UPPER)).toEqual(secret);
+    expect(declared(tags.team)).toEqual(secret);
+    expect(declared(container.WorkingDir)).toEqual(secret);
+    expect(passed[container.WorkingDir.Ref]).toBe('${local.dir}');
+    expect(declared(group.ImageRegistryCredential[0].UserName)).toEqual(secret);
+    expect(declared(group.ImageRegistryCredential[0].Password)).toEqual(secret);
+    // values that reference no sensitive value stay visible
+    expect(declared(container.Arg[1])).toEqual(visible);
+    expect(declared(env.MODE)).toEqual(visible);
+    expect(declared(tags.mode)).toEqual(visible);
+    expect(template.Parameters.VSwitchId).toEqual(visible);
+    expect(template.Parameters.SecurityGroupId).toEqual(visible);
+    expect(text).not.toContain(LITERAL_PASSWORD);
   });
 });
