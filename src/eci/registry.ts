@@ -2,9 +2,9 @@
  * Private images: ACR Enterprise Edition instances, registry logins, the instance RAM role, image caches,
  * and the secret values they carry (registry passwords, secret environment variables).
  *
- * Secrets must be cdktf tokens (a `TerraformVariable` with `sensitive: true`, or an attribute of a data
- * source such as a KMS secret): a literal would be written in plain text to `cdk.tf.json`, the ROS template
- * body, the plan and every snapshot test.
+ * Secrets must be cdktf tokens built only from sensitive values (a `TerraformVariable` with `sensitive: true`, an
+ * attribute the provider schema marks sensitive, `Fn.sensitive(...)`; the rule is in secret-expression.ts): a literal
+ * would be written in plain text to `cdk.tf.json`, the ROS template body, the plan and every snapshot test.
  */
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -34,7 +34,7 @@ export interface AcrInstance {
   readonly domains?: string[];
 }
 
-/** A registry login. The password must be a token (a sensitive `TerraformVariable` or a data source value), never a literal. */
+/** A registry login. The password must be a token built only from sensitive values, never a literal. */
 export interface ImageRegistryCredential {
   /** Registry address without `http://` or `https://`, e.g. `registry.cn-hangzhou.aliyuncs.com`. */
   readonly server: string;
@@ -42,7 +42,8 @@ export interface ImageRegistryCredential {
   readonly userName: string;
   /**
    * Password for the registry: a token, such as `new TerraformVariable(this, 'RegistryPassword', { type: 'string', sensitive: true }).stringValue`.
-   * A literal string is a synth error.
+   * Its expression may use functions and locals, but only sensitive values (sensitive variables, attributes the
+   * provider schema marks sensitive, `Fn.sensitive(...)`) and no literal text; anything else is a synth error.
    */
   readonly password: string;
 }
