@@ -73,7 +73,7 @@ const SECRET_EXPRESSION_FIX = 'build the value only from sensitive values, with 
  * @internal
  */
 export class StackSecretLookups implements SecretLookups {
-  private elements?: Map<string, IConstruct[]>;
+  private elements?: Map<unknown, IConstruct[]>;
 
   constructor(private readonly scope: IConstruct) {}
 
@@ -92,9 +92,9 @@ export class StackSecretLookups implements SecretLookups {
     return schemaSensitivity((kind === 'data' ? index.dataSources : index.resources).get(type), path);
   }
 
-  /** The construct ID of variable `name` (for a fix that shows how to create it). */
+  /** The construct ID of variable `name`, which the stack has (for a fix that shows how to create it). */
   public variableId(name: string): string {
-    return this.withBlock('variable', name)?.node.id ?? name;
+    return this.withBlock('variable', name)!.node.id;
   }
 
   /** The `variable` or `locals` entry named `name` in the Terraform JSON of the stack's element with that name. */
@@ -107,18 +107,21 @@ export class StackSecretLookups implements SecretLookups {
     if (!this.elements) {
       this.elements = new Map();
       for (const c of TerraformStack.of(this.scope).node.findAll()) {
-        const id = (c as { friendlyUniqueId?: unknown }).friendlyUniqueId;
-        if (typeof id === 'string') this.elements.set(id, [...(this.elements.get(id) ?? []), c]);
+        const id = (c as { friendlyUniqueId?: unknown }).friendlyUniqueId; // undefined for constructs that are not elements
+        this.elements.set(id, [...(this.elements.get(id) ?? []), c]);
       }
     }
     return (this.elements.get(name) ?? []).find((c) => terraformOf(c)?.[section]?.[name] !== undefined);
   }
 }
 
-/** The Terraform JSON of a cdktf element (`toTerraform()`), or undefined for another construct. */
+/** The Terraform JSON of a cdktf element (`toTerraform()`), or undefined when it has none. */
 function terraformOf(c: IConstruct): any {
-  const element = c as { toTerraform?: () => unknown };
-  return typeof element.toTerraform === 'function' ? element.toTerraform() : undefined;
+  try {
+    return (c as unknown as { toTerraform(): unknown }).toTerraform();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -131,7 +134,11 @@ export function validateSecret(v: PropValidator, scope: IConstruct, prop: string
     v.add(prop, 'is missing', SENSITIVE_VARIABLE_FIX);
     return;
   }
-  if (typeof value !== 'string' || !Token.isUnresolved(value)) {
+  if (typeof value !== 'string') {
+    v.add(prop, `is not a string (it is a ${typeof value})`, SENSITIVE_VARIABLE_FIX);
+    return;
+  }
+  if (!Token.isUnresolved(value)) {
     // Never echo the value: the error message ends up in CI logs.
     v.add(prop, `is a literal string; ${what} would be written in plain text to cdk.tf.json, the ROS template, the Terraform plan and snapshot tests`, SENSITIVE_VARIABLE_FIX);
     return;

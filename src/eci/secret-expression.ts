@@ -48,7 +48,13 @@ type Node =
   | { readonly kind: 'literal'; readonly what: 'text' | 'number' }
   | { readonly kind: 'ref'; readonly root: string; readonly steps: readonly PathStep[]; readonly indexes: readonly Node[] }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Node[] }
-  | { readonly kind: 'group'; readonly items: readonly Node[] };
+  | Group;
+
+/** Values side by side (a template, operands and operators, a tuple, an object): each is checked. */
+interface Group {
+  readonly kind: 'group';
+  readonly items: readonly Node[];
+}
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
@@ -62,12 +68,12 @@ class Parser {
   constructor(private readonly src: string) {}
 
   /** The whole string, a template: literal text and `${ }` interpolations. */
-  public parseTemplateString(): Node {
+  public parseTemplateString(): Group {
     return this.template(false);
   }
 
   /** A template up to the end of the source (`quoted` false) or up to its closing quote. */
-  private template(quoted: boolean): Node {
+  private template(quoted: boolean): Group {
     const items: Node[] = [];
     const text = (length: number) => {
       // one literal node per template is enough (it fails the check); it is placed where the text starts
@@ -103,7 +109,7 @@ class Parser {
   }
 
   /** An expression: operands joined by operators, with an optional conditional. */
-  private expression(): Node {
+  private expression(): Group {
     const items: Node[] = [this.operand()];
     for (;;) {
       this.ws();
@@ -272,13 +278,13 @@ class Parser {
 }
 
 /** An index that is a plain number or string (`[0]`, `["key"]`): part of the reference, not a value. */
-function isPlainLiteral(node: Node): boolean {
-  if (node.kind !== 'group' || node.items.length !== 1) return false;
-  const only = node.items[0];
-  return only.kind === 'literal' || (only.kind === 'group' && only.items.length === 1 && only.items[0].kind === 'literal');
+function isPlainLiteral(index: Group): boolean {
+  const only = index.items.length === 1 ? index.items[0] : undefined;
+  return only?.kind === 'literal' || (only?.kind === 'group' && only.items.length === 1 && only.items[0].kind === 'literal');
 }
 
-const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'path', 'terraform', 'module', 'var', 'local', 'data']);
+/** Roots of references that are not resources (`var`, `local` and `data` are handled before these). */
+const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'path', 'terraform', 'module']);
 
 /** What a reference points at. */
 type Target =
@@ -311,9 +317,9 @@ class Checker {
     } catch (e) {
       return { ok: false, reason: (e as Unsupported).message };
     }
-    const counter = { refs: 0 };
+    const counter = { found: false };
     const reason = this.problem(node, false, counter)
-      ?? (counter.refs === 0 ? 'references no value; a secret must come from a sensitive variable or a sensitive attribute' : undefined);
+      ?? (counter.found ? undefined : 'references no value; a secret must come from a sensitive variable or a sensitive attribute');
     return reason === undefined ? { ok: true } : { ok: false, reason };
   }
 
@@ -328,8 +334,8 @@ class Checker {
     return this.sensitive(node);
   }
 
-  /** The first reason the node is not a safe secret; counts the values it references. */
-  private problem(node: Node, masked: boolean, counter: { refs: number }): string | undefined {
+  /** The first reason the node is not a safe secret; notes in `counter` that it references a value. */
+  private problem(node: Node, masked: boolean, counter: { found: boolean }): string | undefined {
     switch (node.kind) {
       case 'literal':
         return node.what === 'number'
@@ -341,12 +347,12 @@ class Checker {
       case 'group':
         return this.first(node.items, masked, counter);
       case 'ref':
-        counter.refs++;
+        counter.found = true;
         return this.first(node.indexes, masked, counter) ?? (masked ? undefined : this.refProblem(node.root, node.steps));
     }
   }
 
-  private first(nodes: readonly Node[], masked: boolean, counter: { refs: number }): string | undefined {
+  private first(nodes: readonly Node[], masked: boolean, counter: { found: boolean }): string | undefined {
     for (const n of nodes) {
       const p = this.problem(n, masked, counter);
       if (p !== undefined) return p;

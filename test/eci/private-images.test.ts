@@ -1,7 +1,9 @@
-import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, Lazy, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { errorOf, setup } from './util';
 import { ContainerDefinition, ContainerGroup, ContainerGroupFleet, Ipv6Checks } from '../../src';
 import { toEssRegistry, toNativeRegistry, toRosRegistry } from '../../src/eci/container-mapping';
+import { secretValues, sensitiveValueTest, StackSecretLookups } from '../../src/eci/registry';
 
 const IMAGE = 'registry.cn-huhehaote.aliyuncs.com/team/app:1.0';
 const SERVER = 'registry.cn-huhehaote.aliyuncs.com';
@@ -375,5 +377,136 @@ describe('ROS: every parameter that references a sensitive value is NoEcho, wher
     expect(template.Parameters.VSwitchId).toEqual(visible);
     expect(template.Parameters.SecurityGroupId).toEqual(visible);
     expect(text).not.toContain(LITERAL_PASSWORD);
+  });
+});
+
+describe('the stack as the secret check sees it (StackSecretLookups)', () => {
+  test('variables by their Terraform name, with sensitive from toTerraform (overrides count); locals resolved', () => {
+    const { stack } = setup();
+    const pw = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true });
+    new TerraformVariable(stack, 'plain', { type: 'string' });
+    new TerraformVariable(stack, 'overridden', { type: 'string' }).addOverride('sensitive', true);
+    new TerraformLocal(stack, 'upper', Fn.upper(pw.stringValue));
+    new TerraformLocal(stack, 'count', 5);
+    const lookups = new StackSecretLookups(stack);
+    expect(lookups.variableSensitive('pw')).toBe(true);
+    expect(lookups.variableSensitive('plain')).toBe(false);
+    expect(lookups.variableSensitive('overridden')).toBe(true);
+    expect(lookups.variableSensitive('nope')).toBeUndefined();
+    expect(lookups.variableSensitive('upper')).toBeUndefined();
+    expect(lookups.localExpression('upper')).toBe('${upper(var.pw)}');
+    expect(lookups.localExpression('count')).toBeUndefined();
+    expect(lookups.localExpression('pw')).toBeUndefined();
+    expect(lookups.localExpression('nope')).toBeUndefined();
+  });
+
+  test('a variable and a local with the same Terraform name are both found; a broken element is skipped', () => {
+    const { stack } = setup();
+    const inner = new Construct(stack, 'Inner');
+    new TerraformVariable(inner, 'Dup', { type: 'string', sensitive: true }).overrideLogicalId('dup');
+    new TerraformLocal(stack, 'dup', '${var.dup}');
+    class Broken extends Construct {
+      public readonly friendlyUniqueId = 'dup';
+      public toTerraform(): unknown {
+        throw new Error('not an element');
+      }
+    }
+    new Broken(stack, 'Broken');
+    const lookups = new StackSecretLookups(inner);
+    expect(lookups.variableSensitive('dup')).toBe(true);
+    expect(lookups.localExpression('dup')).toBe('${var.dup}');
+    expect(lookups.variableId('dup')).toBe('Dup');
+  });
+
+  test('resource and data source attributes come from the alicloud schema', () => {
+    const lookups = new StackSecretLookups(setup().stack);
+    expect(lookups.attributeSensitivity('resource', 'alicloud_kms_secret', ['secret_data'])).toBe('sensitive');
+    expect(lookups.attributeSensitivity('resource', 'alicloud_kms_secret', ['arn'])).toBe('not-sensitive');
+    expect(lookups.attributeSensitivity('data', 'alicloud_kms_secret', ['secret_data'])).toBe('unknown-type');
+    expect(lookups.attributeSensitivity('data', 'alicloud_kms_ciphertext', ['plaintext'])).toBe('sensitive');
+    expect(lookups.attributeSensitivity('resource', 'random_password', ['result'])).toBe('unknown-type');
+  });
+});
+
+describe('validateSecret edge cases', () => {
+  function passwordError(password: unknown, extra: (stack: TerraformStack) => void = () => {}): string {
+    const { stack, vpc, securityGroup } = setup();
+    extra(stack);
+    return errorOf(() => new ContainerGroup(stack, 'App', {
+      vpc, securityGroup, containers: containers(), imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: password as string }],
+    }));
+  }
+
+  test('a value that is not a string, missing, null', () => {
+    expect(passwordError(1234)).toContain('imageRegistryCredentials[0].password: is not a string (it is a number). Fix: pass a sensitive variable');
+    expect(passwordError(1234)).not.toContain('1234');
+    expect(passwordError(undefined)).toContain('imageRegistryCredentials[0].password: is missing. Fix: pass a sensitive variable');
+    expect(passwordError(null)).toContain('imageRegistryCredentials[0].password: is missing. Fix: pass a sensitive variable');
+    expect(passwordError('')).toContain('imageRegistryCredentials[0].password: is missing. Fix: pass a sensitive variable');
+  });
+
+  test('a literal names what would leak: the registry password, or the secret', () => {
+    const { stack, vpc, securityGroup } = setup();
+    const msg = errorOf(() => new ContainerGroup(stack, 'App', {
+      vpc,
+      securityGroup,
+      containers: containers({ secretEnvironment: { TOKEN: LITERAL_PASSWORD } }),
+      imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: LITERAL_PASSWORD }],
+    }));
+    expect(msg).toContain('imageRegistryCredentials[0].password: is a literal string; the registry password would be written in plain text to cdk.tf.json, the ROS template, the Terraform plan and snapshot tests. Fix:');
+    expect(msg).toContain('containers[0].secretEnvironment.TOKEN: is a literal string; the secret would be written in plain text');
+    expect(msg).not.toContain(LITERAL_PASSWORD);
+  });
+
+  test('a token that cannot be resolved fails closed', () => {
+    const broken = Lazy.stringValue({ produce: () => { throw new Error(LITERAL_PASSWORD); } });
+    const msg = passwordError(broken);
+    expect(msg).toContain('imageRegistryCredentials[0].password: cannot be resolved in its stack, so it cannot be checked to be sensitive. Fix: pass a sensitive variable');
+    expect(msg).not.toContain(LITERAL_PASSWORD);
+  });
+
+  test('a reference to a variable the stack does not have', () => {
+    const msg = passwordError(Lazy.stringValue({ produce: () => '${var.nope}' }));
+    expect(msg).toContain('imageRegistryCredentials[0].password: references var.nope, which is not a variable of this stack. Fix: build the value only from sensitive values');
+  });
+
+  test('a plain variable with text after or before it is reported in source order; the fix of a plain variable names its construct ID', () => {
+    let plain = '';
+    const after = passwordError(Lazy.stringValue({ produce: () => `${plain}${LITERAL_PASSWORD}` }), (stack) => {
+      plain = new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue;
+    });
+    expect(after).toContain('imageRegistryCredentials[0].password: references var.plain, which is not sensitive, so Terraform would print the value in the plan. Fix: build the value only');
+    expect(after).not.toContain(LITERAL_PASSWORD);
+    const before = passwordError(Lazy.stringValue({ produce: () => `x${plain}` }), (stack) => {
+      plain = new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue;
+    });
+    expect(before).toContain('imageRegistryCredentials[0].password: has literal text outside a reference');
+    const nested = passwordError(Lazy.stringValue({ produce: () => plain }), (stack) => {
+      plain = new TerraformVariable(new Construct(stack, 'Inner'), 'Pw', { type: 'string' }).stringValue;
+    });
+    expect(nested).toMatch(/imageRegistryCredentials\[0\]\.password: is the variable 'Inner_Pw_[0-9A-F]+', which is not sensitive, so Terraform would print it in the plan\. Fix: create the variable with sensitive: true \(new TerraformVariable\(this, 'Pw', \{ type: 'string', sensitive: true \}\)\)/);
+  });
+
+  test('sensitiveValueTest: sensitive references, plain ones, and values that cannot be resolved (NoEcho, fail closed)', () => {
+    const { stack } = setup();
+    const pw = new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true }).stringValue;
+    const plain = new TerraformVariable(stack, 'plain', { type: 'string' }).stringValue;
+    const test = sensitiveValueTest(stack);
+    expect(test(Fn.upper(pw))).toBe(true);
+    expect(test(`x-${pw}`)).toBe(true);
+    expect(test(plain)).toBe(false);
+    expect(test(Fn.upper(plain))).toBe(false);
+    expect(test(Lazy.stringValue({ produce: () => { throw new Error('boom'); } }))).toBe(true);
+  });
+
+  test('secretValues: the tokens of passwords and secret environment values', () => {
+    const token = '${var.pw}';
+    const t1 = Lazy.stringValue({ produce: () => token });
+    const t2 = Lazy.stringValue({ produce: () => token });
+    expect(secretValues({
+      containers: [{ name: 'a', image: IMAGE, environment: { E: t1 }, secretEnvironment: { S: t2, L: 'literal' } }],
+      imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: t1 }, { server: 'b', userName: 'u', password: 'literal' }],
+    })).toEqual([t1, t2]);
+    expect(secretValues({ containers: [{ name: 'a', image: IMAGE }] })).toEqual([]);
   });
 });

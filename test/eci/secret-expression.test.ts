@@ -24,8 +24,9 @@ const lookups: SecretLookups = {
     attributeCalls.push([kind, type, path]);
     if (type.startsWith('random_')) return 'unknown-type';
     const last = path.filter((s) => s !== undefined).pop();
-    if (last === 'secret_data' || last === 'password') return 'sensitive';
-    if (last === 'id') return 'not-sensitive';
+    // secret_data is sensitive on data sources only, password on resources only
+    if ((kind === 'data' && last === 'secret_data') || (kind === 'resource' && last === 'password')) return 'sensitive';
+    if (last === 'id' || last === 'secret_data' || last === 'password') return 'not-sensitive';
     return 'unknown-attribute';
   },
 };
@@ -56,7 +57,8 @@ describe('checkSecretExpression: accepted', () => {
     ['a local of a sensitive variable', '${local.secret}'],
     ['a chain of locals', '${local.chain}'],
     ['a sensitive data source attribute', '${data.alicloud_kms_secret_versions.s.versions[0].secret_data}'],
-    ['a sensitive resource attribute with a count index', '${alicloud_kms_secret.s[0].secret_data}'],
+    ['a sensitive resource attribute with a count index', '${alicloud_db_account.s[0].password}'],
+    ['an index made of two sensitive values', '${var.pw[var.k + var.token]}'],
     ['sensitive() around a value of another provider', '${sensitive(random_password.p.result)}'],
     ['sensitive() around a plain variable', '${sensitive(var.user)}'],
     ['a provider function', '${provider::util::decode(var.pw)}'],
@@ -84,6 +86,7 @@ describe('checkSecretExpression: literal text', () => {
     ['text in a quoted template', `\${"${LITERAL}\${var.pw}"}`],
     ['a literal inside sensitive()', `\${sensitive("${LITERAL}")}`],
     ['a literal index expression', `\${var.pw[f("${LITERAL}")]}`],
+    ['a template index with text', `\${var.pw["${LITERAL}\${var.token}"]}`],
     ['an object key', '${jsonencode({user = var.pw})}'],
     ['a quoted object key', `\${jsonencode({"${LITERAL}" = var.pw})}`],
     ['a literal only', LITERAL],
@@ -94,6 +97,7 @@ describe('checkSecretExpression: literal text', () => {
   test('a literal number', () => {
     expect(reason('${var.pw + 1234}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
     expect(reason('${substr(var.pw, 0, 2.5e3)}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
+    expect(reason('${var.pw * 1e-3}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
   });
 });
 
@@ -198,9 +202,13 @@ describe('referencesSensitiveValue (ROS NoEcho)', () => {
     ['${local.nope}', false],
     ['${local.loopA}', false],
     ['${data.alicloud_kms_secret_versions.s.versions[0].secret_data}', true],
+    ['${data.alicloud_db_accounts.s.accounts[0].password}', false],
+    ['${alicloud_db_account.s.password}', true],
+    ['${coalesce(var.user, var.pw)}', true],
+    ['${var.user[var.user][var.pw]}', true],
     ['${data.alicloud_kms_secret_versions.s.versions[0].id}', false],
     ['${data.alicloud_kms_secret_versions}', false],
-    ['${alicloud_kms_secret.s.secret_data}', true],
+    ['${alicloud_kms_secret.s.secret_data}', false],
     ['${alicloud_vswitch.a.id}', false],
     ['${count.index}', false],
     ['${var.user[var.pw]}', true],
