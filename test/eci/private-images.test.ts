@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { errorOf, setup } from './util';
 import { ContainerDefinition, ContainerGroup, ContainerGroupFleet, Ipv6Checks } from '../../src';
 import { toEssRegistry, toNativeRegistry, toRosRegistry } from '../../src/eci/container-mapping';
-import { secretValues, sensitiveValueTest, StackSecretLookups } from '../../src/eci/registry';
+import { RegistryProps, secretValues, sensitiveValueTest, StackSecretLookups, validateRegistry } from '../../src/eci/registry';
+import { PropValidator } from '../../src/core/validation';
 
 const IMAGE = 'registry.cn-huhehaote.aliyuncs.com/team/app:1.0';
 const SERVER = 'registry.cn-huhehaote.aliyuncs.com';
@@ -508,5 +509,92 @@ describe('validateSecret edge cases', () => {
       imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: t1 }, { server: 'b', userName: 'u', password: 'literal' }],
     })).toEqual([t1, t2]);
     expect(secretValues({ containers: [{ name: 'a', image: IMAGE }] })).toEqual([]);
+  });
+});
+
+describe('validateRegistry details', () => {
+  /** The problems validateRegistry records, one per line (empty when none). */
+  function problems(props: Partial<RegistryProps>, extra: (stack: TerraformStack) => Partial<RegistryProps> = () => ({})): string[] {
+    const { stack } = setup();
+    const v = new PropValidator(stack, 'X');
+    validateRegistry(v, stack, { containers: [], ...props, ...extra(stack) } as RegistryProps);
+    try {
+      v.throwIfAny();
+      return [];
+    } catch (e) {
+      return (e as Error).message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    }
+  }
+  const pw = (stack: TerraformStack) => new TerraformVariable(stack, 'pw', { type: 'string', sensitive: true }).stringValue;
+  const login = (server: string, password: string) => ({ server, userName: 'u', password });
+
+  test('ACR instances: missing entries and IDs, domains that are not bare domain names; tokens are skipped', () => {
+    expect(problems({
+      acrInstances: [
+        null as any,
+        { instanceId: ' ' },
+        { instanceId: 'cri-1', domains: ['', ' ', 'a.example.com/path', 'HTTP://b.example.com', 'ok.cr.aliyuncs.com', Lazy.stringValue({ produce: () => 'x/y' })] },
+        { instanceId: Lazy.stringValue({ produce: () => '' }), domains: Lazy.listValue({ produce: () => ['x/y'] }) },
+      ],
+    })).toEqual([
+      "acrInstances[0].instanceId: is missing. Fix: give the ACR Enterprise Edition instance ID, e.g. 'cri-xxxxxxxx' (ACR console, Instances).",
+      "acrInstances[1].instanceId: is missing. Fix: give the ACR Enterprise Edition instance ID, e.g. 'cri-xxxxxxxx' (ACR console, Instances).",
+      "acrInstances[2].domains[0]: '' is not a domain name. Fix: give the bare domain, e.g. 'myacr-registry.cn-hangzhou.cr.aliyuncs.com'.",
+      "acrInstances[2].domains[1]: ' ' is not a domain name. Fix: give the bare domain, e.g. 'myacr-registry.cn-hangzhou.cr.aliyuncs.com'.",
+      "acrInstances[2].domains[2]: 'a.example.com/path' is not a domain name. Fix: give the bare domain, e.g. 'myacr-registry.cn-hangzhou.cr.aliyuncs.com'.",
+      "acrInstances[2].domains[3]: 'HTTP://b.example.com' is not a domain name. Fix: give the bare domain, e.g. 'myacr-registry.cn-hangzhou.cr.aliyuncs.com'.",
+    ]);
+  });
+
+  test('logins: 10 is the limit, a token list is not counted, null entries are skipped', () => {
+    expect(problems({}, (stack) => {
+      const p = pw(stack);
+      return { imageRegistryCredentials: Array.from({ length: 10 }, (_, i) => login(`r${i}.example.com`, p)) };
+    })).toEqual([]);
+    expect(problems({}, (stack) => {
+      const p = pw(stack);
+      return { imageRegistryCredentials: Array.from({ length: 11 }, (_, i) => login(`r${i}.example.com`, p)) };
+    })).toEqual(['imageRegistryCredentials: has 11 items; ECI takes at most 10. Fix: keep one login per registry server, or use acrInstances with a RAM role.']);
+    expect(problems({ imageRegistryCredentials: Lazy.anyValue({ produce: () => [] }) as any })).toEqual([]);
+    expect(problems({ imageRegistryCredentials: [null as any] })).toEqual([]);
+  });
+
+  test('logins: server and user name missing, a scheme, a second login for a server; token servers are not compared', () => {
+    const serverToken = Lazy.stringValue({ produce: () => 'r.example.com' });
+    expect(problems({}, (stack) => {
+      const p = pw(stack);
+      return {
+        imageRegistryCredentials: [
+          { server: '', userName: ' ', password: p },
+          { server: 'https://r.example.com', userName: 'u', password: p },
+          { server: 'r.example.com', userName: 'u', password: p },
+          { server: 'r.example.com', userName: Lazy.stringValue({ produce: () => 'u' }), password: p },
+          { server: serverToken, userName: 'u', password: p },
+          { server: serverToken, userName: 'u', password: p },
+        ],
+      };
+    })).toEqual([
+      "imageRegistryCredentials[0].server: is missing. Fix: give the registry address, e.g. 'registry.cn-hangzhou.aliyuncs.com'.",
+      'imageRegistryCredentials[0].userName: is missing. Fix: give the registry user name (for ACR, the login name shown with docker login).',
+      "imageRegistryCredentials[1].server: 'https://r.example.com' has a scheme. Fix: give the address without it: 'r.example.com'.",
+      "imageRegistryCredentials[3].server: 'r.example.com' has another login in imageRegistryCredentials. Fix: give one login per registry server.",
+    ]);
+  });
+
+  test('secret environment: each value checked, a token map skipped, a name also in environment', () => {
+    expect(problems({}, (stack) => {
+      const p = pw(stack);
+      return {
+        containers: [
+          null as any,
+          { name: 'a', image: IMAGE, secretEnvironment: Lazy.anyValue({ produce: () => ({ X: 'lit' }) }) as any },
+          { name: 'b', image: IMAGE, environment: { SHARED: 'x', OTHER: 'y' }, secretEnvironment: { SHARED: p, OWN: p, BAD: Fn.upper('lit') } },
+          { name: 'c', image: IMAGE, secretEnvironment: { OWN: p } },
+        ],
+      };
+    })).toEqual([
+      'containers[2].secretEnvironment.SHARED: is also in environment. Fix: set each variable in environment or in secretEnvironment, not both.',
+      expect.stringMatching(/^containers\[2\]\.secretEnvironment\.BAD: has literal text outside a reference/),
+    ]);
   });
 });
