@@ -45,7 +45,7 @@ export type SecretCheck = { readonly ok: true } | { readonly ok: false; readonly
 class Unsupported extends Error {}
 
 type Node =
-  | { readonly kind: 'literal'; readonly what: 'text' | 'number' }
+  | { readonly kind: 'text' | 'number' }
   | { readonly kind: 'ref'; readonly root: string; readonly steps: readonly PathStep[]; readonly indexes: readonly Node[] }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Node[] }
   | Group;
@@ -57,9 +57,14 @@ interface Group {
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const WHITESPACE = /\s*/y;
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '%'];
 const KEYWORDS = new Set(['true', 'false', 'null']);
+/** A value without text or references (`true`, `false`, `null`). */
+const NOTHING: Group = { kind: 'group', items: [] };
+const NO_STEPS: readonly never[] = [];
+const CANNOT_PARSE = 'has syntax this check cannot parse';
 
 /** A recursive-descent parser for the part of the Terraform (HCL native) syntax that cdktf writes. */
 class Parser {
@@ -77,7 +82,7 @@ class Parser {
     const items: Node[] = [];
     const text = (length: number) => {
       // one literal node per template is enough (it fails the check); it is placed where the text starts
-      if (!items.some((n) => n.kind === 'literal')) items.push({ kind: 'literal', what: 'text' });
+      if (!items.some((n) => n.kind === 'text')) items.push({ kind: 'text' });
       this.pos += length;
     };
     for (;;) {
@@ -154,10 +159,9 @@ class Parser {
       this.pos++;
       return this.object();
     }
-    if (this.match(NUMBER) !== undefined) return { kind: 'literal', what: 'number' };
-    const name = this.match(IDENT);
-    if (name === undefined) throw new Unsupported('has syntax this check cannot parse');
-    if (KEYWORDS.has(name)) return { kind: 'group', items: [] };
+    if (this.match(NUMBER) !== undefined) return { kind: 'number' };
+    const name = this.ident();
+    if (KEYWORDS.has(name)) return NOTHING;
     let fn = name;
     while (this.src.startsWith('::', this.pos)) {
       this.pos += 2;
@@ -168,8 +172,8 @@ class Parser {
       const args = this.list(')');
       return { kind: 'call', name: fn, args };
     }
-    if (fn !== name) throw new Unsupported('has syntax this check cannot parse');
-    return { kind: 'ref', root: name, steps: [], indexes: [] };
+    if (fn !== name) throw new Unsupported(CANNOT_PARSE);
+    return { kind: 'ref', root: name, steps: NO_STEPS, indexes: NO_STEPS };
   }
 
   /** Items separated by commas up to `close` (tuples, function arguments with an optional trailing `...`). */
@@ -212,7 +216,7 @@ class Parser {
       return this.template(true);
     }
     this.ident();
-    return { kind: 'literal', what: 'text' };
+    return { kind: 'text' };
   }
 
   /** `.name`, `[index]`, `.*`, `[*]` after a value; for a reference they extend its path. */
@@ -249,7 +253,7 @@ class Parser {
 
   private ident(): string {
     const name = this.match(IDENT);
-    if (name === undefined) throw new Unsupported('has syntax this check cannot parse');
+    if (name === undefined) throw new Unsupported(CANNOT_PARSE);
     return name;
   }
 
@@ -262,7 +266,7 @@ class Parser {
   }
 
   private ws(): void {
-    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+    this.match(WHITESPACE);
   }
 
   private skip(s: string): boolean {
@@ -273,14 +277,14 @@ class Parser {
   }
 
   private expect(s: string): void {
-    if (!this.skip(s)) throw new Unsupported('has syntax this check cannot parse');
+    if (!this.skip(s)) throw new Unsupported(CANNOT_PARSE);
   }
 }
 
 /** An index that is a plain number or string (`[0]`, `["key"]`): part of the reference, not a value. */
 function isPlainLiteral(index: Group): boolean {
   const only = index.items.length === 1 ? index.items[0] : undefined;
-  return only?.kind === 'literal' || (only?.kind === 'group' && only.items.length === 1 && only.items[0].kind === 'literal');
+  return only?.kind === 'number' || (only?.kind === 'group' && only.items.length === 1 && only.items[0].kind === 'text');
 }
 
 /** Roots of references that are not resources (`var`, `local` and `data` are handled before these). */
@@ -288,16 +292,18 @@ const RESERVED_ROOTS = new Set(['count', 'each', 'self', 'path', 'terraform', 'm
 
 /** What a reference points at. */
 type Target =
-  | { readonly kind: 'var' | 'local'; readonly name: string }
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'resource' | 'data'; readonly type: string; readonly path: readonly PathStep[] }
   | { readonly kind: 'other' };
+const OTHER: Target = { kind: 'other' };
 
 function targetOf(root: string, steps: readonly PathStep[]): Target {
   const [first, second] = steps;
-  if (first === undefined) return { kind: 'other' };
+  if (first === undefined) return OTHER;
   if (root === 'var' || root === 'local') return { kind: root, name: first };
-  if (root === 'data') return second === undefined ? { kind: 'other' } : { kind: 'data', type: first, path: steps.slice(2) };
-  return RESERVED_ROOTS.has(root) ? { kind: 'other' } : { kind: 'resource', type: root, path: steps.slice(1) };
+  if (root === 'data') return second === undefined ? OTHER : { kind: 'data', type: first, path: steps.slice(2) };
+  return RESERVED_ROOTS.has(root) ? OTHER : { kind: 'resource', type: root, path: steps.slice(1) };
 }
 
 /** `var.x`, `data.t.n.a[…]`: a reference as shown in messages (names only; indexes as `[…]`, never their text). */
@@ -307,6 +313,9 @@ function show(root: string, steps: readonly PathStep[]): string {
 
 /** Walks a parsed expression: every problem of a secret, or whether it references a sensitive value. */
 class Checker {
+  /** Whether the expression checked references a value (set by `problem`). */
+  private referencesAValue = false;
+
   constructor(private readonly lookups: SecretLookups, private readonly visiting: ReadonlySet<string> = new Set()) {}
 
   /** The check of a whole resolved expression. */
@@ -317,9 +326,8 @@ class Checker {
     } catch (e) {
       return { ok: false, reason: (e as Unsupported).message };
     }
-    const counter = { found: false };
-    const reason = this.problem(node, false, counter)
-      ?? (counter.found ? undefined : 'references no value; a secret must come from a sensitive variable or a sensitive attribute');
+    const reason = this.problem(node, false)
+      ?? (this.referencesAValue ? undefined : 'references no value; a secret must come from a sensitive variable or a sensitive attribute');
     return reason === undefined ? { ok: true } : { ok: false, reason };
   }
 
@@ -334,27 +342,29 @@ class Checker {
     return this.sensitive(node);
   }
 
-  /** The first reason the node is not a safe secret; notes in `counter` that it references a value. */
-  private problem(node: Node, masked: boolean, counter: { found: boolean }): string | undefined {
+  /** The first reason the node is not a safe secret; notes whether it references a value. */
+  private problem(node: Node, masked: boolean): string | undefined {
     switch (node.kind) {
-      case 'literal':
-        return node.what === 'number'
-          ? 'has a literal number outside a reference, which would be written to cdk.tf.json'
-          : 'has literal text outside a reference, which would be written in plain text to cdk.tf.json';
+      case 'text':
+        return 'has literal text outside a reference, which would be written in plain text to cdk.tf.json';
+      case 'number':
+        return 'has a literal number outside a reference, which would be written to cdk.tf.json';
       case 'call':
         if (node.name === 'nonsensitive') return 'uses nonsensitive(), which makes Terraform print the value in the plan';
-        return this.first(node.args, masked || node.name === 'sensitive', counter);
+        return this.first(node.args, masked || node.name === 'sensitive');
       case 'group':
-        return this.first(node.items, masked, counter);
+        return this.first(node.items, masked);
       case 'ref':
-        counter.found = true;
-        return this.first(node.indexes, masked, counter) ?? (masked ? undefined : this.refProblem(node.root, node.steps));
+        this.referencesAValue = true;
+        return this.first(node.indexes, masked) ?? (masked ? undefined : this.refProblem(node.root, node.steps));
+      default: // fail closed on a node this checker does not know
+        return CANNOT_PARSE;
     }
   }
 
-  private first(nodes: readonly Node[], masked: boolean, counter: { found: boolean }): string | undefined {
+  private first(nodes: readonly Node[], masked: boolean): string | undefined {
     for (const n of nodes) {
-      const p = this.problem(n, masked, counter);
+      const p = this.problem(n, masked);
       if (p !== undefined) return p;
     }
     return undefined;
@@ -399,34 +409,22 @@ class Checker {
     }
   }
 
-  /** Whether the node references a sensitive value (or uses `sensitive()`). */
+  /** Whether the node references a sensitive value (or uses `sensitive()`); true for a node it does not know. */
   private sensitive(node: Node): boolean {
-    switch (node.kind) {
-      case 'literal':
-        return false;
-      case 'call':
-        return node.name === 'sensitive' || node.args.some((a) => this.sensitive(a));
-      case 'group':
-        return node.items.some((n) => this.sensitive(n));
-      case 'ref':
-        return node.indexes.some((n) => this.sensitive(n)) || this.refSensitive(targetOf(node.root, node.steps));
-    }
+    if (node.kind === 'call') return node.name === 'sensitive' || node.args.some((a) => this.sensitive(a));
+    if (node.kind === 'group') return node.items.some((n) => this.sensitive(n));
+    if (node.kind === 'ref') return node.indexes.some((n) => this.sensitive(n)) || this.refSensitive(targetOf(node.root, node.steps));
+    return node.kind !== 'text' && node.kind !== 'number';
   }
 
   private refSensitive(target: Target): boolean {
-    switch (target.kind) {
-      case 'var':
-        return this.lookups.variableSensitive(target.name) === true;
-      case 'local': {
-        const expression = this.visiting.has(target.name) ? undefined : this.lookups.localExpression(target.name);
-        return expression !== undefined && this.inner(target.name).referencesSensitive(expression);
-      }
-      case 'resource':
-      case 'data':
-        return this.lookups.attributeSensitivity(target.kind, target.type, target.path) === 'sensitive';
-      default:
-        return false;
+    if (target.kind === 'var') return this.lookups.variableSensitive(target.name) === true;
+    if (target.kind === 'local') {
+      const expression = this.visiting.has(target.name) ? undefined : this.lookups.localExpression(target.name);
+      return expression !== undefined && this.inner(target.name).referencesSensitive(expression);
     }
+    if (target.kind === 'other') return false;
+    return this.lookups.attributeSensitivity(target.kind, target.type, target.path) === 'sensitive';
   }
 
   /** A checker for the expression of local `name`, which remembers the locals being followed. */

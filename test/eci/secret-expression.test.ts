@@ -53,6 +53,7 @@ describe('checkSecretExpression: accepted', () => {
     ['every binary operator', '${var.pw + var.token - var.k * var.pw / var.token % var.k < var.pw > var.token <= var.k >= var.pw || var.token}'],
     ['unary operators', '${!var.pw}${-var.token}'],
     ['parentheses and spaces', '${ ( var.pw ) }'],
+    ['runs of white space and new lines', '${  \n\t var.pw  +\n  var.token \n}'],
     ['strip markers', '${~ var.pw ~}'],
     ['a local of a sensitive variable', '${local.secret}'],
     ['a chain of locals', '${local.chain}'],
@@ -81,6 +82,7 @@ describe('checkSecretExpression: literal text', () => {
     ['text after it', `\${var.pw}${LITERAL}`],
     ['a single space', ' ${var.pw}'],
     ['an escaped interpolation', '$${var.pw}'],
+    ['an escaped interpolation that is not an expression', '$${}'],
     ['an escaped directive', '%%{x}${var.pw}'],
     ['a quoted string with escapes', `\${"\\"${LITERAL}\\"" == var.pw}`],
     ['text in a quoted template', `\${"${LITERAL}\${var.pw}"}`],
@@ -98,6 +100,7 @@ describe('checkSecretExpression: literal text', () => {
     expect(reason('${var.pw + 1234}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
     expect(reason('${substr(var.pw, 0, 2.5e3)}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
     expect(reason('${var.pw * 1e-3}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
+    expect(reason('${var.pw[0 + var.k]}')).toBe('has a literal number outside a reference, which would be written to cdk.tf.json');
   });
 });
 
@@ -107,6 +110,7 @@ describe('checkSecretExpression: what it references', () => {
     expect(reason('${var.user}')).toBe(plain);
     expect(reason('${upper(var.user)}')).toBe(plain);
     expect(reason('${var.pw[var.user]}')).toBe(plain);
+    expect(reason('${var.pw["${var.user}"]}')).toBe(plain);
     expect(reason('${var.pw}${var.user}')).toBe(plain);
     expect(reason('${var.pw == "" ? var.user : var.pw}')).toBe(plain);
   });
@@ -173,6 +177,8 @@ describe('checkSecretExpression: fails closed on what it cannot parse', () => {
     ['an unterminated interpolation', '${var.pw', CANNOT_PARSE],
     ['a heredoc', '${<<EOT\nx\nEOT\n}', CANNOT_PARSE],
     ['two values without an operator', '${var.pw var.token}', CANNOT_PARSE],
+    ['two tuple items without a comma', '${[var.pw var.token]}', CANNOT_PARSE],
+    ['an operator without its left operand', '${<var.pw}', CANNOT_PARSE],
     ['a conditional without its colon', '${var.pw ? var.pw}', CANNOT_PARSE],
     ['a function without its parenthesis', '${f(var.pw}', CANNOT_PARSE],
     ['a :: name that is not called', '${a::b}', CANNOT_PARSE],
