@@ -129,7 +129,9 @@ function terraformOf(c: IConstruct): any {
  * no literal text (secret-expression.ts). The problem names what made it fail, never the value.
  * @internal
  */
-export function validateSecret(v: PropValidator, scope: IConstruct, prop: string, value: unknown, what: string, lookups = new StackSecretLookups(scope)): void {
+export function validateSecret(
+  v: PropValidator, scope: IConstruct, prop: string, value: unknown, what: string, lookups = new StackSecretLookups(scope),
+): void {
   if (value === undefined || value === null || value === '') {
     v.add(prop, 'is missing', SENSITIVE_VARIABLE_FIX);
     return;

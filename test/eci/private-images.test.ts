@@ -2,9 +2,9 @@ import { Fn, Lazy, TerraformLocal, TerraformStack, TerraformVariable, Testing } 
 import { Construct } from 'constructs';
 import { errorOf, setup } from './util';
 import { ContainerDefinition, ContainerGroup, ContainerGroupFleet, Ipv6Checks } from '../../src';
+import { PropValidator } from '../../src/core/validation';
 import { toEssRegistry, toNativeRegistry, toRosRegistry } from '../../src/eci/container-mapping';
 import { RegistryProps, secretValues, sensitiveValueTest, StackSecretLookups, validateRegistry } from '../../src/eci/registry';
-import { PropValidator } from '../../src/core/validation';
 
 const IMAGE = 'registry.cn-huhehaote.aliyuncs.com/team/app:1.0';
 const SERVER = 'registry.cn-huhehaote.aliyuncs.com';

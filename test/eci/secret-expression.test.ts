@@ -196,7 +196,7 @@ describe('checkSecretExpression: fails closed on what it cannot parse', () => {
 describe('referencesSensitiveValue (ROS NoEcho)', () => {
   test.each([
     ['${var.pw}', true],
-    [`--password=\${var.pw}`, true],
+    ['--password=${var.pw}', true],
     ['${upper(var.user)}-${var.token}', true],
     ['${var.user}', false],
     ['${upper(var.user)}', false],
