@@ -83,8 +83,8 @@ export class StackSecretLookups implements SecretLookups {
   }
 
   public localExpression(name: string): string | undefined {
-    const expression = this.block('locals', name);
-    return typeof expression === 'string' ? resolveToString(this.scope, expression) : undefined;
+    // undefined for a local that is missing or whose expression is not a string (a number, a list, a map)
+    return resolveToString(this.scope, this.block('locals', name));
   }
 
   public attributeSensitivity(kind: 'resource' | 'data', type: string, path: readonly PathStep[]): AttributeSensitivity {
@@ -104,15 +104,21 @@ export class StackSecretLookups implements SecretLookups {
   }
 
   private withBlock(section: 'variable' | 'locals', name: string): IConstruct | undefined {
-    if (!this.elements) {
-      this.elements = new Map();
-      for (const c of TerraformStack.of(this.scope).node.findAll()) {
-        const id = (c as { friendlyUniqueId?: unknown }).friendlyUniqueId; // undefined for constructs that are not elements
-        this.elements.set(id, [...(this.elements.get(id) ?? []), c]);
-      }
-    }
-    return (this.elements.get(name) ?? []).find((c) => terraformOf(c)?.[section]?.[name] !== undefined);
+    this.elements ??= elementsByName(this.scope);
+    return this.elements.get(name)?.find((c) => terraformOf(c)?.[section]?.[name] !== undefined);
   }
+}
+
+/** The constructs of the stack of `scope` by friendlyUniqueId (constructs that are not elements under undefined). */
+function elementsByName(scope: IConstruct): Map<unknown, IConstruct[]> {
+  const out = new Map<unknown, IConstruct[]>();
+  for (const c of TerraformStack.of(scope).node.findAll()) {
+    const id = (c as { friendlyUniqueId?: unknown }).friendlyUniqueId;
+    const same = out.get(id);
+    if (same) same.push(c);
+    else out.set(id, [c]);
+  }
+  return out;
 }
 
 /** The Terraform JSON of a cdktf element (`toTerraform()`), or undefined when it has none. */

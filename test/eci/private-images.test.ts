@@ -403,16 +403,16 @@ describe('the stack as the secret check sees it (StackSecretLookups)', () => {
 
   test('a variable and a local with the same Terraform name are both found; a broken element is skipped', () => {
     const { stack } = setup();
-    const inner = new Construct(stack, 'Inner');
-    new TerraformVariable(inner, 'Dup', { type: 'string', sensitive: true }).overrideLogicalId('dup');
-    new TerraformLocal(stack, 'dup', '${var.dup}');
     class Broken extends Construct {
       public readonly friendlyUniqueId = 'dup';
       public toTerraform(): unknown {
         throw new Error('not an element');
       }
     }
-    new Broken(stack, 'Broken');
+    new Broken(stack, 'Broken'); // first: the lookups must get past it
+    const inner = new Construct(stack, 'Inner');
+    new TerraformVariable(inner, 'Dup', { type: 'string', sensitive: true }).overrideLogicalId('dup');
+    new TerraformLocal(stack, 'dup', '${var.dup}');
     const lookups = new StackSecretLookups(inner);
     expect(lookups.variableSensitive('dup')).toBe(true);
     expect(lookups.localExpression('dup')).toBe('${var.dup}');
