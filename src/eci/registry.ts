@@ -82,6 +82,11 @@ export class StackSecretLookups implements SecretLookups {
     return variable === undefined ? undefined : variable.sensitive === true;
   }
 
+  public variableDefaultWritten(name: string): boolean {
+    const value = this.block('variable', name)?.default;
+    return value !== undefined && value !== null && value !== '';
+  }
+
   public localExpression(name: string): string | undefined {
     // undefined for a local that is missing or whose expression is not a string (a number, a list, a map)
     return resolveToString(this.scope, this.block('locals', name));

@@ -32,6 +32,11 @@ export type PathStep = string | undefined;
 export interface SecretLookups {
   /** Whether variable `name` is sensitive; undefined when the stack has no such variable. */
   variableSensitive(name: string): boolean | undefined;
+  /**
+   * Whether variable `name` has a `default` that would be written to `cdk.tf.json` (anything but null or "").
+   * @default - not asked (no default is seen)
+   */
+  variableDefaultWritten?(name: string): boolean;
   /** The resolved expression of local `name`; undefined when the stack has no such local with a string expression. */
   localExpression(name: string): string | undefined;
   /** The sensitivity of an attribute of a resource (`resource`) or data source (`data`) of type `type`. */
@@ -378,7 +383,10 @@ class Checker {
       case 'var': {
         const sensitive = this.lookups.variableSensitive(target.name);
         if (sensitive === undefined) return `references ${shown}, which is not a variable of this stack`;
-        return sensitive ? undefined : `references ${shown}, which is not sensitive, so Terraform would print the value in the plan`;
+        if (!sensitive) return `references ${shown}, which is not sensitive, so Terraform would print the value in the plan`;
+        return this.lookups.variableDefaultWritten?.(target.name)
+          ? `references ${shown}, whose default value would be written in plain text to cdk.tf.json (remove the default and give the value at apply, e.g. TF_VAR_${target.name})`
+          : undefined;
       }
       case 'local': {
         if (this.visiting.has(target.name)) return `references ${shown}, which refers back to itself`;

@@ -311,6 +311,20 @@ describe.each(BACKENDS)('secrets hidden inside expressions: %s', (_backend, buil
     expect(msg).not.toContain('Bearer');
   });
 
+  test('a sensitive variable with a literal default is an error: the default would be written to cdk.tf.json', () => {
+    const c = secretCases();
+    const withDefault = new TerraformVariable(c.stack, 'pw_default', { type: 'string', sensitive: true, default: LITERAL_PASSWORD }).stringValue;
+    const msg = errorOf(() => build(c.stack, 'App', c.base, {
+      imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: Fn.trimspace(withDefault) }],
+    }));
+    expect(msg).toContain('imageRegistryCredentials[0].password: references var.pw_default, whose default value would be written in plain text '
+      + 'to cdk.tf.json (remove the default and give the value at apply, e.g. TF_VAR_pw_default)');
+    expect(msg).not.toContain(LITERAL_PASSWORD);
+    // a null or empty default writes no secret
+    const emptyDefault = new TerraformVariable(c.stack, 'pw_empty', { type: 'string', sensitive: true, default: '' }).stringValue;
+    expect(() => build(c.stack, 'Ok', c.base, { imageRegistryCredentials: [{ server: SERVER, userName: 'u', password: emptyDefault }] })).not.toThrow();
+  });
+
   test('sensitive values in functions, locals and sensitive() are accepted and synthesize', () => {
     const c = secretCases();
     const viaLocal = new TerraformLocal(c.stack, 'secret_local', Fn.trimspace(c.sensitive)).asString;
@@ -439,7 +453,9 @@ describe('validateSecret edge cases', () => {
   }
 
   test('a value that is not a string, missing, null', () => {
-    expect(passwordError(1234)).toContain('imageRegistryCredentials[0].password: is not a string (it is a number). Fix: pass a sensitive variable');
+    // the type check comes first (every prop, core/validation.ts), describes a secret by its type only and says how to pass one
+    expect(passwordError(1234)).toContain('imageRegistryCredentials[0].password: must be a string, got a number. Fix: pass a string, '
+      + "for example the stringValue of new TerraformVariable(this, 'Secret', { type: 'string', sensitive: true })");
     expect(passwordError(1234)).not.toContain('1234');
     expect(passwordError(undefined)).toContain('imageRegistryCredentials[0].password: is missing. Fix: pass a sensitive variable');
     expect(passwordError(null)).toContain('imageRegistryCredentials[0].password: is missing. Fix: pass a sensitive variable');
