@@ -17,9 +17,17 @@ import { AlicloudConfigChecker } from './config-checker';
  * deprecated `AlicloudPlanChecker` returns) is still of this type.
  */
 export enum PlanFindingLevel {
-  /** Terraform (or the provider) would reject the configuration. */
+  /**
+   * Terraform (or the provider) would reject the configuration.
+   *
+   * @deprecated use `ConfigFindingLevel.ERROR`
+   */
   ERROR = 'error',
-  /** Accepted, but worth fixing: for example a deprecated argument. */
+  /**
+   * Accepted, but worth fixing: for example a deprecated argument.
+   *
+   * @deprecated use `ConfigFindingLevel.WARNING`
+   */
   WARNING = 'warning',
 }
 
@@ -29,39 +37,107 @@ export enum PlanFindingLevel {
  * @deprecated use `ConfigFindingCode`, the same values; `code` is a string, so either enum compares with it.
  */
 export enum PlanFindingCode {
-  /** A resource or data source type that starts with `alicloud_` but is not in the committed schema. */
+  /**
+   * A resource or data source type that starts with `alicloud_` but is not in the committed schema.
+   *
+   * @deprecated use `ConfigFindingCode.UNKNOWN_TYPE`
+   */
   UNKNOWN_TYPE = 'unknown-type',
-  /** An argument, block, meta-argument key or `dynamic` block name that the schema does not define. */
+  /**
+   * An argument, block, meta-argument key or `dynamic` block name that the schema does not define.
+   *
+   * @deprecated use `ConfigFindingCode.UNKNOWN_ATTRIBUTE`
+   */
   UNKNOWN_ATTRIBUTE = 'unknown-attribute',
-  /** A required argument is not set, or a block with `min_items` >= 1 is absent. */
+  /**
+   * A required argument is not set, or a block with `min_items` >= 1 is absent.
+   *
+   * @deprecated use `ConfigFindingCode.MISSING_REQUIRED`
+   */
   MISSING_REQUIRED = 'missing-required',
-  /** None of an `exactly_one_of` / `at_least_one_of` group is set. */
+  /**
+   * None of an `exactly_one_of` / `at_least_one_of` group is set.
+   *
+   * @deprecated use `ConfigFindingCode.MISSING_ONE_OF`
+   */
   MISSING_ONE_OF = 'missing-one-of',
-  /** A literal value whose JSON type cannot be converted to the schema type. */
+  /**
+   * A literal value whose JSON type cannot be converted to the schema type.
+   *
+   * @deprecated use `ConfigFindingCode.WRONG_TYPE`
+   */
   WRONG_TYPE = 'wrong-type',
-  /** A computed-only attribute (neither required nor optional) is set. */
+  /**
+   * A computed-only attribute (neither required nor optional) is set.
+   *
+   * @deprecated use `ConfigFindingCode.COMPUTED_ONLY`
+   */
   COMPUTED_ONLY = 'computed-only',
-  /** A number outside `int_between` / `int_at_least`, or a string outside `string_length_between`. */
+  /**
+   * A number outside `int_between` / `int_at_least`, or a string outside `string_length_between`.
+   *
+   * @deprecated use `ConfigFindingCode.OUT_OF_RANGE`
+   */
   OUT_OF_RANGE = 'out-of-range',
-  /** A value outside `enum` / `int_enum`. */
+  /**
+   * A value outside `enum` / `int_enum`.
+   *
+   * @deprecated use `ConfigFindingCode.NOT_IN_ENUM`
+   */
   NOT_IN_ENUM = 'not-in-enum',
-  /** A string that does not match the argument's `regex`. */
+  /**
+   * A string that does not match the argument's `regex`.
+   *
+   * @deprecated use `ConfigFindingCode.REGEX`
+   */
   REGEX = 'regex',
-  /** A string that is not valid JSON where `validation.StringIsJSON` applies. */
+  /**
+   * A string that is not valid JSON where `validation.StringIsJSON` applies.
+   *
+   * @deprecated use `ConfigFindingCode.INVALID_JSON`
+   */
   INVALID_JSON = 'invalid-json',
-  /** A string that is not a valid regular expression where `validation.StringIsValidRegExp` applies. */
+  /**
+   * A string that is not a valid regular expression where `validation.StringIsValidRegExp` applies.
+   *
+   * @deprecated use `ConfigFindingCode.INVALID_REGEX`
+   */
   INVALID_REGEX = 'invalid-regex',
-  /** Arguments set together although `conflicts_with` / `exactly_one_of` forbids it; `count` with `for_each`; a duplicate provider configuration. */
+  /**
+   * Arguments set together although `conflicts_with` / `exactly_one_of` forbids it; `count` with `for_each`; a duplicate provider configuration.
+   *
+   * @deprecated use `ConfigFindingCode.CONFLICT`
+   */
   CONFLICT = 'conflict',
-  /** Fewer blocks or list items than `min_items`. */
+  /**
+   * Fewer blocks or list items than `min_items`.
+   *
+   * @deprecated use `ConfigFindingCode.MIN_ITEMS`
+   */
   MIN_ITEMS = 'min-items',
-  /** More blocks or list items than `max_items`. */
+  /**
+   * More blocks or list items than `max_items`.
+   *
+   * @deprecated use `ConfigFindingCode.MAX_ITEMS`
+   */
   MAX_ITEMS = 'max-items',
-  /** A deprecated argument or block is set (warning). */
+  /**
+   * A deprecated argument or block is set (warning).
+   *
+   * @deprecated use `ConfigFindingCode.DEPRECATED`
+   */
   DEPRECATED = 'deprecated',
-  /** A removed argument or block is set: the provider rejects it. */
+  /**
+   * A removed argument or block is set: the provider rejects it.
+   *
+   * @deprecated use `ConfigFindingCode.REMOVED`
+   */
   REMOVED = 'removed',
-  /** A `provider` meta-argument that names an alicloud alias no provider block declares. */
+  /**
+   * A `provider` meta-argument that names an alicloud alias no provider block declares.
+   *
+   * @deprecated use `ConfigFindingCode.UNKNOWN_PROVIDER`
+   */
   UNKNOWN_PROVIDER = 'unknown-provider',
 }
 
@@ -74,28 +150,38 @@ export enum PlanFindingCode {
 export interface PlanFinding {
   /**
    * `error` when Terraform or the provider would reject the configuration, `warning` otherwise.
+   *
+   * @deprecated use `ConfigFinding.level`
    */
   readonly level: PlanFindingLevel;
 
   /**
    * The Terraform address of the configuration block: `alicloud_vpc.Vpc`, `data.alicloud_zones.zones`
    * or `provider.alicloud[0]`.
+   *
+   * @deprecated use `ConfigFinding.address`
    */
   readonly address: string;
 
   /**
    * Where inside the block, with list indexes: `containers[0].ports[1].port`, `timeouts.create`,
    * `dynamic.volumes.content.name`. Empty for the block as a whole.
+   *
+   * @deprecated use `ConfigFinding.path`
    */
   readonly path: string;
 
   /**
    * A short stable code: one of the `PlanFindingCode` values, for example `unknown-attribute`.
+   *
+   * @deprecated use `ConfigFinding.code`
    */
   readonly code: string;
 
   /**
    * Human-readable text naming what is wrong and what is allowed.
+   *
+   * @deprecated use `ConfigFinding.message`
    */
   readonly message: string;
 
@@ -104,6 +190,8 @@ export interface PlanFinding {
    * `Testing.synth` output).
    *
    * @default - no construct path in the synthesized JSON
+   *
+   * @deprecated use `ConfigFinding.constructPath`
    */
   readonly constructPath?: string;
 }
@@ -145,6 +233,8 @@ export class AlicloudPlanChecker {
    *
    * @param synthesized Terraform JSON configuration text
    * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
+   *
+   * @deprecated use `AlicloudConfigChecker.check`
    */
   public static check(synthesized: string): PlanFinding[] {
     return AlicloudPlanChecker.checkObject(parseSynthesized(synthesized, 'AlicloudPlanChecker'));
@@ -156,6 +246,8 @@ export class AlicloudPlanChecker {
    *
    * @param doc the parsed Terraform JSON configuration (a JSON object)
    * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
+   *
+   * @deprecated use `AlicloudConfigChecker.checkObject`
    */
   public static checkObject(doc: any): PlanFinding[] {
     // the same findings: the two level enums have the same values
@@ -168,6 +260,8 @@ export class AlicloudPlanChecker {
    *
    * @param findings findings from `check` or `checkObject`
    * @returns the formatted text; "no findings" when the list is empty
+   *
+   * @deprecated use `AlicloudConfigChecker.format`
    */
   public static format(findings: PlanFinding[]): string {
     return formatConfigFindings(findings);
@@ -178,6 +272,8 @@ export class AlicloudPlanChecker {
    * `format`. Warnings (deprecations, requirements an environment variable may satisfy) do not throw.
    *
    * @param synthesized Terraform JSON configuration text, as for `check`
+   *
+   * @deprecated use `AlicloudConfigChecker.assertValid`
    */
   public static assertValid(synthesized: string): void {
     throwOnConfigErrors(AlicloudPlanChecker.check(synthesized));
