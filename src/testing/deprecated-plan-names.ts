@@ -12,6 +12,8 @@ import { AlicloudConfigChecker } from './config-checker';
 /**
  * How serious a plan finding is.
  *
+ * Deprecated: use `ConfigFindingLevel`.
+ *
  * @deprecated use `ConfigFindingLevel`, the same values under the name that says what is checked (a
  * synthesized configuration, not a `terraform show -json` plan). The level of a `PlanFinding` (what the
  * deprecated `AlicloudPlanChecker` returns) is still of this type.
@@ -33,6 +35,8 @@ export enum PlanFindingLevel {
 
 /**
  * The stable codes of `PlanFinding.code`.
+ *
+ * Deprecated: use `ConfigFindingCode`.
  *
  * @deprecated use `ConfigFindingCode`, the same values; `code` is a string, so either enum compares with it.
  */
@@ -144,6 +148,8 @@ export enum PlanFindingCode {
 /**
  * One violation of the committed alicloud provider schema or constraints in a synthesized stack.
  *
+ * Deprecated: use `ConfigFinding`.
+ *
  * @deprecated use `ConfigFinding` (what `AlicloudConfigChecker` returns), the same fields with the level a
  * `ConfigFindingLevel`.
  */
@@ -217,6 +223,8 @@ export interface PlanFinding {
  *
  * The schema pack is opened once per process, relative to this module (it ships in the package), and
  * each type is read and indexed the first time a stack uses it.
+ *
+ * Deprecated: use `AlicloudConfigChecker`.
  *
  * @example
  * const findings = AlicloudPlanChecker.check(Testing.synth(stack));

@@ -38,8 +38,15 @@ declare global {
        */
       toBeValidAlicloudConfig(): R;
       /**
-       * The former name of `toBeValidAlicloudConfig()`: the same checks on the same inputs, passing and failing
-       * alike (its failure message keeps the old wording, "a valid alicloud plan").
+       * Passes when the synthesized stack (the JSON text of `Testing.synth` / `Testing.synthScope`, the text
+       * of `cdk.tf.json`, the parsed object, or the path of a stack folder or `cdk.tf.json`) would pass
+       * `cdktf synth` and the provider schema: no error-level IPv6 rule-pack finding (`ALI-IPV6-*`, not
+       * suppressed) and no error-level `AlicloudPlanChecker` finding. Warnings do not fail it. The failure
+       * message names each rule ID, the construct path and the message. A stack synthesized in another
+       * process is judged when the matcher runs (see `AlicloudJest`); when it cannot be judged, the matcher
+       * fails, also with `.not`.
+       * The same checks as `toBeValidAlicloudConfig()`, its new name; the failure message keeps the old
+       * wording ("a valid alicloud plan").
        *
        * @deprecated use `toBeValidAlicloudConfig()`: it checks the synthesized configuration, not a
        * `terraform show -json` plan.
