@@ -104,7 +104,9 @@ interface Context {
 }
 
 /** The codes of literal limits (enums, ranges and lengths, patterns): the findings `ConfigWalker.runLimits` reports. */
-export const LIMIT_CODES: ReadonlySet<string> = new Set<string>([ConfigFindingCode.NOT_IN_ENUM, ConfigFindingCode.OUT_OF_RANGE, ConfigFindingCode.REGEX]);
+export const LIMIT_CODES: ReadonlySet<string> = new Set<string>([
+  ConfigFindingCode.NOT_IN_ENUM, ConfigFindingCode.OUT_OF_RANGE, ConfigFindingCode.REGEX,
+]);
 
 function asDocument(doc: unknown): Record<string, unknown> {
   if (!isObject(doc)) {

@@ -1,6 +1,6 @@
 import { formatConfigFindings, parseSynthesized, throwOnConfigErrors } from './config-check-text';
-import { ConfigFinding } from '../schema/findings';
 import { ConfigWalker } from '../schema/config-walker';
+import { ConfigFinding } from '../schema/findings';
 import { loadSchemaIndex } from '../schema/schema-index';
 
 /**

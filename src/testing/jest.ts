@@ -16,8 +16,8 @@
  *   expect(Testing.fullSynth(stack)).toPassTerraformValidate();   // real Terraform, offline
  */
 import './jest-matchers';
-import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
 import { AlicloudConfigChecker } from './config-checker';
+import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
 import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult } from './terraform';
 import { StackFindings, synthesizedFindings } from '../rules/synthesized-findings';
 import { Ipv6CheckStatus } from '../rules/types';

@@ -12,8 +12,8 @@ import {
   typeKey,
 } from '../../src/core/terraform-json';
 import { RuleContext } from '../../src/rules/context';
-import { ConfigFindingCode } from '../../src/schema/findings';
 import { ConfigWalker } from '../../src/schema/config-walker';
+import { ConfigFindingCode } from '../../src/schema/findings';
 import { loadSchemaIndex } from '../../src/schema/schema-index';
 
 const meta = (path: unknown) => ({ '//': { metadata: { path } } });

@@ -4,8 +4,8 @@
  */
 import * as crypto from 'crypto';
 import * as fc from 'fast-check';
-import { PackKind, rebuildReferenceFiles, SchemaPack } from '../../src/schema/pack';
 import { LIMIT_CODES, ConfigWalker } from '../../src/schema/config-walker';
+import { PackKind, rebuildReferenceFiles, SchemaPack } from '../../src/schema/pack';
 import { compileRe2 } from '../../src/schema/re2';
 import { loadSchemaIndex } from '../../src/schema/schema-index';
 import { AlicloudConfigChecker, ConfigFinding } from '../../src/testing';

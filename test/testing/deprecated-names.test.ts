@@ -23,7 +23,10 @@ export const mixed = AlicloudConfigChecker.check('{}').filter((f) => f.level ===
 /** The type checker's diagnostics for each root file, with the compiler options of test/tsconfig.json. */
 function diagnostics(): Map<string, string[]> {
   const configFile = path.join(ROOT, 'test', 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } });
+  const onUnRecoverableConfigFileDiagnostic = (d: ts.Diagnostic) => {
+    throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  };
+  const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic });
   if (!config) throw new Error(`cannot read ${configFile}`);
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);

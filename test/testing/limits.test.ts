@@ -4,8 +4,8 @@
  * Checked on hand-written documents and on random documents built from the schema index itself.
  */
 import * as fc from 'fast-check';
-import { ConfigFinding, ConfigFindingCode } from '../../src/schema/findings';
 import { LIMIT_CODES, ConfigWalker } from '../../src/schema/config-walker';
+import { ConfigFinding, ConfigFindingCode } from '../../src/schema/findings';
 import { BlockSpec, loadSchemaIndex } from '../../src/schema/schema-index';
 
 const index = loadSchemaIndex();

@@ -1,6 +1,6 @@
 import { parseAddress } from '../../core/terraform-json';
-import { ConfigFinding } from '../../schema/findings';
 import { ConfigWalker } from '../../schema/config-walker';
+import { ConfigFinding } from '../../schema/findings';
 import { loadSchemaIndex } from '../../schema/schema-index';
 import { RuleContext } from '../context';
 import { compliant, nonCompliant, RuleDefinition, Subject, subject } from '../rule';
