@@ -132,7 +132,7 @@ export class Ipv6Checks implements IAspect {
    * synthesized stack folder (`cdktf.out/stacks/<stack>`, or what `Testing.fullSynth` returns when it holds
    * one stack) or of its `cdk.tf.json`. `Testing.synth` does not fail on the pack's errors (they are
    * annotations, which only `app.synth()` and the `cdktf synth` CLI turn into a failure); this is how a test
-   * sees them. The jest matchers `toBeValidAlicloudPlan()` and `toHaveIpv6Finding()` read the same findings.
+   * sees them. The jest matchers `toBeValidAlicloudConfig()` and `toHaveIpv6Finding()` read the same findings.
    *
    * When the rules ran on this document in this process, their record is returned: the findings are recorded
    * each time the rules run on a resolved stack, and looked up by the document's content (`//` metadata and

@@ -7,9 +7,9 @@ import * as grpc from '@grpc/grpc-js';
 import { decodeDynamicValue, DynamicValueMessage, encodeMsgpack, UnknownValue } from './cty-msgpack';
 import { planResourceChange } from './planner';
 import { JsonBlock, schemaToWire } from './schema-wire';
-import { PlanFindingLevel } from '../schema/findings';
+import { ConfigWalker as PlanWalker } from '../schema/config-walker';
+import { ConfigFindingLevel as PlanFindingLevel } from '../schema/findings';
 import { PROVIDER_VERSION, SchemaPack } from '../schema/pack';
-import { PlanWalker } from '../schema/plan-walker';
 import { loadSchemaIndex } from '../schema/schema-index';
 
 /** tfplugin6 Diagnostic.Severity. */
