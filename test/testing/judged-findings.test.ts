@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Aspects, TerraformStack, Testing } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
 import { Ipv6EciExampleStack } from '../../examples/ipv6-eci/main';
 import {
   AlicloudJest, alicloud, Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6ChecksProps, Ipv6CheckStatus, Ipv6RuleId,
