@@ -161,6 +161,8 @@ describe('allocateVSwitches: exhaustion and unknown values', () => {
     expect(plan({ vpcCidrBlock: '10.0.0.0/8', existing, requests: [req({ cidrBlock: '10.1.0.0/24' })] })[0].ipv6Index).toBe(0);
     expect(problems({ vpcCidrBlock: '10.0.0.0/8', existing, requests: [req({ cidrBlock: '10.1.0.0/24' }), req({ cidrBlock: '10.2.0.0/24' })] }))
       .toEqual([{ kind: 'ipv6-full', missing: 2 }]);
+    const lowOnes: ExistingVSwitch[] = Array.from({ length: 255 }, (_, i) => ({ zoneId: 'a', cidrBlock: '10.0.0.0/29', ipv6Index: i }));
+    expect(plan({ vpcCidrBlock: '10.0.0.0/8', existing: lowOnes, requests: [req({ cidrBlock: '10.1.0.0/24' })] })[0].ipv6Index).toBe(255);
   });
 
   test('nothing is carved in, or around, a block known only at apply time', () => {
