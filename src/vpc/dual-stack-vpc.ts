@@ -3,8 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
 import { Ipv6Gateway } from './ipv6-gateway';
 import {
-  AllocationProblem, allocateVSwitches, ExistingVSwitch, Holder, MAX_IPV6_INDEX, MAX_VPC_PREFIX, MAX_VSWITCH_PREFIX, MIN_VPC_PREFIX, MIN_VSWITCH_PREFIX,
-  minVSwitchPrefix, UNKNOWN, Unknown, usableVpcBlock,
+  AllocationProblem, allocateVSwitches, ExistingVSwitch, Holder, MAX_IPV6_INDEX, MAX_VPC_PREFIX, MAX_VSWITCH_PREFIX, MIN_VPC_PREFIX,
+  MIN_VSWITCH_PREFIX, minVSwitchPrefix, UNKNOWN, Unknown, usableVpcBlock,
 } from './vswitch-allocator';
 import { checkZoneId, formatIpv4Cidr, Ipv4Cidr, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, zoneIdOf } from '../core/cidr';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
@@ -375,7 +375,9 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     const result = allocateVSwitches({
       vpcCidrBlock: known(this.cidrBlock),
       vSwitchPrefix: known(this.vSwitchCidrMask),
-      requests: specs.map((s) => ({ zoneId: s.zoneId, cidrBlock: known(s.cidrBlock), ipv6Enabled: s.ipv6Enabled ?? true, ipv6Index: known(s.ipv6CidrBlockMask) })),
+      requests: specs.map((s) => ({
+        zoneId: s.zoneId, cidrBlock: known(s.cidrBlock), ipv6Enabled: s.ipv6Enabled ?? true, ipv6Index: known(s.ipv6CidrBlockMask),
+      })),
       existing: this.allocated,
     });
     const problems = result.ok ? [] : result.problems;
@@ -502,7 +504,8 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       tags: escapeTerraformMap(this.tags),
     });
     const ref = new VSwitchRef(resource.id, p.zoneId, p.cidrBlock, p.ipv6Enabled ? resource.ipv6CidrBlock : '', p.ipv6Enabled);
-    this.allocated.push({ zoneId: p.zoneId, cidrBlock: known(p.cidrBlock), ipv6Index: p.ipv6Enabled ? known(p.ipv6CidrBlockMask) ?? UNKNOWN : undefined });
+    const ipv6Index = p.ipv6Enabled ? known(p.ipv6CidrBlockMask) ?? UNKNOWN : undefined;
+    this.allocated.push({ zoneId: p.zoneId, cidrBlock: known(p.cidrBlock), ipv6Index });
     this.vSwitches.push(ref);
     this.vSwitchResources.push(resource);
     return ref;

@@ -181,7 +181,8 @@ describe('allocateVSwitches for random VPC blocks and vSwitch counts', () => {
       checkAgainstOracle(v.vpc, v.vSwitchPrefix, second, existing, two);
       if (two.ok) {
         const zones = [...first, ...second].map((r) => r.zoneId);
-        expect(two.vSwitches.map((a) => a.zoneOrdinal)).toEqual(second.map((r, i) => zones.slice(0, first.length + i + 1).filter((z) => z === r.zoneId).length));
+        const ordinals = second.map((r, i) => zones.slice(0, first.length + i + 1).filter((z) => z === r.zoneId).length);
+        expect(two.vSwitches.map((a) => a.zoneOrdinal)).toEqual(ordinals);
       }
     }), params());
   }, timeout());
@@ -215,7 +216,8 @@ describe('DualStackVpc synthesizes what the allocator plans', () => {
     fc.assert(fc.property(cases, ({ c, added }) => {
       const { stack } = newStack(c.region);
       const vpc = new DualStackVpc(stack, 'Vpc', { vSwitches: c.vSwitches });
-      const toRequest = (s: VSwitchSpec): VSwitchRequest => ({ zoneId: s.zoneId, cidrBlock: s.cidrBlock, ipv6Enabled: s.ipv6Enabled ?? true, ipv6Index: s.ipv6CidrBlockMask });
+      const toRequest = (s: VSwitchSpec): VSwitchRequest =>
+        ({ zoneId: s.zoneId, cidrBlock: s.cidrBlock, ipv6Enabled: s.ipv6Enabled ?? true, ipv6Index: s.ipv6CidrBlockMask });
       const first = c.vSwitches.map(toRequest);
       const one = allocateVSwitches({ vpcCidrBlock: '10.0.0.0/16', vSwitchPrefix: 24, requests: first });
       if (!one.ok) throw new Error(`the allocator found problems: ${JSON.stringify(one.problems)}`);

@@ -1,5 +1,6 @@
 import {
-  AllocationInput, AllocationProblem, allocateVSwitches, ExistingVSwitch, minVSwitchPrefix, UNKNOWN, usableVpcBlock, VSwitchAllocation, VSwitchRequest,
+  AllocationInput, AllocationProblem, allocateVSwitches, ExistingVSwitch, minVSwitchPrefix, UNKNOWN, usableVpcBlock, VSwitchAllocation,
+  VSwitchRequest,
 } from '../../src/vpc/vswitch-allocator';
 
 /** A request in zone `a` with IPv6, with the given overrides. */
