@@ -2,7 +2,11 @@ import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway, IVSwitch } from './interfaces';
 import { Ipv6Gateway } from './ipv6-gateway';
-import { carveSubnets, checkZoneId, formatIpv4Cidr, Ipv4Cidr, ipv4CidrContains, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, zoneIdOf } from '../core/cidr';
+import {
+  AllocationProblem, allocateVSwitches, ExistingVSwitch, Holder, MAX_IPV6_INDEX, MAX_VPC_PREFIX, MAX_VSWITCH_PREFIX, MIN_VPC_PREFIX,
+  MIN_VSWITCH_PREFIX, minVSwitchPrefix, UNKNOWN, Unknown, usableVpcBlock,
+} from './vswitch-allocator';
+import { checkZoneId, formatIpv4Cidr, Ipv4Cidr, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, zoneIdOf } from '../core/cidr';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
 import { isBlank, PropValidator, quote } from '../core/validation';
@@ -139,14 +143,6 @@ export interface DualStackVpcAttributes {
 /** Default IPv4 CIDR block of a DualStackVpc. */
 const DEFAULT_CIDR = '10.0.0.0/16';
 const DEFAULT_VSWITCH_MASK = 24;
-/** vSwitch IPv4 prefix range (CreateVSwitch). */
-const MIN_VSWITCH_MASK = 16;
-const MAX_VSWITCH_MASK = 29;
-/** VPC IPv4 prefix range (CreateVpc). */
-const MIN_VPC_PREFIX = 8;
-const MAX_VPC_PREFIX = 28;
-/** `ipv6_cidr_block_mask` range for the VPC's /56. */
-const MAX_IPV6_MASK = 255;
 /** IPv4 ranges Alibaba Cloud does not accept as (part of) a VPC CIDR block. */
 const FORBIDDEN_VPC_RANGES = ['0.0.0.0/8', '100.64.0.0/10', '224.0.0.0/4', '127.0.0.0/8', '169.254.0.0/16'];
 
@@ -157,16 +153,12 @@ interface PlannedVSwitch {
   readonly ipv6Enabled: boolean;
   readonly ipv6CidrBlockMask?: number;
   readonly vSwitchName?: string;
+  /** 1 for the VPC's first vSwitch in the zone, 2 for the second... */
+  readonly zoneOrdinal: number;
 }
 
-/** An IPv4 block in use by a vSwitch. */
-interface TakenCidr {
-  /** The parsed block; undefined when it is a token. */
-  readonly cidr?: Ipv4Cidr;
-  readonly token: boolean;
-  /** Who uses it, for messages. */
-  readonly owner: string;
-}
+/** Names a prop of the i-th vSwitch spec in messages (`vSwitches[i].cidrBlock`, `zones[i]`, `spec.cidrBlock`). */
+type SpecProp = (i: number, field: keyof VSwitchSpec) => string;
 
 /** A vSwitch as seen through IVSwitch. */
 class VSwitchRef implements IVSwitch {
@@ -219,15 +211,11 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
   private _ipv6Gateway?: IIpv6Gateway;
   private readonly vpcName?: string;
   private readonly tags?: { [key: string]: string };
-  private readonly parsedCidr?: Ipv4Cidr;
   private readonly vSwitchCidrMask: number;
-  /** IPv4 blocks in use (cidr undefined = a token or not a CIDR), with the vSwitch that uses each. */
-  private readonly takenCidrs: TakenCidr[] = [];
-  /** IPv6 masks in use (undefined = a token), with the vSwitch that uses each. */
-  private readonly takenMasks: Array<{ readonly mask?: number; readonly owner: string }> = [];
+  /** The vSwitches created so far as the allocator sees them, in the order of `vSwitches`. */
+  private readonly allocated: ExistingVSwitch[] = [];
   /** Region of the zones seen so far, and the zone it came from. */
   private region?: { readonly region: string; readonly zone: string };
-  private readonly perZoneCount = new Map<string, number>();
   private providerRegionChecked = false;
 
   /**
@@ -245,12 +233,11 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     this.tags = props.tags;
     this.cidrBlock = props.cidrBlock ?? DEFAULT_CIDR;
     this.vSwitchCidrMask = props.vSwitchCidrMask ?? DEFAULT_VSWITCH_MASK;
-    this.parsedCidr = this.validateVpcCidr(v);
-    this.validateVSwitchCidrMask(v);
+    this.validateVSwitchCidrMask(v, this.validateVpcCidr(v));
 
     // zones XOR vSwitches
     let specs: VSwitchSpec[] = [];
-    let propOf: (i: number, field: keyof VSwitchSpec) => string;
+    let propOf: SpecProp;
     if (props.zones !== undefined && props.vSwitches !== undefined) {
       v.add('zones', 'zones and vSwitches are both given', 'give `zones` for one default vSwitch per zone, or `vSwitches` for explicit vSwitches, not both');
     }
@@ -347,6 +334,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
     if (this._ipv6Gateway === undefined) this._ipv6Gateway = gateway;
   }
 
+  /** Checks `cidrBlock`; returns it parsed when vSwitch blocks can be checked against it and carved from it. */
   private validateVpcCidr(v: PropValidator): Ipv4Cidr | undefined {
     const cidr = this.cidrBlock;
     if (Token.isUnresolved(cidr)) return undefined;
@@ -367,162 +355,145 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       v.add('cidrBlock', `${quote(cidr)} overlaps ${forbidden}, which Alibaba Cloud reserves`,
         'use a private range such as 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (or a part of one)');
     }
-    return parsed.prefix >= MIN_VPC_PREFIX && parsed.prefix <= MAX_VPC_PREFIX ? parsed : undefined;
+    return usableVpcBlock(cidr);
   }
 
-  private vSwitchCidrMaskIsValid(): boolean {
-    const mask = this.vSwitchCidrMask;
-    const min = Math.max(MIN_VSWITCH_MASK, this.parsedCidr?.prefix ?? MIN_VSWITCH_MASK);
-    return !Token.isUnresolved(mask) && Number.isInteger(mask) && mask >= min && mask <= MAX_VSWITCH_MASK;
-  }
-
-  private validateVSwitchCidrMask(v: PropValidator): void {
+  /** `vpcBlock`: the VPC's block when it is usable (see validateVpcCidr). */
+  private validateVSwitchCidrMask(v: PropValidator, vpcBlock: Ipv4Cidr | undefined): void {
     const mask = this.vSwitchCidrMask;
     if (Token.isUnresolved(mask)) return;
-    const min = Math.max(MIN_VSWITCH_MASK, this.parsedCidr?.prefix ?? MIN_VSWITCH_MASK);
-    v.integerInRange('vSwitchCidrMask', mask, min, MAX_VSWITCH_MASK,
-      `set vSwitchCidrMask between ${min} (the VPC prefix, and never below 16) and ${MAX_VSWITCH_MASK}, for example 24`);
+    const min = minVSwitchPrefix(vpcBlock);
+    v.integerInRange('vSwitchCidrMask', mask, min, MAX_VSWITCH_PREFIX,
+      `set vSwitchCidrMask between ${min} (the VPC prefix, and never below 16) and ${MAX_VSWITCH_PREFIX}, for example 24`);
   }
 
   /**
-   * Validates `specs` against each other and the vSwitches that already exist, then fills in CIDR blocks and
-   * IPv6 masks. Records problems in `v`; the result is only meaningful when `v` has none.
+   * Checks the zones of `specs` and plans their addresses with the allocator, around the vSwitches that
+   * already exist. Records problems in `v`; the result is only meaningful when `v` has none.
    */
-  private planVSwitches(v: PropValidator, specs: VSwitchSpec[], propOf: (i: number, field: keyof VSwitchSpec) => string): PlannedVSwitch[] {
-    const taken = [...this.takenCidrs];
-    const masks = [...this.takenMasks];
-    let region = this.region;
-
-    specs.forEach((spec, i) => {
-      // Zone: a zone ID, in the VPC's region.
-      const zone = spec.zoneId;
-      if (zone === undefined || zone === '') {
-        v.add(propOf(i, 'zoneId'), 'is empty', 'give a zone ID such as \'cn-huhehaote-a\'');
-      } else if (!Token.isUnresolved(zone)) {
-        const checked = checkZoneId(zone, quote(zone));
-        const zoneRegion = 'region' in checked ? checked.region : '';
-        if (!('region' in checked)) {
-          v.add(propOf(i, 'zoneId'), checked.problem, checked.fix);
-        } else if (region === undefined) {
-          region = { region: zoneRegion, zone };
-        } else if (region.region !== zoneRegion) {
-          v.add(propOf(i, 'zoneId'), `${quote(zone)} is in region ${zoneRegion} but ${quote(region.zone)} is in ${region.region}; a VPC and its vSwitches live in one region`,
-            `use zones of ${region.region} only (or create one DualStackVpc per region, each in a stack whose provider has that region)`);
-        }
-      }
-
-      // IPv6 mask: integer 0-255, only with IPv6.
-      const ipv6 = spec.ipv6Enabled ?? true;
-      v.integerInRange(propOf(i, 'ipv6CidrBlockMask'), spec.ipv6CidrBlockMask, 0, MAX_IPV6_MASK,
-        'set ipv6CidrBlockMask to a whole number from 0 to 255 (the last 8 bits of the vSwitch /64 in the VPC /56), or leave it unset to assign one automatically');
-      v.check(!ipv6 && spec.ipv6CidrBlockMask !== undefined, propOf(i, 'ipv6CidrBlockMask'), 'is set but ipv6Enabled is false, so the provider ignores it',
-        'remove ipv6CidrBlockMask, or set ipv6Enabled to true');
-
-      // IPv4 block: a CIDR, /16-/29, inside the VPC, no overlap.
-      const cidr = spec.cidrBlock;
-      if (cidr !== undefined) {
-        const prop = propOf(i, 'cidrBlock');
-        if (Token.isUnresolved(cidr)) {
-          taken.push({ token: true, owner: prop });
-        } else {
-          const parsed = parseIpv4Cidr(cidr);
-          if (!parsed) {
-            v.add(prop, `${quote(cidr)} is not an IPv4 CIDR block`, 'write it as address/prefix, for example \'10.0.3.0/24\', or leave it unset to carve one automatically');
-          } else {
-            const example = this.parsedCidr ? `inside ${this.cidrBlock}` : 'for example \'10.0.3.0/24\'';
-            v.check(parsed.hasHostBits, prop, `${quote(cidr)} has host bits set`, `use the network address '${formatIpv4Cidr(parsed.network, parsed.prefix)}'`);
-            v.check(parsed.prefix < MIN_VSWITCH_MASK || parsed.prefix > MAX_VSWITCH_MASK, prop,
-              `${quote(cidr)} has prefix /${parsed.prefix} but a vSwitch needs /${MIN_VSWITCH_MASK} to /${MAX_VSWITCH_MASK}`, `use a prefix between 16 and 29 ${example}`);
-            if (this.parsedCidr && !ipv4CidrContains(this.parsedCidr, parsed)) {
-              v.add(prop, `${quote(cidr)} is not inside the VPC's cidrBlock ${this.cidrBlock}`, `use a block ${example}, or widen the VPC's cidrBlock`);
-            }
-            const clash = taken.find((t) => t.cidr !== undefined && ipv4CidrsOverlap(t.cidr, parsed));
-            if (clash) {
-              v.add(prop, `${quote(cidr)} overlaps ${clash.owner}`, 'give each vSwitch its own block, or leave cidrBlock unset to carve a free one automatically');
-            }
-            taken.push({ cidr: parsed, token: false, owner: `${prop} (${cidr})` });
-          }
-        }
-      }
-
-      // Explicit IPv6 masks: unique.
-      if (ipv6 && spec.ipv6CidrBlockMask !== undefined) {
-        const mask = spec.ipv6CidrBlockMask;
-        if (Token.isUnresolved(mask)) {
-          masks.push({ owner: propOf(i, 'ipv6CidrBlockMask') });
-        } else {
-          const other = masks.find((m) => m.mask === mask);
-          v.check(other !== undefined, propOf(i, 'ipv6CidrBlockMask'), `${mask} is already used by ${other?.owner}; each vSwitch needs its own IPv6 /64`,
-            'give each vSwitch a different ipv6CidrBlockMask (0-255), or leave it unset to assign a free one automatically');
-          masks.push({ mask, owner: propOf(i, 'ipv6CidrBlockMask') });
-        }
-      }
+  private planVSwitches(v: PropValidator, specs: VSwitchSpec[], propOf: SpecProp): PlannedVSwitch[] {
+    const result = allocateVSwitches({
+      vpcCidrBlock: known(this.cidrBlock),
+      vSwitchPrefix: known(this.vSwitchCidrMask),
+      requests: specs.map((s) => ({
+        zoneId: s.zoneId, cidrBlock: known(s.cidrBlock), ipv6Enabled: s.ipv6Enabled ?? true, ipv6Index: known(s.ipv6CidrBlockMask),
+      })),
+      existing: this.allocated,
     });
+    const problems = result.ok ? [] : result.problems;
+    // Each spec's zone first, then the allocator's problems with it; the problems of the whole plan last.
+    specs.forEach((spec, i) => {
+      this.checkZone(v, spec.zoneId, propOf(i, 'zoneId'));
+      problems.filter((p) => 'request' in p && p.request === i).forEach((p) => this.reportAllocationProblem(v, p, specs, propOf));
+    });
+    problems.filter((p) => !('request' in p)).forEach((p) => this.reportAllocationProblem(v, p, specs, propOf));
+    if (!result.ok || !v.ok) return [];
 
-    // Carve the missing IPv4 blocks.
-    const missing = specs.filter((s) => s.cidrBlock === undefined).length;
-    let carved: string[] = [];
-    if (missing > 0) {
-      const what = `${missing} vSwitch${missing > 1 ? 'es have' : ' has'} no cidrBlock`;
-      if (Token.isUnresolved(this.cidrBlock)) {
-        v.add('cidrBlock', `is a token (known only at apply time), so the CIDR blocks of vSwitches cannot be carved from it, and ${what}`,
-          'give every vSwitch an explicit cidrBlock in `vSwitches`, or pass a literal cidrBlock such as \'10.0.0.0/16\'');
-      } else if (taken.some((t) => t.token)) {
-        v.add('vSwitches', `a vSwitch cidrBlock is a token, so free blocks cannot be carved around it, and ${what}`,
-          'give every vSwitch an explicit cidrBlock, or none as tokens');
-      } else if (this.parsedCidr && this.vSwitchCidrMaskIsValid()) {
-        const takenBlocks = taken.filter((t) => t.cidr !== undefined).map((t) => formatIpv4Cidr(t.cidr!.network, t.cidr!.prefix));
-        carved = carveSubnets(this.cidrBlock, this.vSwitchCidrMask, missing, takenBlocks);
-        if (carved.length < missing) {
-          v.add('vSwitchCidrMask', `the VPC's ${this.cidrBlock} has room for only ${carved.length} more /${this.vSwitchCidrMask} block${carved.length === 1 ? '' : 's'} but ${what}`,
-            'use a larger cidrBlock (a smaller prefix), a larger vSwitchCidrMask (smaller vSwitches), or fewer vSwitches');
-        }
-      } else if (Token.isUnresolved(this.vSwitchCidrMask)) {
-        v.add('vSwitchCidrMask', `is a token, so the CIDR blocks of vSwitches cannot be carved, and ${what}`, 'pass a literal vSwitchCidrMask such as 24');
-      }
-    }
-
-    // Assign the missing IPv6 masks.
-    const needMask = specs.filter((s) => (s.ipv6Enabled ?? true) && s.ipv6CidrBlockMask === undefined).length;
-    const autoMasks: number[] = [];
-    if (needMask > 0) {
-      if (masks.some((m) => m.mask === undefined)) {
-        v.add('vSwitches', `an ipv6CidrBlockMask is a token, so free masks cannot be chosen around it, and ${needMask} vSwitch${needMask > 1 ? 'es need' : ' needs'} one`,
-          'give every IPv6 vSwitch an explicit ipv6CidrBlockMask, or none as tokens');
-      } else {
-        const used = new Set(masks.map((m) => m.mask));
-        for (let m = 0; m <= MAX_IPV6_MASK && autoMasks.length < needMask; m++) {
-          if (!used.has(m)) autoMasks.push(m);
-        }
-        v.check(autoMasks.length < needMask, 'vSwitches', 'the VPC\'s IPv6 /56 holds 256 vSwitch /64s and they are all taken',
-          'use fewer IPv6 vSwitches (set ipv6Enabled: false on some)');
-      }
-    }
-
-    this.region = region;
-    if (!v.ok) return [];
-    const zoneCounts = new Map(this.perZoneCount);
-    return specs.map((spec) => {
-      const ipv6Enabled = spec.ipv6Enabled ?? true;
-      const count = (zoneCounts.get(spec.zoneId) ?? 0) + 1;
-      zoneCounts.set(spec.zoneId, count);
+    return specs.map((spec, i) => {
+      const a = result.vSwitches[i];
       const defaultName = this.vpcName !== undefined && !Token.isUnresolved(this.vpcName) && !Token.isUnresolved(spec.zoneId)
-        ? `${this.vpcName}-${spec.zoneId}${count > 1 ? `-${count}` : ''}` : undefined;
+        ? `${this.vpcName}-${spec.zoneId}${a.zoneOrdinal > 1 ? `-${a.zoneOrdinal}` : ''}` : undefined;
       return {
         zoneId: spec.zoneId,
-        cidrBlock: spec.cidrBlock ?? carved.shift()!,
-        ipv6Enabled,
-        ipv6CidrBlockMask: ipv6Enabled ? spec.ipv6CidrBlockMask ?? autoMasks.shift() : undefined,
+        cidrBlock: a.cidrBlock === UNKNOWN ? spec.cidrBlock! : a.cidrBlock,
+        ipv6Enabled: spec.ipv6Enabled ?? true,
+        ipv6CidrBlockMask: a.ipv6Index === UNKNOWN ? spec.ipv6CidrBlockMask : a.ipv6Index,
         vSwitchName: spec.vSwitchName ?? defaultName,
+        zoneOrdinal: a.zoneOrdinal,
       };
     });
   }
 
+  /** A zone ID, in the region of the VPC's other zones (which a literal zone sets when it is the first). */
+  private checkZone(v: PropValidator, zone: string, prop: string): void {
+    if (zone === undefined || zone === '') {
+      v.add(prop, 'is empty', 'give a zone ID such as \'cn-huhehaote-a\'');
+      return;
+    }
+    if (Token.isUnresolved(zone)) return;
+    const checked = checkZoneId(zone, quote(zone));
+    if (!('region' in checked)) {
+      v.add(prop, checked.problem, checked.fix);
+    } else if (this.region === undefined) {
+      this.region = { region: checked.region, zone };
+    } else if (this.region.region !== checked.region) {
+      v.add(prop, `${quote(zone)} is in region ${checked.region} but ${quote(this.region.zone)} is in ${this.region.region}; a VPC and its vSwitches live in one region`,
+        `use zones of ${this.region.region} only (or create one DualStackVpc per region, each in a stack whose provider has that region)`);
+    }
+  }
+
+  /** Words one of the allocator's problems with `specs` (named by `propOf`). */
+  private reportAllocationProblem(v: PropValidator, p: AllocationProblem, specs: VSwitchSpec[], propOf: SpecProp): void {
+    const example = usableVpcBlock(known(this.cidrBlock)) ? `inside ${this.cidrBlock}` : 'for example \'10.0.3.0/24\'';
+    const noBlock = (missing: number) => `${missing} vSwitch${missing > 1 ? 'es have' : ' has'} no cidrBlock`;
+    switch (p.kind) {
+      case 'ipv6-index-range':
+        v.integerInRange(propOf(p.request, 'ipv6CidrBlockMask'), p.index, 0, MAX_IPV6_INDEX,
+          'set ipv6CidrBlockMask to a whole number from 0 to 255 (the last 8 bits of the vSwitch /64 in the VPC /56), or leave it unset to assign one automatically');
+        return;
+      case 'ipv6-index-without-ipv6':
+        v.add(propOf(p.request, 'ipv6CidrBlockMask'), 'is set but ipv6Enabled is false, so the provider ignores it', 'remove ipv6CidrBlockMask, or set ipv6Enabled to true');
+        return;
+      case 'cidr-not-ipv4':
+        v.add(propOf(p.request, 'cidrBlock'), `${quote(p.cidrBlock)} is not an IPv4 CIDR block`,
+          'write it as address/prefix, for example \'10.0.3.0/24\', or leave it unset to carve one automatically');
+        return;
+      case 'cidr-host-bits':
+        v.add(propOf(p.request, 'cidrBlock'), `${quote(p.cidrBlock)} has host bits set`, `use the network address '${p.network}'`);
+        return;
+      case 'cidr-prefix':
+        v.add(propOf(p.request, 'cidrBlock'), `${quote(p.cidrBlock)} has prefix /${p.prefix} but a vSwitch needs /${MIN_VSWITCH_PREFIX} to /${MAX_VSWITCH_PREFIX}`,
+          `use a prefix between 16 and 29 ${example}`);
+        return;
+      case 'cidr-outside-vpc':
+        v.add(propOf(p.request, 'cidrBlock'), `${quote(p.cidrBlock)} is not inside the VPC's cidrBlock ${this.cidrBlock}`, `use a block ${example}, or widen the VPC's cidrBlock`);
+        return;
+      case 'cidr-overlap':
+        v.add(propOf(p.request, 'cidrBlock'), `${quote(p.cidrBlock)} overlaps ${this.holderOf(p.holder, 'cidrBlock', specs, propOf)}`,
+          'give each vSwitch its own block, or leave cidrBlock unset to carve a free one automatically');
+        return;
+      case 'ipv6-index-taken':
+        v.add(propOf(p.request, 'ipv6CidrBlockMask'), `${p.index} is already used by ${this.holderOf(p.holder, 'ipv6CidrBlockMask', specs, propOf)}; each vSwitch needs its own IPv6 /64`,
+          'give each vSwitch a different ipv6CidrBlockMask (0-255), or leave it unset to assign a free one automatically');
+        return;
+      case 'carve-in-unknown-vpc':
+        v.add('cidrBlock', `is a token (known only at apply time), so the CIDR blocks of vSwitches cannot be carved from it, and ${noBlock(p.missing)}`,
+          'give every vSwitch an explicit cidrBlock in `vSwitches`, or pass a literal cidrBlock such as \'10.0.0.0/16\'');
+        return;
+      case 'carve-around-unknown':
+        v.add('vSwitches', `a vSwitch cidrBlock is a token, so free blocks cannot be carved around it, and ${noBlock(p.missing)}`,
+          'give every vSwitch an explicit cidrBlock, or none as tokens');
+        return;
+      case 'carve-unknown-prefix':
+        v.add('vSwitchCidrMask', `is a token, so the CIDR blocks of vSwitches cannot be carved, and ${noBlock(p.missing)}`, 'pass a literal vSwitchCidrMask such as 24');
+        return;
+      case 'carve-unusable':
+        return; // validateVpcCidr or validateVSwitchCidrMask has said what is wrong with the VPC's cidrBlock or vSwitchCidrMask
+      case 'vpc-full':
+        v.add('vSwitchCidrMask', `the VPC's ${this.cidrBlock} has room for only ${p.room} more /${this.vSwitchCidrMask} block${p.room === 1 ? '' : 's'} but ${noBlock(p.missing)}`,
+          'use a larger cidrBlock (a smaller prefix), a larger vSwitchCidrMask (smaller vSwitches), or fewer vSwitches');
+        return;
+      case 'ipv6-around-unknown':
+        v.add('vSwitches', `an ipv6CidrBlockMask is a token, so free masks cannot be chosen around it, and ${p.missing} vSwitch${p.missing > 1 ? 'es need' : ' needs'} one`,
+          'give every IPv6 vSwitch an explicit ipv6CidrBlockMask, or none as tokens');
+        return;
+      case 'ipv6-full':
+        v.add('vSwitches', 'the VPC\'s IPv6 /56 holds 256 vSwitch /64s and they are all taken', 'use fewer IPv6 vSwitches (set ipv6Enabled: false on some)');
+        return;
+    }
+  }
+
+  /** Who holds a block or an index, for messages: `vSwitches[1].cidrBlock (10.0.0.0/23)`, `vSwitch 'VSwitch-cn-huhehaote-b'`. */
+  private holderOf(holder: Holder, field: 'cidrBlock' | 'ipv6CidrBlockMask', specs: VSwitchSpec[], propOf: SpecProp): string {
+    const block = field === 'cidrBlock';
+    if ('request' in holder) return block ? `${propOf(holder.request, field)} (${specs[holder.request].cidrBlock})` : propOf(holder.request, field);
+    const id = `vSwitch '${this.vSwitchResources[holder.existing].node.id}'`;
+    return block ? `${id} (${this.vSwitches[holder.existing].cidrBlock})` : id;
+  }
+
   private createVSwitch(p: PlannedVSwitch): IVSwitch {
     const literalZone = !Token.isUnresolved(p.zoneId);
-    const count = (this.perZoneCount.get(p.zoneId) ?? 0) + 1;
-    this.perZoneCount.set(p.zoneId, count);
-    const id = literalZone ? `VSwitch-${p.zoneId}${count > 1 ? `-${count}` : ''}` : `VSwitch${this.vSwitches.length + 1}`;
+    const id = literalZone ? `VSwitch-${p.zoneId}${p.zoneOrdinal > 1 ? `-${p.zoneOrdinal}` : ''}` : `VSwitch${this.vSwitches.length + 1}`;
     const resource = new alicloud.vswitch.Vswitch(this, id, {
       vpcId: this.vpcId,
       zoneId: p.zoneId,
@@ -533,12 +504,8 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       tags: escapeTerraformMap(this.tags),
     });
     const ref = new VSwitchRef(resource.id, p.zoneId, p.cidrBlock, p.ipv6Enabled ? resource.ipv6CidrBlock : '', p.ipv6Enabled);
-    const token = Token.isUnresolved(p.cidrBlock);
-    this.takenCidrs.push({ cidr: token ? undefined : parseIpv4Cidr(p.cidrBlock), token, owner: `vSwitch '${id}' (${p.cidrBlock})` });
-    if (p.ipv6Enabled) {
-      const mask = p.ipv6CidrBlockMask;
-      this.takenMasks.push({ mask: mask === undefined || Token.isUnresolved(mask) ? undefined : mask, owner: `vSwitch '${id}'` });
-    }
+    const ipv6Index = p.ipv6Enabled ? known(p.ipv6CidrBlockMask) ?? UNKNOWN : undefined;
+    this.allocated.push({ zoneId: p.zoneId, cidrBlock: known(p.cidrBlock), ipv6Index });
     this.vSwitches.push(ref);
     this.vSwitchResources.push(resource);
     return ref;
@@ -556,6 +523,11 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
       `zone ${quote(this.region.zone)} is in region ${this.region.region} but the stack's alicloud provider deploys to ${region}`,
       `use zones of ${region} (zone IDs of ${region} look like '${zoneIdOf(region)}'; DescribeZones lists them), or set the provider's region to ${this.region.region}`);
   }
+}
+
+/** A prop value as the allocator takes it: UNKNOWN when it is a token (known only at apply time). */
+function known<T>(value: T): T | Unknown {
+  return Token.isUnresolved(value) ? UNKNOWN : value;
 }
 
 /**
