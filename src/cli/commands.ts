@@ -3,10 +3,10 @@
  * command is a new entry (main.ts only dispatches).
  */
 import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
-import { spawnTerraformProcess } from '../terraform/processes';
+import { spawnTerraformProcess } from '../terraform/run/processes';
 import {
   disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
-} from '../terraform/runner';
+} from '../terraform/run/runner';
 
 /** Exit codes. */
 export const EXIT_OK = 0;

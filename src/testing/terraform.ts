@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findTerraform, formatDiagnostic, hasTerraformConfig, validateStackSync, ValidateDiagnostic } from '../terraform/runner';
+import { findTerraform, formatDiagnostic, hasTerraformConfig, validateStackSync, ValidateDiagnostic } from '../terraform/run/runner';
 
 /** How bad a Terraform diagnostic is. */
 export enum TerraformDiagnosticSeverity {

@@ -5,10 +5,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/commands';
+import { runCli } from '../../../src/cli/commands';
 import {
   BACKEND_OVERRIDE_FILE, copyStack, findTerraform, offlineInstallation, prepareWorkspace, requireTerraform, snippetWindow, terraformPlatform,
-} from '../../src/terraform/runner';
+} from '../../../src/terraform/run/runner';
 
 const made: string[] = [];
 const tmp = () => {

@@ -7,10 +7,10 @@ import * as grpc from '@grpc/grpc-js';
 import { decodeDynamicValue, DynamicValueMessage, encodeMsgpack, UnknownValue } from './cty-msgpack';
 import { planResourceChange } from './planner';
 import { JsonBlock, schemaToWire } from './schema-wire';
-import { PlanFindingLevel } from '../schema/findings';
-import { PROVIDER_VERSION, SchemaPack } from '../schema/pack';
-import { PlanWalker } from '../schema/plan-walker';
-import { loadSchemaIndex } from '../schema/schema-index';
+import { PlanFindingLevel } from '../../schema/findings';
+import { PROVIDER_VERSION, SchemaPack } from '../../schema/pack';
+import { PlanWalker } from '../../schema/plan-walker';
+import { loadSchemaIndex } from '../../schema/schema-index';
 
 /** tfplugin6 Diagnostic.Severity. */
 export const SEVERITY_ERROR = 1;

@@ -21,8 +21,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaultPluginEntry } from './plugin-entry';
 import { InterruptedError, interruptedBy, spawnTerraformProcess, spawnTerraformSync } from './processes';
-import { freshPrivateDir, stripGroupOtherBits, writePrivateFile } from '../core/private-dir';
-import { PROVIDER_ADDRESS, PROVIDER_VERSION } from '../schema/pack';
+import { freshPrivateDir, stripGroupOtherBits, writePrivateFile } from '../../core/private-dir';
+import { PROVIDER_ADDRESS, PROVIDER_VERSION } from '../../schema/pack';
 
 /** Raised when no Terraform binary can be found. */
 export class TerraformNotFoundError extends Error {

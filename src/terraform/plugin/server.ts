@@ -18,8 +18,8 @@ import * as grpc from '@grpc/grpc-js';
 import { generate } from 'selfsigned';
 import { GO_PLUGIN_CORE_PROTOCOL, loadProtocol, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTO_DIR, TF_PROTOCOL_VERSION } from './protocol';
 import { SCHEMA_ONLY, SchemaOnlyProvider } from './provider';
-import { privateCacheDir, sha256Hex, writePrivateFileAtomic } from '../core/private-dir';
-import { SCHEMA_DIR, SCHEMA_PACK_FILE, SchemaPack } from '../schema/pack';
+import { privateCacheDir, sha256Hex, writePrivateFileAtomic } from '../../core/private-dir';
+import { SCHEMA_DIR, SCHEMA_PACK_FILE, SchemaPack } from '../../schema/pack';
 
 /** What `main` tells someone who runs the plugin by hand. */
 export const NOT_FOR_HUMANS = 'This binary is a plugin: the offline, schema-only aliyun/alicloud provider of cdktf-alicloud-ipv6. '
