@@ -3,9 +3,10 @@
  * command is a new entry (main.ts only dispatches).
  */
 import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
+import { mapLimit } from '../core/map-limit';
 import { spawnTerraformProcess } from '../terraform/run/processes';
 import {
-  disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
+  disposeWorkspace, formatDiagnostic, initWorkspace, prepareWorkspace, TerraformNotFoundError, validateStack,
 } from '../terraform/run/runner';
 
 /** Exit codes. */
