@@ -10,7 +10,7 @@
  */
 import { runCli } from './commands';
 import { interruptedBy, killTerraformProcesses, stopTerraformProcesses } from '../terraform/run/processes';
-import { removeTemporaryFiles } from '../terraform/run/runner';
+import { removeTemporaryFiles } from '../terraform/run/workspace';
 
 const EXIT_BY_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { describeWithTerraform, seconds } from './harness';
 import { BUILDERS, synthBuilder, synthExample, SynthesizedApp } from './stacks';
 import { mapLimit } from '../../src/core/map-limit';
-import { formatDiagnostic, validateStack, ValidateOutcome } from '../../src/terraform/run/runner';
+import { formatDiagnostic } from '../../src/terraform/run/diagnostics';
+import { validateStack, ValidateOutcome } from '../../src/terraform/run/validate';
 import { OfflineTerraform, terraformValidate } from '../../src/testing/terraform';
 
 jest.setTimeout(300_000);

@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { groupOtherBits, permissionBits } from '../../../src/core/private-dir';
-import { copyStack, offlineInstallation, runTerraform } from '../../../src/terraform/run/runner';
+import { offlineInstallation } from '../../../src/terraform/run/mirror';
+import { runTerraform } from '../../../src/terraform/run/runner';
+import { copyStack } from '../../../src/terraform/run/workspace';
 
 jest.setTimeout(120_000);
 
