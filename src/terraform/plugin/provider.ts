@@ -1,28 +1,24 @@
 /**
- * The tfplugin6.Provider service of the schema-only alicloud provider: it serves the schema pack's
- * schema, validates, configures and plans a first create, and answers every RPC that would need the
- * cloud with an error diagnostic "schema-only provider: ...".
+ * The logic of the schema-only alicloud provider, a tfplugin6 {@link ProviderServer} (tfprotov6.ts): it
+ * serves the schema pack's schema, validates, configures and plans a first create, and answers every RPC
+ * that would need the cloud with an error diagnostic "schema-only provider: ...". Typed requests in, typed
+ * responses out; the gRPC service around it is server.ts.
  */
-import * as grpc from '@grpc/grpc-js';
-import { decodeDynamicValue, DynamicValueMessage, encodeMsgpack, UnknownValue } from './cty-msgpack';
+import { decodeDynamicValue, encodeMsgpack, UnknownValue } from './cty-msgpack';
 import { planResourceChange } from './planner';
 import { JsonBlock, schemaToWire } from './schema-wire';
+import {
+  ApplyResourceChangeRequest, ApplyResourceChangeResponse, AttributePath, AttributePathStep, ConfigureProviderResponse, Diagnostic,
+  DIAGNOSTIC_SEVERITY_ERROR, DIAGNOSTIC_SEVERITY_WARNING, DynamicValue, GetMetadataResponse, GetProviderSchemaResponse,
+  ImportResourceStateRequest, ImportResourceStateResponse, PlanResourceChangeRequest, PlanResourceChangeResponse, ProviderServer,
+  ReadDataSourceRequest, ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, Schema, ServerCapabilities,
+  StopProviderResponse, UpgradeResourceStateRequest, UpgradeResourceStateResponse, ValidateDataResourceConfigRequest,
+  ValidateDataResourceConfigResponse, ValidateProviderConfigResponse, ValidateResourceConfigRequest, ValidateResourceConfigResponse,
+} from './tfprotov6';
 import { PlanFindingLevel } from '../../schema/findings';
 import { PROVIDER_VERSION, SchemaPack } from '../../schema/pack';
 import { PlanWalker } from '../../schema/plan-walker';
 import { loadSchemaIndex } from '../../schema/schema-index';
-
-/** tfplugin6 Diagnostic.Severity. */
-export const SEVERITY_ERROR = 1;
-export const SEVERITY_WARNING = 2;
-
-/** A diagnostic as the wire wants it. */
-export interface WireDiagnostic {
-  readonly severity: number;
-  readonly summary: string;
-  readonly detail?: string;
-  readonly attribute?: { readonly steps: object[] };
-}
 
 /** The prefix of every diagnostic about something only the cloud can answer. */
 export const SCHEMA_ONLY = 'schema-only provider';
@@ -31,12 +27,12 @@ const NEEDS_CLOUD_DETAIL = `This is the offline alicloud ${PROVIDER_VERSION} pro
   + 'Terraform can validate and plan a first create without the cloud. Use mock_provider "alicloud" in terraform test, '
   + 'or run Terraform with the real aliyun/alicloud provider and Alibaba Cloud credentials.';
 
-function needsCloud(what: string): WireDiagnostic[] {
-  return [{ severity: SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: ${what} needs the Alibaba Cloud API`, detail: NEEDS_CLOUD_DETAIL }];
+function needsCloud(what: string): Diagnostic[] {
+  return [{ severity: DIAGNOSTIC_SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: ${what} needs the Alibaba Cloud API`, detail: NEEDS_CLOUD_DETAIL }];
 }
 
-function errorDiagnostic(summary: string, e: unknown): WireDiagnostic[] {
-  return [{ severity: SEVERITY_ERROR, summary, detail: e instanceof Error ? e.message : String(e) }];
+function errorDiagnostic(summary: string, e: unknown): Diagnostic[] {
+  return [{ severity: DIAGNOSTIC_SEVERITY_ERROR, summary, detail: e instanceof Error ? e.message : String(e) }];
 }
 
 /** Options of {@link SchemaOnlyProvider}. */
@@ -65,9 +61,9 @@ function toWalkerJson(v: unknown): unknown {
  * A finding's path (`containers[0].ports[1].port`) as a tfplugin6 AttributePath, so that Terraform points
  * at the right line; undefined when the path has parts that are not attribute names and list indexes.
  */
-export function attributePath(p: string): { steps: object[] } | undefined {
+export function attributePath(p: string): AttributePath | undefined {
   if (!p) return undefined;
-  const steps: object[] = [];
+  const steps: AttributePathStep[] = [];
   for (const part of p.split('.')) {
     const m = /^([A-Za-z_][\w-]*)((?:\[\d+\])*)$/.exec(part);
     if (!m) return undefined;
@@ -77,8 +73,8 @@ export function attributePath(p: string): { steps: object[] } | undefined {
   return { steps };
 }
 
-/** The handlers. */
-export class SchemaOnlyProvider {
+/** The schema-only provider: every RPC of tfplugin6.Provider, typed. */
+export class SchemaOnlyProvider implements ProviderServer {
   private readonly pack = SchemaPack.load();
   private readonly log: (line: string) => void;
 
@@ -87,18 +83,18 @@ export class SchemaOnlyProvider {
   }
 
   /** The capabilities of a schema-only SDKv2-like provider. */
-  public get serverCapabilities(): object {
+  public get serverCapabilities(): ServerCapabilities {
     return { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };
   }
 
   /**
-   * GetProviderSchema: every type of the pack. The server encodes it once and keeps the bytes (server.ts
-   * `schemaHandler`), so this builds it at most once per package version.
+   * GetProviderSchema: every type of the pack. The server encodes it once and keeps the bytes (server.ts,
+   * schema-cache.ts), so this builds it at most once per package version.
    */
-  public getProviderSchema(): object {
+  public getProviderSchema(): GetProviderSchemaResponse {
     const started = Date.now();
-    const resource_schemas: Record<string, object> = {};
-    const data_source_schemas: Record<string, object> = {};
+    const resource_schemas: Record<string, Schema> = {};
+    const data_source_schemas: Record<string, Schema> = {};
     for (const t of this.pack.resourceTypes) resource_schemas[t] = schemaToWire(this.pack.entry('resource', t)!.schema, t);
     for (const t of this.pack.dataSourceTypes) data_source_schemas[t] = schemaToWire(this.pack.entry('data', t)!.schema, `data.${t}`);
     this.log(`schema of ${this.pack.resourceTypes.length} resources and ${this.pack.dataSourceTypes.length} data sources built in ${Date.now() - started} ms`);
@@ -112,7 +108,7 @@ export class SchemaOnlyProvider {
   }
 
   /** GetMetadata: the type names and capabilities. */
-  public getMetadata(): object {
+  public getMetadata(): GetMetadataResponse {
     return {
       server_capabilities: this.serverCapabilities,
       diagnostics: [],
@@ -121,32 +117,36 @@ export class SchemaOnlyProvider {
     };
   }
 
-  /** ValidateResourceConfig / ValidateDataResourceConfig. */
-  public validateConfig(kind: 'resource' | 'data', typeName: string, config: DynamicValueMessage | undefined): WireDiagnostic[] {
-    if (!this.pack.has(kind, typeName)) {
-      return [{ severity: SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: unknown ${kind === 'data' ? 'data source' : 'resource'} type ${typeName}` }];
-    }
-    let value: unknown;
-    try {
-      value = decodeDynamicValue(config);
-    } catch (e) {
-      return errorDiagnostic(`${SCHEMA_ONLY}: cannot decode the configuration of ${typeName}`, e);
-    }
-    const doc = { [kind]: { [typeName]: { config: toWalkerJson(value) } } };
-    const findings = new PlanWalker(loadSchemaIndex()).runLimits(doc);
-    return findings.map((f) => ({
-      severity: f.level === PlanFindingLevel.ERROR ? SEVERITY_ERROR : SEVERITY_WARNING,
-      summary: f.message,
-      detail: `alicloud ${PROVIDER_VERSION} limit (${f.code}), checked by the offline provider of cdktf-alicloud-ipv6.`,
-      attribute: attributePath(f.path),
-    }));
+  /** ValidateProviderConfig: the provider's own arguments are Terraform's to check against the schema. */
+  public validateProviderConfig(): ValidateProviderConfigResponse {
+    return { diagnostics: [] };
+  }
+
+  /** ValidateResourceConfig: the pack's limits (enums, ranges, patterns) on the configuration. */
+  public validateResourceConfig(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
+    return { diagnostics: this.validateConfig('resource', req.type_name, req.config) };
+  }
+
+  /** ValidateDataResourceConfig: as {@link validateResourceConfig}, for a data source. */
+  public validateDataResourceConfig(req: ValidateDataResourceConfigRequest): ValidateDataResourceConfigResponse {
+    return { diagnostics: this.validateConfig('data', req.type_name, req.config) };
+  }
+
+  /** UpgradeResourceState: the state is stored in the current schema's JSON form, so it is handed back as it is. */
+  public upgradeResourceState(req: UpgradeResourceStateRequest): UpgradeResourceStateResponse {
+    return { upgraded_state: { json: req.raw_state?.json ?? Buffer.from('null') }, diagnostics: [] };
+  }
+
+  /** ConfigureProvider: nothing to configure without the cloud. */
+  public configureProvider(): ConfigureProviderResponse {
+    return { diagnostics: [] };
   }
 
   /** PlanResourceChange: see planner.ts. */
-  public planResourceChange(req: any): object {
-    const typeName: string = req.type_name;
+  public planResourceChange(req: PlanResourceChangeRequest): PlanResourceChangeResponse {
+    const typeName = req.type_name;
     const entry = this.pack.entry('resource', typeName);
-    if (!entry) return { diagnostics: [{ severity: SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: unknown resource type ${typeName}` }] };
+    if (!entry) return { diagnostics: [{ severity: DIAGNOSTIC_SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: unknown resource type ${typeName}` }] };
     try {
       const prior = decodeDynamicValue(req.prior_state);
       const proposed = decodeDynamicValue(req.proposed_new_state);
@@ -163,32 +163,49 @@ export class SchemaOnlyProvider {
     }
   }
 
-  /** The gRPC implementation of tfplugin6.Provider, without GetProviderSchema (server.ts serves it from encoded bytes). */
-  public handlers(): grpc.UntypedServiceImplementation {
-    const unary = (name: string, fn: (req: any) => object): grpc.handleUnaryCall<any, any> => (call, callback) => {
-      try {
-        const res = fn(call.request);
-        this.log(`${name} ${call.request?.type_name ?? ''}`.trim());
-        callback(null, res);
-      } catch (e) {
-        this.log(`${name} failed: ${(e as Error).stack ?? e}`);
-        callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: ${name}: ${(e as Error).message}` });
-      }
-    };
-    return {
-      GetMetadata: unary('GetMetadata', () => this.getMetadata()),
-      ValidateProviderConfig: unary('ValidateProviderConfig', () => ({ diagnostics: [] })),
-      ValidateResourceConfig: unary('ValidateResourceConfig', (r) => ({ diagnostics: this.validateConfig('resource', r.type_name, r.config) })),
-      ValidateDataResourceConfig: unary('ValidateDataResourceConfig', (r) => ({ diagnostics: this.validateConfig('data', r.type_name, r.config) })),
-      // The state is stored in the current schema's JSON form: hand it back as it is.
-      UpgradeResourceState: unary('UpgradeResourceState', (r) => ({ upgraded_state: { json: r.raw_state?.json ?? Buffer.from('null') }, diagnostics: [] })),
-      ConfigureProvider: unary('ConfigureProvider', () => ({ diagnostics: [] })),
-      PlanResourceChange: unary('PlanResourceChange', (r) => this.planResourceChange(r)),
-      ApplyResourceChange: unary('ApplyResourceChange', (r) => ({ diagnostics: needsCloud(`applying ${r.type_name}`) })),
-      ReadResource: unary('ReadResource', (r) => ({ diagnostics: needsCloud(`reading the existing ${r.type_name}`) })),
-      ImportResourceState: unary('ImportResourceState', (r) => ({ imported_resources: [], diagnostics: needsCloud(`importing ${r.type_name} ${JSON.stringify(r.id ?? '')}`) })),
-      ReadDataSource: unary('ReadDataSource', (r) => ({ diagnostics: needsCloud(`reading data source ${r.type_name}`) })),
-      StopProvider: unary('StopProvider', () => ({ Error: '' })),
-    };
+  /** ApplyResourceChange needs the cloud. */
+  public applyResourceChange(req: ApplyResourceChangeRequest): ApplyResourceChangeResponse {
+    return { diagnostics: needsCloud(`applying ${req.type_name}`) };
+  }
+
+  /** ReadResource needs the cloud. */
+  public readResource(req: ReadResourceRequest): ReadResourceResponse {
+    return { diagnostics: needsCloud(`reading the existing ${req.type_name}`) };
+  }
+
+  /** ImportResourceState needs the cloud. */
+  public importResourceState(req: ImportResourceStateRequest): ImportResourceStateResponse {
+    return { imported_resources: [], diagnostics: needsCloud(`importing ${req.type_name} ${JSON.stringify(req.id ?? '')}`) };
+  }
+
+  /** ReadDataSource needs the cloud. */
+  public readDataSource(req: ReadDataSourceRequest): ReadDataSourceResponse {
+    return { diagnostics: needsCloud(`reading data source ${req.type_name}`) };
+  }
+
+  /** StopProvider: nothing runs in the background. */
+  public stopProvider(): StopProviderResponse {
+    return { Error: '' };
+  }
+
+  /** The diagnostics of ValidateResourceConfig / ValidateDataResourceConfig. */
+  private validateConfig(kind: 'resource' | 'data', typeName: string, config: DynamicValue | undefined): Diagnostic[] {
+    if (!this.pack.has(kind, typeName)) {
+      return [{ severity: DIAGNOSTIC_SEVERITY_ERROR, summary: `${SCHEMA_ONLY}: unknown ${kind === 'data' ? 'data source' : 'resource'} type ${typeName}` }];
+    }
+    let value: unknown;
+    try {
+      value = decodeDynamicValue(config);
+    } catch (e) {
+      return errorDiagnostic(`${SCHEMA_ONLY}: cannot decode the configuration of ${typeName}`, e);
+    }
+    const doc = { [kind]: { [typeName]: { config: toWalkerJson(value) } } };
+    const findings = new PlanWalker(loadSchemaIndex()).runLimits(doc);
+    return findings.map((f) => ({
+      severity: f.level === PlanFindingLevel.ERROR ? DIAGNOSTIC_SEVERITY_ERROR : DIAGNOSTIC_SEVERITY_WARNING,
+      summary: f.message,
+      detail: `alicloud ${PROVIDER_VERSION} limit (${f.code}), checked by the offline provider of cdktf-alicloud-ipv6.`,
+      attribute: attributePath(f.path),
+    }));
   }
 }

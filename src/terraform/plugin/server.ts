@@ -1,66 +1,18 @@
 /**
- * The plugin process: go-plugin's handshake and AutoMTLS around the tfplugin6 provider service.
+ * The plugin's gRPC server layer: the go-plugin services (health, controller) and the tfplugin6.Provider
+ * service, whose RPCs it hands to a {@link ProviderServer} (tfprotov6.ts) through one table,
+ * {@link PROVIDER_RPCS}. Only this file and protocol.ts know gRPC: the provider (provider.ts) takes typed
+ * requests and returns typed responses. A provider method that throws is answered with status INTERNAL.
  *
- * Terraform starts the plugin with `TF_PLUGIN_MAGIC_COOKIE`, `PLUGIN_PROTOCOL_VERSIONS` and (AutoMTLS)
- * `PLUGIN_CLIENT_CERT`, its own certificate. The plugin then
- *   - makes a self-signed EC P-256 certificate for `localhost` (a CA certificate: Terraform trusts
- *     exactly that certificate);
- *   - serves gRPC over TLS on 127.0.0.1, requiring a client certificate that verifies against
- *     `PLUGIN_CLIENT_CERT`;
- *   - prints ONE line on stdout, `1|6|tcp|127.0.0.1:<port>|grpc|<certificate DER, base64 without padding>`.
- * Without `PLUGIN_CLIENT_CERT` (a go-plugin host without AutoMTLS) it refuses to start, with a message on
- * stderr and exit 1: it never serves plain gRPC. Logs go to stderr; nothing else is ever written to stdout.
+ * The handshake with the host (go-plugin, AutoMTLS) is handshake.ts; the encoded schema's cache is
+ * schema-cache.ts.
  */
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
-import { generate } from 'selfsigned';
-import { GO_PLUGIN_CORE_PROTOCOL, loadProtocol, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, PROTO_DIR, TF_PROTOCOL_VERSION } from './protocol';
+import { handshakeLine, handshakeProblem, makeServerCertificate, NO_CLIENT_CERT } from './handshake';
+import { loadProtocol } from './protocol';
 import { SCHEMA_ONLY, SchemaOnlyProvider } from './provider';
-import { privateCacheDir, sha256Hex, writePrivateFileAtomic } from '../../core/private-dir';
-import { SCHEMA_DIR, SCHEMA_PACK_FILE, SchemaPack } from '../../schema/pack';
-
-/** What `main` tells someone who runs the plugin by hand. */
-export const NOT_FOR_HUMANS = 'This binary is a plugin: the offline, schema-only aliyun/alicloud provider of cdktf-alicloud-ipv6. '
-  + 'It is not meant to be executed directly; Terraform starts it. Run `cdktf-alicloud-ipv6 validate <stack-dir>` or '
-  + '`cdktf-alicloud-ipv6 terraform <stack-dir> -- <terraform args>` instead.';
-
-/** Why the plugin does not start without `PLUGIN_CLIENT_CERT`. */
-export const NO_CLIENT_CERT = 'cdktf-alicloud-ipv6 offline provider: PLUGIN_CLIENT_CERT is not set, so the host did not ask for AutoMTLS; '
-  + 'this plugin never serves plain gRPC and does not start. Terraform 0.15 or later sets it (do not set TF_DISABLE_PLUGIN_TLS).';
-
-/** The server certificate and key, PEM. */
-export interface ServerCertificate {
-  readonly cert: string;
-  readonly key: string;
-}
-
-/** A self-signed EC P-256 CA certificate for `localhost`, valid for a day (one plugin process). */
-export async function makeServerCertificate(): Promise<ServerCertificate> {
-  const notBeforeDate = new Date(Date.now() - 60_000);
-  const notAfterDate = new Date(notBeforeDate.getTime() + 24 * 3600_000);
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'cdktf-alicloud-ipv6 offline provider' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] },
-    ],
-  });
-  return { cert: pems.cert, key: pems.private };
-}
-
-/** The handshake's certificate field: the DER as base64 without padding (the PEM body, joined). */
-export function handshakeCertificate(pem: string): string {
-  const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  return body.replace(/=+$/, '');
-}
+import { encodedProviderSchema } from './schema-cache';
+import { ProviderServer } from './tfprotov6';
 
 /** A running plugin server. */
 export interface RunningPlugin {
@@ -91,7 +43,7 @@ export async function startPluginServer(options: StartOptions): Promise<RunningP
   });
   const provider = new SchemaOnlyProvider({ log });
   server.addService(withEncodedSchema(protocol.provider), {
-    ...provider.handlers(),
+    ...providerHandlers(provider, log),
     GetProviderSchema: schemaHandler(provider, protocol.provider, log),
   });
   server.addService(protocol.health, {
@@ -113,126 +65,50 @@ export async function startPluginServer(options: StartOptions): Promise<RunningP
     [{ private_key: Buffer.from(own.key), cert_chain: Buffer.from(own.cert) }],
     true, // require and verify the client certificate
   );
-  const certField = handshakeCertificate(own.cert);
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p)));
   });
-  const fields = [String(GO_PLUGIN_CORE_PROTOCOL), String(TF_PROTOCOL_VERSION), 'tcp', `127.0.0.1:${port}`, 'grpc', certField];
-  return { server, port, handshake: fields.join('|') };
+  return { server, port, handshake: handshakeLine(port, own.cert) };
 }
 
 /**
- * The GetProviderSchema response is the same for every plugin process of a package version: about 2.5 MB
- * of protobuf that takes a second of CPU to build and encode. Terraform starts the plugin several times
- * per command, so the encoded bytes are kept in the per-user cache folder (core/private-dir.ts: mode 0700,
- * checked before use), in a file named by a hash of what they are made from (the schema pack, the .proto
- * and this code). The file starts with one JSON line that says what it holds: the package version, the
- * SHA-256 of the schema pack, the key and the SHA-256 and length of the bytes after the line. A file whose
- * line does not match, or whose bytes do not match their digest, is not used: the bytes are encoded again
- * and the file replaced (atomically, mode 0600).
+ * The RPCs of tfplugin6.Provider, each with the {@link ProviderServer} method that answers it. The request
+ * and the response pass through as proto-loader decodes and encodes them (tfprotov6.ts). GetProviderSchema
+ * is not here: {@link schemaHandler} serves it from encoded bytes.
+ * @internal
  */
-export interface SchemaCacheIdentity {
-  readonly format: 1;
-  /** The package's version (package.json). */
-  readonly package: string;
-  /** SHA-256 of the schema pack file. */
-  readonly schemaPack: string;
-  /** The hash that names the file (pack, .proto, the encoding code). */
-  readonly key: string;
-}
+export const PROVIDER_RPCS: Readonly<Record<string, (provider: ProviderServer, req: any) => object>> = {
+  GetMetadata: (p, r) => p.getMetadata(r),
+  ValidateProviderConfig: (p, r) => p.validateProviderConfig(r),
+  ValidateResourceConfig: (p, r) => p.validateResourceConfig(r),
+  ValidateDataResourceConfig: (p, r) => p.validateDataResourceConfig(r),
+  UpgradeResourceState: (p, r) => p.upgradeResourceState(r),
+  ConfigureProvider: (p, r) => p.configureProvider(r),
+  PlanResourceChange: (p, r) => p.planResourceChange(r),
+  ApplyResourceChange: (p, r) => p.applyResourceChange(r),
+  ReadResource: (p, r) => p.readResource(r),
+  ImportResourceState: (p, r) => p.importResourceState(r),
+  ReadDataSource: (p, r) => p.readDataSource(r),
+  StopProvider: (p, r) => p.stopProvider(r),
+};
 
-let identity: SchemaCacheIdentity | undefined;
-
-/** What a cache file of this build must claim to hold. @internal */
-export function schemaCacheIdentity(): SchemaCacheIdentity {
-  if (identity) return identity;
-  const hash = crypto.createHash('sha256');
-  hash.update(JSON.stringify(SchemaPack.load().header.reference_files));
-  hash.update(fs.readFileSync(path.join(PROTO_DIR, 'tfplugin6.proto')));
-  for (const f of ['schema-wire', 'provider']) {
-    for (const ext of ['.js', '.ts']) {
-      const file = path.join(__dirname, f + ext);
-      if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
-    }
-  }
-  let version = 'unknown';
-  try {
-    version = String(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, '..', 'package.json'), 'utf-8')).version);
-  } catch {
-    // A copy without package.json: the pack's digest and the key still say what the bytes are.
-  }
-  return identity = {
-    format: 1,
-    package: version,
-    schemaPack: sha256Hex(fs.readFileSync(path.join(SCHEMA_DIR, SCHEMA_PACK_FILE))),
-    key: hash.digest('hex').slice(0, 24),
-  };
-}
-
-/** The cache file (its folder created and checked: throws UntrustedDirError when it is not private). @internal */
-export function schemaCacheFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(privateCacheDir('schema', { env }), `schema-${schemaCacheIdentity().key}.pb`);
-}
-
-/** The file's content for `bytes`: the identity line, then the bytes. @internal */
-export function encodeSchemaCache(bytes: Buffer, id: SchemaCacheIdentity = schemaCacheIdentity()): Buffer {
-  const line = JSON.stringify({ ...id, length: bytes.length, sha256: sha256Hex(bytes) });
-  return Buffer.concat([Buffer.from(line + '\n'), bytes]);
-}
-
-/** The bytes of a cache file's content, or why it is not to be used. @internal */
-export function decodeSchemaCache(content: Buffer, id: SchemaCacheIdentity = schemaCacheIdentity()): { bytes: Buffer } | { problem: string } {
-  const nl = content.indexOf(0x0a);
-  if (nl < 0 || nl > 4096) return { problem: 'no header line' };
-  let head: any;
-  try {
-    head = JSON.parse(content.subarray(0, nl).toString('utf-8'));
-  } catch {
-    return { problem: 'the header line is not JSON' };
-  }
-  for (const k of ['format', 'package', 'schemaPack', 'key'] as const) {
-    if (head?.[k] !== id[k]) return { problem: `it holds ${k} ${JSON.stringify(head?.[k])}, not ${JSON.stringify(id[k])}` };
-  }
-  const bytes = content.subarray(nl + 1);
-  if (head.length !== bytes.length) return { problem: `${bytes.length} bytes, the header says ${head.length}` };
-  if (head.sha256 !== sha256Hex(bytes)) return { problem: 'the bytes do not match their SHA-256' };
-  return { bytes };
-}
-
-/**
- * The encoded GetProviderSchema response: from the cache when the file there verifies, else encoded now
- * (and the cache file written). A cache that cannot be used is logged, never fatal.
- */
-export function encodedProviderSchema(
-  encode: () => Buffer, log: (line: string) => void = () => undefined, env: NodeJS.ProcessEnv = process.env,
-): Buffer {
-  let file: string;
-  try {
-    file = schemaCacheFile(env);
-  } catch (e) {
-    log(`GetProviderSchema: not cached: ${(e as Error).message}`);
-    return encode();
-  }
-  if (fs.existsSync(file)) {
-    try {
-      const found = decodeSchemaCache(fs.readFileSync(file));
-      if ('bytes' in found) {
-        log(`GetProviderSchema from ${file}`);
-        return found.bytes;
+/** The gRPC implementation of tfplugin6.Provider from {@link PROVIDER_RPCS}: each call logged, a throw answered INTERNAL. */
+function providerHandlers(provider: ProviderServer, log: (line: string) => void): grpc.UntypedServiceImplementation {
+  const handlers: grpc.UntypedServiceImplementation = {};
+  for (const [name, rpc] of Object.entries(PROVIDER_RPCS)) {
+    const handler: grpc.handleUnaryCall<any, any> = (call, callback) => {
+      try {
+        const res = rpc(provider, call.request);
+        log(`${name} ${call.request?.type_name ?? ''}`.trim());
+        callback(null, res);
+      } catch (e) {
+        log(`${name} failed: ${(e as Error).stack ?? e}`);
+        callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: ${name}: ${(e as Error).message}` });
       }
-      log(`GetProviderSchema: ${file} not used (${found.problem}): encoding it again`);
-    } catch (e) {
-      log(`GetProviderSchema: ${file} not read (${(e as Error).message}): encoding it again`);
-    }
+    };
+    handlers[name] = handler;
   }
-  const bytes = encode();
-  try {
-    writePrivateFileAtomic(file, encodeSchemaCache(bytes));
-    log(`GetProviderSchema encoded (${bytes.length} bytes), kept in ${file}`);
-  } catch (e) {
-    log(`GetProviderSchema encoded (${bytes.length} bytes), not kept: ${(e as Error).message}`);
-  }
-  return bytes;
+  return handlers;
 }
 
 /** The provider service with a GetProviderSchema serializer that passes already-encoded bytes through. */
@@ -241,26 +117,16 @@ function withEncodedSchema(def: grpc.ServiceDefinition): grpc.ServiceDefinition 
   return { ...def, GetProviderSchema: { ...m, responseSerialize: (v: any) => (Buffer.isBuffer(v) ? v : m.responseSerialize(v)) } };
 }
 
-function schemaHandler(provider: SchemaOnlyProvider, def: grpc.ServiceDefinition, log: (line: string) => void): grpc.handleUnaryCall<any, any> {
+function schemaHandler(provider: ProviderServer, def: grpc.ServiceDefinition, log: (line: string) => void): grpc.handleUnaryCall<any, any> {
   let bytes: Buffer | undefined;
   return (_call, callback) => {
     try {
-      if (!bytes) bytes = encodedProviderSchema(() => def.GetProviderSchema.responseSerialize(provider.getProviderSchema()) as Buffer, log);
+      if (!bytes) bytes = encodedProviderSchema(() => def.GetProviderSchema.responseSerialize(provider.getProviderSchema({})) as Buffer, log);
       callback(null, bytes);
     } catch (e) {
       callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: GetProviderSchema: ${(e as Error).message}` });
     }
   };
-}
-
-/** Why the environment is not a go-plugin host's, or undefined when it is. */
-export function handshakeProblem(env: NodeJS.ProcessEnv): string | undefined {
-  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) return NOT_FOR_HUMANS;
-  const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(TF_PROTOCOL_VERSION)).split(',').map((s) => s.trim());
-  if (!versions.includes(String(TF_PROTOCOL_VERSION))) {
-    return `This plugin speaks Terraform plugin protocol ${TF_PROTOCOL_VERSION}; the host offers ${versions.join(', ')} (Terraform 1.0 or later speaks 6).`;
-  }
-  return undefined;
 }
 
 /**
