@@ -1,5 +1,5 @@
 /**
- * Matcher benchmark (not a test): what `toBeValidAlicloudPlan()` / `AlicloudPlanChecker.check` costs on a
+ * Matcher benchmark (not a test): what `toBeValidAlicloudConfig()` / `AlicloudConfigChecker.check` costs on a
  * synthesized stack, in fresh Node processes on the compiled library (`lib/`, run `npx projen compile` first).
  *
  *   npx ts-node --project bench/tsconfig.json bench/matcher-bench.ts [cdk.tf.json] [lib dir]
@@ -20,13 +20,13 @@ const RUNS = 7;
 
 const CHILD = `
 const t0 = process.hrtime.bigint();
-const { AlicloudPlanChecker } = require(process.argv[1] + '/testing/plan-checker');
+const { AlicloudConfigChecker } = require(process.argv[1] + '/testing/config-checker');
 const t1 = process.hrtime.bigint();
 const text = require('fs').readFileSync(process.argv[2], 'utf-8');
 const t2 = process.hrtime.bigint();
-const findings = AlicloudPlanChecker.check(text);
+const findings = AlicloudConfigChecker.check(text);
 const t3 = process.hrtime.bigint();
-for (let i = 0; i < 200; i++) AlicloudPlanChecker.check(text);
+for (let i = 0; i < 200; i++) AlicloudConfigChecker.check(text);
 const t4 = process.hrtime.bigint();
 console.log(JSON.stringify({ load: Number(t1 - t0) / 1e6, cold: Number(t3 - t2) / 1e6, warm: Number(t4 - t3) / 1e6 / 200,
   errors: findings.filter((f) => f.level === 'error').length, rss: process.resourceUsage().maxRSS / 1024 }));
@@ -38,7 +38,7 @@ function median(xs: number[]): number {
 }
 
 if (!fs.existsSync(doc)) throw new Error(`${doc} does not exist: run \`npm run synth:example\` first`);
-if (!fs.existsSync(path.join(lib, 'testing', 'plan-checker.js'))) throw new Error(`${lib} has no testing/plan-checker.js: run \`npx projen compile\` first`);
+if (!fs.existsSync(path.join(lib, 'testing', 'config-checker.js'))) throw new Error(`${lib} has no testing/config-checker.js: run \`npx projen compile\` first`);
 const results = Array.from({ length: RUNS }, () => {
   const r = spawnSync(process.execPath, ['-e', CHILD, lib, doc], { encoding: 'utf-8' });
   if (r.status !== 0) throw new Error(r.stderr);

@@ -60,7 +60,7 @@ function transpile(out: string): void {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, outputText);
   }
-  // the plan checker (used by the rule pack) reads the schema relative to its module
+  // the config checker (used by the rule pack) reads the schema relative to its module
   fs.symlinkSync(path.join(ROOT, 'schema'), path.join(out, 'schema'));
 }
 

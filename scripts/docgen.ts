@@ -43,7 +43,7 @@ function assembliesDir(own: Assembly): string {
   return dir;
 }
 
-/** The JSDoc text of a node (summary and tags), as markdown. */
+/** The JSDoc text of a node (its comment, without tags), as markdown. */
 function jsDocOf(node: ts.Node): string {
   const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
   return docs.map((d) => {
@@ -52,17 +52,27 @@ function jsDocOf(node: ts.Node): string {
   }).join('\n').replace(/\n\s*/g, ' ').trim();
 }
 
-/** `toBeValidAlicloudPlan(): R` and its documentation, from the `jest.Matchers` declaration. */
-function matcherDocs(): Array<{ signature: string; doc: string }> {
+/**
+ * A node's `@deprecated` text as jsii-docgen renders a deprecated member in API.md (`- *Deprecated:* ...`),
+ * or undefined when it is not deprecated.
+ */
+function deprecationOf(node: ts.Node): string | undefined {
+  const tag = ts.getJSDocDeprecatedTag(node);
+  if (!tag) return undefined;
+  return `- *Deprecated:* ${(ts.getTextOfJSDocComment(tag.comment) ?? '').replace(/\n\s*/g, ' ').trim()}`;
+}
+
+/** `toBeValidAlicloudConfig(): R` and its documentation, from the `jest.Matchers` declaration. */
+function matcherDocs(): Array<{ signature: string; doc: string; deprecation?: string }> {
   const file = path.join(ROOT, 'src', 'testing', 'jest-matchers.ts');
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf-8'), ts.ScriptTarget.ES2022, true);
-  const out: Array<{ signature: string; doc: string }> = [];
+  const out: Array<{ signature: string; doc: string; deprecation?: string }> = [];
   const visit = (node: ts.Node) => {
     if (ts.isInterfaceDeclaration(node) && node.name.text === 'Matchers') {
       for (const m of node.members) {
         if (!ts.isMethodSignature(m)) continue;
         const params = m.parameters.map((p) => p.getText(source)).join(', ');
-        out.push({ signature: `${m.name.getText(source)}(${params})`, doc: jsDocOf(m) });
+        out.push({ signature: `${m.name.getText(source)}(${params})`, doc: jsDocOf(m), deprecation: deprecationOf(m) });
       }
     }
     ts.forEachChild(node, visit);
@@ -110,7 +120,11 @@ function testingSection(): string {
     setup.doc,
     '',
   ];
-  for (const m of matcherDocs()) lines.push(`### \`expect(received).${m.signature}\``, '', m.doc, '');
+  for (const m of matcherDocs()) {
+    lines.push(`### \`expect(received).${m.signature}\``, '');
+    if (m.deprecation) lines.push(m.deprecation, '');
+    lines.push(m.doc, '');
+  }
   lines.push('### `Ipv6FindingMatcherOptions`', '', options.doc, '', '```ts', options.text, '```', '');
   return lines.join('\n');
 }
@@ -130,7 +144,7 @@ function bindingsSection(own: Assembly): string {
     'The generated CDKTF bindings of the `aliyun/alicloud` 1.289.0 provider, for the types the constructs use',
     '(from `schema/alicloud-1.289.0.jsonl`, `npx projen gen:alicloud`). Mix them with the constructs in the same stack,',
     'and reach the constructs\' own resources through their escape hatches. Each binding is documented in the',
-    'provider\'s registry page linked below; the `AlicloudPlanChecker` checks every alicloud type, bound here or not.',
+    'provider\'s registry page linked below; the `AlicloudConfigChecker` checks every alicloud type, bound here or not.',
     '',
     '```ts',
     "import { alicloud } from 'cdktf-alicloud-ipv6';",

@@ -1,7 +1,7 @@
 /**
  * Generates the CDKTF bindings for the `aliyun/alicloud` provider from the committed schema pack
  * (schema/alicloud-1.289.0.jsonl) into src/providers/alicloud, for the types in BINDING_TYPES only:
- * the provider has 1,964 types, the constructs use 18 of them. The plan checker knows them all.
+ * the provider has 1,964 types, the constructs use 18 of them. The config checker knows them all.
  *
  *   npx projen gen:alicloud          regenerate (deterministic: the same schema gives the same bytes)
  *   npx projen check:bindings        regenerate into a temp folder and fail if it differs from src/

@@ -4,5 +4,6 @@ import { setupAlicloudJest } from '../src';
 // Adds cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...).
 Testing.setupJest();
 
-// Adds toBeValidAlicloudPlan(), toHaveIpv6Finding() and toPassTerraformValidate() (src/testing/jest).
+// Adds toBeValidAlicloudConfig() (and its deprecated alias toBeValidAlicloudPlan()), toHaveIpv6Finding() and
+// toPassTerraformValidate() (src/testing/jest).
 setupAlicloudJest();

@@ -17,8 +17,9 @@
  */
 import { parseJson, readText } from './files';
 import { CheckInputError, Skip } from './model';
-import { Ipv6Checks, Ipv6ChecksProps } from '../rules/ipv6-checks';
+import { Ipv6Checks } from '../rules/ipv6-checks';
 import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
+import { Ipv6ChecksProps } from '../rules/types';
 
 /** The default file name. @internal */
 export const CONFIG_FILE = '.ipv6-checks.json';

@@ -130,6 +130,9 @@ export interface PropProblem {
   readonly fix: string;
 }
 
+/** How to pass a secret, for the Fix of a secret prop of the wrong type. */
+const SECRET_EXAMPLE = "the stringValue of new TerraformVariable(this, 'Secret', { type: 'string', sensitive: true })";
+
 /**
  * Gathers every problem with a construct's props, then throws them as one error that names the
  * construct path, each prop, what is wrong and the fix (TerraConstructs' validateAllProps style).
@@ -275,7 +278,7 @@ export class PropValidator {
 
   /** Records the type problem unless `ok`; a missing value is only a problem when required. */
   private typed(prop: string, value: unknown, ok: boolean, what: string, opts: TypeCheckOptions): boolean {
-    const example = opts.example ? `, for example ${opts.example}` : '';
+    const example = opts.example ? `, for example ${opts.example}` : opts.secret ? `, for example ${SECRET_EXAMPLE}` : '';
     if (value === undefined) {
       if (!opts.required) return true;
       this.add(prop, 'is missing', `pass ${what}${example}`);

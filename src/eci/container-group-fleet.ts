@@ -102,7 +102,8 @@ export interface ContainerGroupFleetProps {
   readonly acrInstances?: AcrInstance[];
   /**
    * Registry logins (at most 10), for registries other than ACR EE instances. Each password must be a
-   * token (a `TerraformVariable` with `sensitive: true`, or a data source value); a literal is a synth error.
+   * token built only from sensitive values (a `TerraformVariable` with `sensitive: true`, an attribute the
+   * provider schema marks sensitive, `Fn.sensitive(...)`), with no literal text; anything else is a synth error.
    * @default - none
    */
   readonly imageRegistryCredentials?: ImageRegistryCredential[];

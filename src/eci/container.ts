@@ -205,8 +205,9 @@ export interface ContainerDefinition {
    */
   readonly environment?: { [name: string]: string };
   /**
-   * Secret environment variables (name → value). Each value must be a token: a `TerraformVariable` with
-   * `sensitive: true`, or a data source value; a literal is a synth error. Terraform masks them in the plan,
+   * Secret environment variables (name → value). Each value must be a token built only from sensitive values
+   * (a `TerraformVariable` with `sensitive: true`, an attribute the provider schema marks sensitive,
+   * `Fn.sensitive(...)`), with no literal text; anything else is a synth error. Terraform masks them in the plan,
    * and the ROS backend passes them as `NoEcho` template parameters.
    *
    * ECI has no secret-reference mechanism for environment variables (no Kubernetes `secretKeyRef`): the value

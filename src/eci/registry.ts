@@ -2,14 +2,16 @@
  * Private images: ACR Enterprise Edition instances, registry logins, the instance RAM role, image caches,
  * and the secret values they carry (registry passwords, secret environment variables).
  *
- * Secrets must be cdktf tokens (a `TerraformVariable` with `sensitive: true`, or an attribute of a data
- * source such as a KMS secret): a literal would be written in plain text to `cdk.tf.json`, the ROS template
- * body, the plan and every snapshot test.
+ * Secrets must be cdktf tokens built only from sensitive values (a `TerraformVariable` with `sensitive: true`, an
+ * attribute the provider schema marks sensitive, `Fn.sensitive(...)`; the rule is in secret-expression.ts): a literal
+ * would be written in plain text to `cdk.tf.json`, the ROS template body, the plan and every snapshot test.
  */
-import { TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ContainerDefinition } from './container';
+import { AttributeSensitivity, checkSecretExpression, PathStep, referencesSensitiveValue, schemaSensitivity, SecretLookups } from './secret-expression';
 import { isBlank, PropValidator, resolveToString } from '../core/validation';
+import { loadSchemaIndex } from '../schema/schema-index';
 
 /** An ACR Enterprise Edition instance the ECIs pull images from, without a password (through the instance RAM role or the ECI service role). */
 export interface AcrInstance {
@@ -32,7 +34,7 @@ export interface AcrInstance {
   readonly domains?: string[];
 }
 
-/** A registry login. The password must be a token (a sensitive `TerraformVariable` or a data source value), never a literal. */
+/** A registry login. The password must be a token built only from sensitive values, never a literal. */
 export interface ImageRegistryCredential {
   /** Registry address without `http://` or `https://`, e.g. `registry.cn-hangzhou.aliyuncs.com`. */
   readonly server: string;
@@ -40,7 +42,8 @@ export interface ImageRegistryCredential {
   readonly userName: string;
   /**
    * Password for the registry: a token, such as `new TerraformVariable(this, 'RegistryPassword', { type: 'string', sensitive: true }).stringValue`.
-   * A literal string is a synth error.
+   * Its expression may use functions and locals, but only sensitive values (sensitive variables, attributes the
+   * provider schema marks sensitive, `Fn.sensitive(...)`) and no literal text; anything else is a synth error.
    */
   readonly password: string;
 }
@@ -60,42 +63,132 @@ export const MAX_REGISTRY_CREDENTIALS = 10;
 
 const SENSITIVE_VARIABLE_FIX = "pass a sensitive variable, e.g. const registryPassword = new TerraformVariable(this, 'RegistryPassword', { type: 'string', sensitive: true }); then password: registryPassword.stringValue (or a value read from a secret store through a data source)";
 
-/** The variable a token is exactly (`${var.NAME}`), if it is one of the stack. */
-function variableOf(scope: IConstruct, value: string): TerraformVariable | undefined {
-  const r = resolveToString(scope, value);
-  const m = r === undefined ? null : /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(r);
-  if (!m) return undefined;
-  return TerraformStack.of(scope).node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === m[1]);
+const SECRET_EXPRESSION_FIX = 'build the value only from sensitive values, with no literal text: a TerraformVariable with sensitive: true, an attribute the provider schema marks sensitive, '
+  + 'or a local built from those; wrap a value of another provider (e.g. random_password.x.result) or a data source attribute that is not marked sensitive in Fn.sensitive(...)';
+
+/**
+ * What the secret check needs to know about the stack of `scope`: its variables and locals (found by their
+ * friendlyUniqueId and read through `toTerraform()`, so any copy of cdktf's core works; the stack is scanned
+ * once, on the first lookup) and the alicloud provider schema.
+ * @internal
+ */
+export class StackSecretLookups implements SecretLookups {
+  private elements?: Map<unknown, IConstruct[]>;
+
+  constructor(private readonly scope: IConstruct) {}
+
+  public variableSensitive(name: string): boolean | undefined {
+    const variable = this.block('variable', name);
+    return variable === undefined ? undefined : variable.sensitive === true;
+  }
+
+  public variableDefaultWritten(name: string): boolean {
+    const value = this.block('variable', name)?.default;
+    return value !== undefined && value !== null && value !== '';
+  }
+
+  public localExpression(name: string): string | undefined {
+    // undefined for a local that is missing or whose expression is not a string (a number, a list, a map)
+    return resolveToString(this.scope, this.block('locals', name));
+  }
+
+  public attributeSensitivity(kind: 'resource' | 'data', type: string, path: readonly PathStep[]): AttributeSensitivity {
+    const index = loadSchemaIndex();
+    return schemaSensitivity((kind === 'data' ? index.dataSources : index.resources).get(type), path);
+  }
+
+  /** The construct ID of variable `name`, which the stack has (for a fix that shows how to create it). */
+  public variableId(name: string): string {
+    return this.withBlock('variable', name)!.node.id;
+  }
+
+  /** The `variable` or `locals` entry named `name` in the Terraform JSON of the stack's element with that name. */
+  private block(section: 'variable' | 'locals', name: string): any {
+    const element = this.withBlock(section, name);
+    return element === undefined ? undefined : terraformOf(element)[section][name];
+  }
+
+  private withBlock(section: 'variable' | 'locals', name: string): IConstruct | undefined {
+    this.elements ??= elementsByName(this.scope);
+    return this.elements.get(name)?.find((c) => terraformOf(c)?.[section]?.[name] !== undefined);
+  }
 }
 
-/** Whether `value` is a token for a `TerraformVariable` with `sensitive: true`. @internal */
-export function isSensitiveToken(scope: IConstruct, value: unknown): boolean {
-  return typeof value === 'string' && Token.isUnresolved(value) && variableOf(scope, value)?.sensitive === true;
+/** The constructs of the stack of `scope` by friendlyUniqueId (constructs that are not elements under undefined). */
+function elementsByName(scope: IConstruct): Map<unknown, IConstruct[]> {
+  const out = new Map<unknown, IConstruct[]>();
+  for (const c of TerraformStack.of(scope).node.findAll()) {
+    const id = (c as { friendlyUniqueId?: unknown }).friendlyUniqueId;
+    const same = out.get(id);
+    if (same) same.push(c);
+    else out.set(id, [c]);
+  }
+  return out;
+}
+
+/** The Terraform JSON of a cdktf element (`toTerraform()`), or undefined when it has none. */
+function terraformOf(c: IConstruct): any {
+  try {
+    return (c as unknown as { toTerraform(): unknown }).toTerraform();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Checks a secret value: it must be a token; a token that is a variable must be a sensitive one.
+ * Checks a secret value: it must be a token whose resolved expression references only sensitive values and has
+ * no literal text (secret-expression.ts). The problem names what made it fail, never the value.
  * @internal
  */
-export function validateSecret(v: PropValidator, scope: IConstruct, prop: string, value: unknown, what: string): void {
+export function validateSecret(
+  v: PropValidator, scope: IConstruct, prop: string, value: unknown, what: string, lookups = new StackSecretLookups(scope),
+): void {
   if (value === undefined || value === null || value === '') {
     v.add(prop, 'is missing', SENSITIVE_VARIABLE_FIX);
     return;
   }
-  if (typeof value !== 'string' || !Token.isUnresolved(value)) {
+  if (typeof value !== 'string') {
+    v.add(prop, `is not a string (it is a ${typeof value})`, SENSITIVE_VARIABLE_FIX);
+    return;
+  }
+  if (!Token.isUnresolved(value)) {
     // Never echo the value: the error message ends up in CI logs.
     v.add(prop, `is a literal string; ${what} would be written in plain text to cdk.tf.json, the ROS template, the Terraform plan and snapshot tests`, SENSITIVE_VARIABLE_FIX);
     return;
   }
-  const variable = variableOf(scope, value);
-  if (variable && variable.sensitive !== true) {
-    v.add(prop, `is the variable '${variable.friendlyUniqueId}', which is not sensitive, so Terraform would print it in the plan`,
-      `create the variable with sensitive: true (new TerraformVariable(this, '${variable.node.id}', { type: 'string', sensitive: true }))`);
+  const resolved = resolveToString(scope, value);
+  if (resolved === undefined) {
+    v.add(prop, 'cannot be resolved in its stack, so it cannot be checked to be sensitive', SENSITIVE_VARIABLE_FIX);
+    return;
   }
+  const result = checkSecretExpression(resolved, lookups);
+  if (result.ok) return;
+  const variable = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(resolved)?.[1];
+  if (variable !== undefined && lookups.variableSensitive(variable) === false) {
+    v.add(prop, `is the variable '${variable}', which is not sensitive, so Terraform would print it in the plan`,
+      `create the variable with sensitive: true (new TerraformVariable(this, '${lookups.variableId(variable)}', { type: 'string', sensitive: true }))`);
+    return;
+  }
+  v.add(prop, result.reason, SECRET_EXPRESSION_FIX);
+}
+
+/**
+ * A test for the ROS backend: whether a token value references a sensitive value (a sensitive variable or attribute,
+ * a local built from one, `sensitive()`), so that its template parameter gets `NoEcho`. A value that cannot be
+ * resolved counts as sensitive.
+ * @internal
+ */
+export function sensitiveValueTest(scope: IConstruct): (value: string) => boolean {
+  const lookups = new StackSecretLookups(scope);
+  return (value) => {
+    const resolved = resolveToString(scope, value);
+    return resolved === undefined || referencesSensitiveValue(resolved, lookups);
+  };
 }
 
 /** Records every problem of the private-registry props on `v`. @internal */
 export function validateRegistry(v: PropValidator, scope: IConstruct, props: RegistryProps): void {
+  const lookups = new StackSecretLookups(scope);
   (props.acrInstances ?? []).forEach((acr, i) => {
     const p = `acrInstances[${i}]`;
     if (!acr || isBlank(acr.instanceId)) {
@@ -125,12 +218,12 @@ export function validateRegistry(v: PropValidator, scope: IConstruct, props: Reg
     if (isBlank(c.userName)) {
       v.add(`${p}.userName`, 'is missing', 'give the registry user name (for ACR, the login name shown with docker login)');
     }
-    validateSecret(v, scope, `${p}.password`, c.password, 'the registry password');
+    validateSecret(v, scope, `${p}.password`, c.password, 'the registry password', lookups);
   });
   (props.containers ?? []).forEach((c, i) => {
     if (!c || !c.secretEnvironment || Token.isUnresolved(c.secretEnvironment)) return;
     for (const [key, value] of Object.entries(c.secretEnvironment)) {
-      validateSecret(v, scope, `containers[${i}].secretEnvironment.${key}`, value, 'the secret');
+      validateSecret(v, scope, `containers[${i}].secretEnvironment.${key}`, value, 'the secret', lookups);
       if (c.environment && Object.prototype.hasOwnProperty.call(c.environment, key)) {
         v.add(`containers[${i}].secretEnvironment.${key}`, 'is also in environment', 'set each variable in environment or in secretEnvironment, not both');
       }
@@ -139,16 +232,16 @@ export function validateRegistry(v: PropValidator, scope: IConstruct, props: Reg
 }
 
 /**
- * The secret values (tokens) of the props: registry passwords, secret environment values, and environment
- * values that are sensitive variables. The ROS backend passes them as `NoEcho` template parameters.
+ * The secret values (tokens) of the props: registry passwords and secret environment values. The ROS backend
+ * passes them as `NoEcho` template parameters, like every other value that references a sensitive value
+ * ({@link sensitiveValueTest}).
  * @internal
  */
-export function secretValues(scope: IConstruct, props: RegistryProps): string[] {
+export function secretValues(props: RegistryProps): string[] {
   const out: string[] = [];
   for (const c of props.imageRegistryCredentials ?? []) if (Token.isUnresolved(c.password)) out.push(c.password);
   for (const c of props.containers) {
     for (const value of Object.values(c.secretEnvironment ?? {})) if (Token.isUnresolved(value)) out.push(value);
-    for (const value of Object.values(c.environment ?? {})) if (isSensitiveToken(scope, value)) out.push(value);
   }
   return out;
 }

@@ -28,6 +28,7 @@ export class RosTemplate {
   private readonly parameters: RosParameter[] = [];
   private readonly byValue = new Map<string, string>();
   private readonly secrets = new Set<string>();
+  private readonly secretTests: Array<(value: string) => boolean> = [];
   private readonly resources: Record<string, unknown> = {};
   private cachedJson?: string;
 
@@ -37,7 +38,7 @@ export class RosTemplate {
    * A parameter with a chosen name (for example `VSwitchId`), passed `value`; returns `{ Ref }`.
    */
   public namedParameter(key: string, value: string, type: RosParameter['type'] = 'String'): { Ref: string } {
-    this.parameters.push({ key, type, value });
+    this.parameters.push(this.parameter(key, type, value));
     this.cachedJson = undefined;
     return { Ref: key };
   }
@@ -48,6 +49,20 @@ export class RosTemplate {
    */
   public markSecret(...values: string[]): void {
     for (const v of values) this.secrets.add(String(v));
+  }
+
+  /**
+   * Marks every token value that passes `test` (given the value as passed to the stack) as a secret, wherever it
+   * is used. Call before `addResource`.
+   */
+  public markSecretWhen(test: (value: string) => boolean): void {
+    this.secretTests.push(test);
+  }
+
+  /** A parameter, declared `NoEcho` when its value is a secret. */
+  private parameter(key: string, type: RosParameter['type'], value: string): RosParameter {
+    const secret = this.secrets.has(value) || this.secretTests.some((test) => test(value));
+    return secret ? { key, type, value, noEcho: true } : { key, type, value };
   }
 
   /** Adds a resource; tokens anywhere inside `properties` become parameters. */
@@ -84,7 +99,7 @@ export class RosTemplate {
     if (seen) return { Ref: seen };
     const key = `Param${this.byValue.size + 1}`;
     this.byValue.set(passed, key);
-    this.parameters.push(this.secrets.has(passed) ? { key, type, value: passed, noEcho: true } : { key, type, value: passed });
+    this.parameters.push(this.parameter(key, type, passed));
     this.cachedJson = undefined;
     return { Ref: key };
   }

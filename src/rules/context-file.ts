@@ -19,11 +19,10 @@ import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { EffectiveFacts } from './context';
 import { IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES } from './facts';
-import type { Ipv6ChecksProps } from './ipv6-checks';
 import { ConstructOwner } from './owners';
 import { collectSuppressions, KNOWN_IDS, Suppression } from './suppressions';
 import { documentKey } from './synthesized';
-import { Ipv6CheckLevel } from './types';
+import { Ipv6CheckLevel, Ipv6ChecksProps } from './types';
 import { isObject } from '../core/terraform-json';
 
 /** The file name, beside `cdk.tf.json`. @internal */

@@ -1,5 +1,7 @@
 /**
- * Runs the rules over one resolved stack document: levels, suppressions, annotations.
+ * Runs the rules over one resolved stack document. `evaluateDocumentWithContext` puts together the parts, each
+ * under its own heading below: levels (`ruleLevel`, `verdictLevel`), evaluation (`checkRule`, `recorder`, with
+ * suppressions), root-cause linking (`RootCauses`); `evaluate` adds the annotations at synth.
  * @internal
  */
 import { Annotations, TerraformStack } from 'cdktf';
@@ -19,6 +21,8 @@ export interface EngineOptions {
   readonly ruleLevels: ReadonlyMap<string, Ipv6CheckLevel>;
 }
 
+// Levels: a rule's level, a verdict's level within it, and a linked finding's.
+
 const RANK: Record<Ipv6CheckLevel, number> = {
   [Ipv6CheckLevel.OFF]: 0,
   [Ipv6CheckLevel.INFO]: 1,
@@ -28,6 +32,27 @@ const RANK: Record<Ipv6CheckLevel, number> = {
 
 function minLevel(a: Ipv6CheckLevel, b: Ipv6CheckLevel): Ipv6CheckLevel {
   return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The level of a rule: its entry in `ruleLevels`, else the `*` entry, else `fallback` (its own level). @internal */
+export function ruleLevel(ruleLevels: ReadonlyMap<string, Ipv6CheckLevel>, ruleId: string, fallback: Ipv6CheckLevel): Ipv6CheckLevel {
+  return ruleLevels.get(ruleId) ?? ruleLevels.get('*') ?? fallback;
+}
+
+/**
+ * The level of a non-compliant or not-verifiable verdict of a rule at `level`: a non-compliant verdict's own
+ * level unless `ruleLevels` sets the rule's (`overridden`); a not-verifiable one's (or the rule's
+ * `notVerifiableLevel`), never above `level`.
+ */
+function verdictLevel(verdict: Exclude<Verdict, { status: 'compliant' }>, rule: RuleDefinition, level: Ipv6CheckLevel, overridden: boolean): Ipv6CheckLevel {
+  return verdict.status === 'non-compliant'
+    ? (overridden ? level : verdict.level ?? level)
+    : minLevel(verdict.level ?? rule.notVerifiableLevel, level);
+}
+
+/** A finding linked to the one that reports its root cause: at most an info. */
+function linkedLevel(level: Ipv6CheckLevel): Ipv6CheckLevel {
+  return minLevel(Ipv6CheckLevel.INFO, level);
 }
 
 /** The rule-failure pseudo rule. @internal */
@@ -121,6 +146,7 @@ export function evaluateDocument(
   return evaluateDocumentWithContext(doc, options, rules).findings;
 }
 
+/** The findings of every rule on the document (levels, evaluation, root-cause linking), and the rule context. */
 function evaluateDocumentWithContext(
   doc: Record<string, any>,
   options: DocumentEngineOptions,
@@ -128,17 +154,76 @@ function evaluateDocumentWithContext(
 ): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
   const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map(), options.crossStack);
   const findings: Ipv6CheckFinding[] = [];
+  const record = recorder(ctx, options, findings);
+  const causes = new RootCauses(findings, record);
+  const failureLevel = ruleLevel(options.ruleLevels, RULE_FAILURE.id, RULE_FAILURE.level);
 
-  const levelOf = (id: string, fallback: Ipv6CheckLevel): Ipv6CheckLevel => options.ruleLevels.get(id) ?? options.ruleLevels.get('*') ?? fallback;
-  const failureLevel = levelOf(RULE_FAILURE.id, RULE_FAILURE.level);
+  for (const rule of rules) {
+    const level = ruleLevel(options.ruleLevels, rule.id, rule.level);
+    if (level === Ipv6CheckLevel.OFF) continue;
+    const overridden = options.ruleLevels.has(rule.id) || options.ruleLevels.has('*');
+    checkRule(rule, ctx, (block, verdict) => {
+      if (verdict.status !== 'non-compliant' && verdict.status !== 'not-verifiable') {
+        record(rule, block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
+      } else {
+        causes.add(rule, block, verdict, verdictLevel(verdict, rule, level, overridden));
+      }
+    }, (block, e) => {
+      if (failureLevel !== Ipv6CheckLevel.OFF) recordFailure(record, failureLevel, rule, block, e);
+    });
+  }
+  causes.listLinked();
+  return { findings, ctx };
+}
 
-  type RuleRef = { id: string; name: string };
-  /** `<rule>\0<root cause>` → index of the finding that reports it; that index → paths of the findings linked to it. */
-  const roots = new Map<string, number>();
-  const linked = new Map<number, string[]>();
-  const record = (
-    rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string,
-  ) => {
+// Evaluation: each rule's checks, in order, and the finding each verdict becomes.
+
+/**
+ * Runs one rule's checks in order, giving each verdict to `onVerdict`. A rule that throws while listing its
+ * subjects (no more of its subjects are checked) or while checking one (the next is checked) goes to `onFailure`.
+ */
+function checkRule(
+  rule: RuleDefinition,
+  ctx: RuleContext,
+  onVerdict: (block: TfBlock, verdict: Verdict) => void,
+  onFailure: (block: TfBlock | undefined, e: unknown) => void,
+): void {
+  let iterator: Iterator<Subject>;
+  try {
+    iterator = rule.subjects(ctx)[Symbol.iterator]();
+  } catch (e) {
+    onFailure(undefined, e);
+    return;
+  }
+  for (;;) {
+    let next: IteratorResult<Subject>;
+    try {
+      next = iterator.next();
+    } catch (e) {
+      onFailure(undefined, e);
+      return;
+    }
+    if (next.done) return;
+    const s = next.value;
+    let verdict: Verdict;
+    try {
+      verdict = s.check();
+    } catch (e) {
+      onFailure(s.block, e);
+      continue;
+    }
+    onVerdict(s.block, verdict);
+  }
+}
+
+type RuleRef = { id: string; name: string };
+type RecordFinding = (
+  rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string,
+) => void;
+
+/** Adds a finding to `findings`: where it is reported, and suppressed when a suppression covers it. */
+function recorder(ctx: RuleContext, options: DocumentEngineOptions, findings: Ipv6CheckFinding[]): RecordFinding {
+  return (rule, block, status, level, message, fix, linkedTo) => {
     // A resource made by one of the library's constructs is reported at that construct (the user's words);
     // suppressions are still looked up from the resource itself, which lies under it.
     const resourcePath = block?.constructPath ?? (block && options.pathOf ? options.pathOf(block) : options.stackPath);
@@ -160,80 +245,64 @@ function evaluateDocumentWithContext(
     }
     findings.push(finding);
   };
+}
 
-  const failure = (rule: RuleDefinition, block: TfBlock | undefined, e: unknown) => {
-    if (failureLevel === Ipv6CheckLevel.OFF) return;
-    const where = block ? `on ${block.address}` : 'while listing the resources to check';
-    const error = e instanceof Error ? e.message : String(e);
-    record(RULE_FAILURE, block, Ipv6CheckStatus.NON_COMPLIANT, failureLevel,
-      `Rule ${rule.id} (${rule.name}) failed ${where}: ${error}; that rule did not check it`,
-      `report this bug with the message; meanwhile check the resource by hand, or suppress ${RULE_FAILURE.id} on it`);
-  };
+/** Records a rule that threw, on a block or while listing its subjects, as an `ALI-IPV6-ERR` finding at `level`. */
+function recordFailure(record: RecordFinding, level: Ipv6CheckLevel, rule: RuleDefinition, block: TfBlock | undefined, e: unknown): void {
+  const where = block ? `on ${block.address}` : 'while listing the resources to check';
+  const error = e instanceof Error ? e.message : String(e);
+  record(RULE_FAILURE, block, Ipv6CheckStatus.NON_COMPLIANT, level,
+    `Rule ${rule.id} (${rule.name}) failed ${where}: ${error}; that rule did not check it`,
+    `report this bug with the message; meanwhile check the resource by hand, or suppress ${RULE_FAILURE.id} on it`);
+}
 
-  for (const rule of rules) {
-    const level = levelOf(rule.id, rule.level);
-    if (level === Ipv6CheckLevel.OFF) continue;
-    const overridden = options.ruleLevels.has(rule.id) || options.ruleLevels.has('*');
-    let iterator: Iterator<Subject>;
-    try {
-      iterator = rule.subjects(ctx)[Symbol.iterator]();
-    } catch (e) {
-      failure(rule, undefined, e);
-      continue;
+// Root-cause linking: one mistake behind several findings is reported once.
+
+/**
+ * Records the non-compliant and not-verifiable verdicts. The first finding with a root-cause key (rule, status,
+ * cause) reports the cause; later ones with the same key are linked to it (infos that point at it), and in the
+ * end its message lists the constructs they are at.
+ */
+class RootCauses {
+  /** Key → index of the finding that reports it. */
+  private readonly roots = new Map<string, number>();
+  /** That index → the construct paths of the findings linked to it. */
+  private readonly links = new Map<number, string[]>();
+
+  /**
+   * @param findings the findings being recorded, in order
+   * @param record adds one finding to them
+   */
+  constructor(private readonly findings: Ipv6CheckFinding[], private readonly record: RecordFinding) {}
+
+  /** Records a verdict at `level` (its level within the rule): as the finding that reports its cause, or linked to that one. */
+  public add(rule: RuleRef, block: TfBlock, verdict: Exclude<Verdict, { status: 'compliant' }>, level: Ipv6CheckLevel): void {
+    const status = verdict.status === 'non-compliant' ? Ipv6CheckStatus.NON_COMPLIANT : Ipv6CheckStatus.NOT_VERIFIABLE;
+    const key = verdict.rootCause !== undefined ? `${rule.id}\u0000${verdict.status}\u0000${verdict.rootCause}` : undefined;
+    const root = key !== undefined ? this.roots.get(key) : undefined;
+    if (key === undefined || root === undefined) {
+      this.record(rule, block, status, level, verdict.message, verdict.fix);
+      if (key !== undefined) this.roots.set(key, this.findings.length - 1);
+      return;
     }
-    for (;;) {
-      let next: IteratorResult<Subject>;
-      try {
-        next = iterator.next();
-      } catch (e) {
-        failure(rule, undefined, e);
-        break;
-      }
-      if (next.done) break;
-      const s = next.value;
-      let verdict: Verdict;
-      try {
-        verdict = s.check();
-      } catch (e) {
-        failure(rule, s.block, e);
-        continue;
-      }
-      switch (verdict.status) {
-        case 'non-compliant':
-        case 'not-verifiable': {
-          const status = verdict.status === 'non-compliant' ? Ipv6CheckStatus.NON_COMPLIANT : Ipv6CheckStatus.NOT_VERIFIABLE;
-          const ownLevel = verdict.status === 'non-compliant'
-            ? (overridden ? level : verdict.level ?? level)
-            : minLevel(verdict.level ?? rule.notVerifiableLevel, level);
-          const key = verdict.rootCause !== undefined ? `${rule.id}\u0000${verdict.status}\u0000${verdict.rootCause}` : undefined;
-          const root = key !== undefined ? roots.get(key) : undefined;
-          if (root === undefined) {
-            record(rule, s.block, status, ownLevel, verdict.message, verdict.fix);
-            if (key !== undefined) roots.set(key, findings.length - 1);
-          } else {
-            // The same cause again: an info that points at the finding that reports it.
-            const at = findings[root].constructPath;
-            record(rule, s.block, status, minLevel(Ipv6CheckLevel.INFO, ownLevel), verdict.message,
-              `the same cause as [${rule.id}] at '${at}', which is reported there once: fix it there`, at);
-            const list = linked.get(root) ?? [];
-            list.push(findings[findings.length - 1].constructPath);
-            linked.set(root, list);
-          }
-          break;
-        }
-        default:
-          record(rule, s.block, Ipv6CheckStatus.COMPLIANT, level, verdict.message);
-      }
-    }
+    // The same cause again: an info that points at the finding that reports it.
+    const at = this.findings[root].constructPath;
+    this.record(rule, block, status, linkedLevel(level), verdict.message,
+      `the same cause as [${rule.id}] at '${at}', which is reported there once: fix it there`, at);
+    const list = this.links.get(root) ?? [];
+    list.push(this.findings[this.findings.length - 1].constructPath);
+    this.links.set(root, list);
   }
 
-  for (const [index, paths] of linked) {
-    const f = findings[index];
-    const others = [...new Set(paths)].filter((p) => p !== f.constructPath);
-    if (others.length === 0) continue;
-    findings[index] = { ...f, message: `${f.message}; the same cause also affects ${others.map((p) => `'${p}'`).join(', ')} (linked infos)` };
+  /** Adds to each root's message the other constructs its cause affects. */
+  public listLinked(): void {
+    for (const [index, paths] of this.links) {
+      const f = this.findings[index];
+      const others = [...new Set(paths)].filter((p) => p !== f.constructPath);
+      if (others.length === 0) continue;
+      this.findings[index] = { ...f, message: `${f.message}; the same cause also affects ${others.map((p) => `'${p}'`).join(', ')} (linked infos)` };
+    }
   }
-  return { findings, ctx };
 }
 
 /**

@@ -19,8 +19,9 @@ import * as path from 'path';
 import { CONTEXT_FILE, readStackContext, StackContext } from './context-file';
 import { CrossStackIndex } from './cross-stack';
 import { evaluateDocument } from './engine';
-import { failedStackStub, Ipv6Checks } from './ipv6-checks';
+import { PackOptions, packOptions } from './options';
 import { findSuppression, Suppression } from './suppressions';
+import { failedStackStub } from './synth-hook';
 import { recordedSynthesis } from './synthesized';
 import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
 import { constructPathOf, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
@@ -152,9 +153,9 @@ function hasConstructPaths(doc: Record<string, any>): boolean {
  * @internal
  */
 export function judgeDocument(doc: Record<string, any>, context?: StackContext): { stackPath: string; findings: Ipv6CheckFinding[] } {
-  let pack: Ipv6Checks;
+  let pack: PackOptions;
   try {
-    pack = new Ipv6Checks(context?.options ?? {});
+    pack = packOptions(context?.options ?? {});
   } catch (e) {
     throw new Error(`the options in ${CONTEXT_FILE} are not valid (${(e as Error).message})`);
   }
@@ -168,8 +169,8 @@ export function judgeDocument(doc: Record<string, any>, context?: StackContext):
   let findings: Ipv6CheckFinding[];
   try {
     findings = evaluateDocument(doc, {
-      facts: pack._facts,
-      ruleLevels: pack._ruleLevels,
+      facts: pack.facts,
+      ruleLevels: pack.ruleLevels,
       stackPath,
       stackLabel: `stack ${context?.stackId ?? stackNameOf(doc) ?? stackPath}`,
       owners: context?.owners,

@@ -1,6 +1,6 @@
 /**
  * The rule pack's findings per synthesized document, so that a test holding only the JSON text of
- * `Testing.synth(stack)` / `Testing.synthScope(...)` can see them (`toBeValidAlicloudPlan()`,
+ * `Testing.synth(stack)` / `Testing.synthScope(...)` can see them (`toBeValidAlicloudConfig()`,
  * `toHaveIpv6Finding()`, `Ipv6Checks.findingsOfSynthesized`).
  *
  * Why not carry them in the document: `Testing.synth` deletes every `//` key at every depth before it

@@ -1,5 +1,5 @@
 /**
- * Public types of the IPv6 rule pack: levels, statuses, rule IDs and findings.
+ * Public types of the IPv6 rule pack: its options, levels, statuses, rule IDs and findings.
  */
 
 /** How serious a rule's finding is, or `OFF` to disable a rule (in `Ipv6ChecksProps.ruleLevels`). */
@@ -128,4 +128,42 @@ export interface Ipv6RuleInfo {
   readonly notVerifiableLevel: Ipv6CheckLevel;
   /** One-line summary of what the rule checks. */
   readonly summary: string;
+}
+
+/** Options of the IPv6 rule pack. */
+export interface Ipv6ChecksProps {
+  /**
+   * Regions to treat as supporting IPv6 in addition to the built-in list (the regions with an IPv6
+   * gateway of the ECS IPv6 guide, read 2026-12, see RULES.md), for example `['cn-zhongwei']` once Alibaba
+   * Cloud supports IPv6 there.
+   * @default - the built-in list only
+   */
+  readonly additionalRegions?: string[];
+  /**
+   * ECS instance families to treat as supporting IPv6 (`g9a`, or `ecs.g9a`; a family key may contain a
+   * hyphen, as in `sgn7i-vws`), in addition to the built-in list. Wins over the built-in "no IPv6" list.
+   * @default - the built-in list only
+   */
+  readonly additionalIpv6Families?: string[];
+  /**
+   * ECS instance families to treat as NOT supporting IPv6, in addition to the built-in list. Wins over the
+   * built-in "IPv6" list. A family may not be in both `additionalIpv6Families` and this list.
+   * @default - the built-in list only
+   */
+  readonly additionalNonIpv6Families?: string[];
+  /**
+   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-011`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
+   * lower a rule's level, or turn it off with `Ipv6CheckLevel.OFF`. A level set here applies to all of the
+   * rule's non-compliant findings; "cannot verify" findings are never reported above it.
+   * @default - each rule's own level (see RULES.md)
+   */
+  readonly ruleLevels?: { [ruleId: string]: Ipv6CheckLevel };
+  /**
+   * Write `ipv6-checks-report.json`, `ipv6-checks-report.csv` and `ipv6-topology.md` (a Mermaid picture of
+   * what the Internet can reach over IPv6) beside each synthesized stack (`<outdir>/stacks/<stack>/`).
+   * `ipv6-checks-context.json` (the pack's options, suppressions and construct owners, with which the jest
+   * matchers judge that `cdk.tf.json` in another process) is written in either case.
+   * @default true
+   */
+  readonly reports?: boolean;
 }

@@ -1,7 +1,7 @@
 /**
- * How serious a plan finding is.
+ * How serious a configuration finding (`ConfigFinding`) is.
  */
-export enum PlanFindingLevel {
+export enum ConfigFindingLevel {
   /** Terraform (or the provider) would reject the configuration. */
   ERROR = 'error',
   /** Accepted, but worth fixing: for example a deprecated argument. */
@@ -9,9 +9,9 @@ export enum PlanFindingLevel {
 }
 
 /**
- * The stable codes of `PlanFinding.code`.
+ * The stable codes of `ConfigFinding.code`.
  */
-export enum PlanFindingCode {
+export enum ConfigFindingCode {
   /** A resource or data source type that starts with `alicloud_` but is not in the committed schema. */
   UNKNOWN_TYPE = 'unknown-type',
   /** An argument, block, meta-argument key or `dynamic` block name that the schema does not define. */
@@ -51,11 +51,11 @@ export enum PlanFindingCode {
 /**
  * One violation of the committed alicloud provider schema or constraints in a synthesized stack.
  */
-export interface PlanFinding {
+export interface ConfigFinding {
   /**
    * `error` when Terraform or the provider would reject the configuration, `warning` otherwise.
    */
-  readonly level: PlanFindingLevel;
+  readonly level: ConfigFindingLevel;
 
   /**
    * The Terraform address of the configuration block: `alicloud_vpc.Vpc`, `data.alicloud_zones.zones`
@@ -70,7 +70,7 @@ export interface PlanFinding {
   readonly path: string;
 
   /**
-   * A short stable code: one of the `PlanFindingCode` values, for example `unknown-attribute`.
+   * A short stable code: one of the `ConfigFindingCode` values, for example `unknown-attribute`.
    */
   readonly code: string;
 

@@ -12,10 +12,11 @@ import { Ipv6CheckFinding } from '../rules/types';
  * TypeScript sees the matchers in every test file that imports `cdktf-alicloud-ipv6` (the package's
  * `index.d.ts` carries the `jest.Matchers` declarations); no other import is needed.
  *
- * - `expect(Testing.synth(stack)).toBeValidAlicloudPlan()`: fails where `cdktf synth` fails. It fails on
+ * - `expect(Testing.synth(stack)).toBeValidAlicloudConfig()`: fails where `cdktf synth` fails. It fails on
  *   an error-level IPv6 rule-pack finding that no `Ipv6Checks.suppress` covers (naming the rule ID, the
- *   construct path and the message), and on an error-level `AlicloudPlanChecker` finding (the alicloud
- *   1.289.0 provider schema). Warnings do not fail it. `Testing.synth` itself does not throw on the
+ *   construct path and the message), and on an error-level `AlicloudConfigChecker` finding (the alicloud
+ *   1.289.0 provider schema). Warnings do not fail it. Its former name `toBeValidAlicloudPlan()` still works
+ *   (deprecated): the same checks. `Testing.synth` itself does not throw on the
  *   pack's errors: they are annotations, which only `app.synth()` and the CLI turn into a failure.
  * - `expect(Testing.synth(stack)).toHaveIpv6Finding('ALI-IPV6-002', { path: 'Web', level: Ipv6CheckLevel.ERROR })`:
  *   the pack reported that finding (see `Ipv6FindingQuery`; the message may also be a RegExp). With
@@ -40,13 +41,14 @@ import { Ipv6CheckFinding } from '../rules/types';
  * // web.test.ts
  * const synthesized = Testing.synth(stack);
  * expect(synthesized).toMatchSnapshot();
- * expect(synthesized).toBeValidAlicloudPlan();
+ * expect(synthesized).toBeValidAlicloudConfig();
  * expect(synthesized).not.toHaveIpv6Finding('ALI-IPV6-008');
  */
 export class AlicloudJest {
   /**
-   * Registers `toBeValidAlicloudPlan`, `toHaveIpv6Finding` and `toPassTerraformValidate` with jest's global
-   * `expect`; the same as the function `setupAlicloudJest()`. Call it from a `setupFilesAfterEnv` file.
+   * Registers `toBeValidAlicloudConfig` (and its deprecated alias `toBeValidAlicloudPlan`), `toHaveIpv6Finding`
+   * and `toPassTerraformValidate` with jest's global `expect`; the same as the function `setupAlicloudJest()`.
+   * Call it from a `setupFilesAfterEnv` file.
    *
    * @throws when called outside jest (no global `expect.extend`)
    */

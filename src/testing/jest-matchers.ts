@@ -31,17 +31,32 @@ declare global {
        * Passes when the synthesized stack (the JSON text of `Testing.synth` / `Testing.synthScope`, the text
        * of `cdk.tf.json`, the parsed object, or the path of a stack folder or `cdk.tf.json`) would pass
        * `cdktf synth` and the provider schema: no error-level IPv6 rule-pack finding (`ALI-IPV6-*`, not
+       * suppressed) and no error-level `AlicloudConfigChecker` finding. Warnings do not fail it. The failure
+       * message names each rule ID, the construct path and the message. A stack synthesized in another
+       * process is judged when the matcher runs (see `AlicloudJest`); when it cannot be judged, the matcher
+       * fails, also with `.not`.
+       */
+      toBeValidAlicloudConfig(): R;
+      /**
+       * Passes when the synthesized stack (the JSON text of `Testing.synth` / `Testing.synthScope`, the text
+       * of `cdk.tf.json`, the parsed object, or the path of a stack folder or `cdk.tf.json`) would pass
+       * `cdktf synth` and the provider schema: no error-level IPv6 rule-pack finding (`ALI-IPV6-*`, not
        * suppressed) and no error-level `AlicloudPlanChecker` finding. Warnings do not fail it. The failure
        * message names each rule ID, the construct path and the message. A stack synthesized in another
        * process is judged when the matcher runs (see `AlicloudJest`); when it cannot be judged, the matcher
        * fails, also with `.not`.
+       * The same checks as `toBeValidAlicloudConfig()`, its new name; the failure message keeps the old
+       * wording ("a valid alicloud plan").
+       *
+       * @deprecated use `toBeValidAlicloudConfig()`: it checks the synthesized configuration, not a
+       * `terraform show -json` plan.
        */
       toBeValidAlicloudPlan(): R;
       /**
        * Passes when the IPv6 rule pack reported a finding of `ruleId` (for example `ALI-IPV6-002`) on the
        * synthesized stack, matching `options`. By default only reported findings match (non-compliant or
        * "cannot verify", at error, warning or info level); set `status: Ipv6CheckStatus.SUPPRESSED` to
-       * expect a suppressed one. Takes the same inputs as `toBeValidAlicloudPlan`; when the input cannot be
+       * expect a suppressed one. Takes the same inputs as `toBeValidAlicloudConfig`; when the input cannot be
        * judged, the matcher fails, also with `.not`.
        */
       toHaveIpv6Finding(ruleId: string, options?: Ipv6FindingMatcherOptions): R;

@@ -1,5 +1,6 @@
 /**
- * Jest matchers for synthesized stacks: `toBeValidAlicloudPlan()`, `toHaveIpv6Finding()`,
+ * Jest matchers for synthesized stacks: `toBeValidAlicloudConfig()` (formerly `toBeValidAlicloudPlan()`, which
+ * still works, deprecated), `toHaveIpv6Finding()`,
  * `toPassTerraformValidate()`. Not part of the jsii API (jsii cannot express jest types); `AlicloudJest`
  * documents them there. Register them from a `setupFilesAfterEnv` file, `.js` or `.ts`:
  *
@@ -10,17 +11,17 @@
  *   setupAlicloudJest();
  *
  *   // a test: the types come with `import ... from 'cdktf-alicloud-ipv6'` (./jest-matchers)
- *   expect(Testing.synth(stack)).toBeValidAlicloudPlan();
+ *   expect(Testing.synth(stack)).toBeValidAlicloudConfig();
  *   expect(Testing.synth(stack)).toHaveIpv6Finding('ALI-IPV6-002', { path: 'Web' });
  *   expect(Testing.fullSynth(stack)).toPassTerraformValidate();   // real Terraform, offline
  */
 import './jest-matchers';
+import { AlicloudConfigChecker } from './config-checker';
 import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
-import { AlicloudPlanChecker } from './plan-checker';
 import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult } from './terraform';
 import { StackFindings, synthesizedFindings } from '../rules/synthesized-findings';
 import { Ipv6CheckStatus } from '../rules/types';
-import { PlanFinding, PlanFindingLevel } from '../schema/findings';
+import { ConfigFinding, ConfigFindingLevel } from '../schema/findings';
 
 /** What jest's `expect.extend` needs back from a matcher. */
 export interface AlicloudMatcherResult {
@@ -34,7 +35,7 @@ type MatcherThis = {
   readonly utils?: { matcherHint?: (name: string, received?: string, expected?: string, options?: { isNot?: boolean }) => string };
 } | void;
 
-/** Prefixes jest's usual first line (`expect(received).toBeValidAlicloudPlan()`) when jest provides it. */
+/** Prefixes jest's usual first line (`expect(received).toBeValidAlicloudConfig()`) when jest provides it. */
 function withHint(self: MatcherThis, name: string, expected: string, result: AlicloudMatcherResult): AlicloudMatcherResult {
   const hint = self?.utils?.matcherHint?.(name, undefined, expected, { isNot: self.isNot });
   return hint ? { pass: result.pass, message: () => `${hint}\n\n${result.message()}` } : result;
@@ -67,40 +68,62 @@ function judgedNote(stack: StackFindings): string {
 }
 
 /**
- * The matcher function: `expect(received).toBeValidAlicloudPlan()`. `received` is the synthesized
+ * How `toBeValidAlicloudConfig()` and its deprecated alias `toBeValidAlicloudPlan()` word their messages: the
+ * same checks, the alias with its old words (what the stack was expected to be, what the checker is called).
+ */
+interface ValidWording {
+  readonly matcher: string;
+  readonly valid: string;
+  readonly checker: string;
+}
+
+const CONFIG_WORDING: ValidWording = { matcher: 'toBeValidAlicloudConfig', valid: 'a valid alicloud configuration', checker: 'the config checker' };
+const PLAN_WORDING: ValidWording = { matcher: 'toBeValidAlicloudPlan', valid: 'a valid alicloud plan', checker: 'the plan checker' };
+
+/**
+ * The matcher function: `expect(received).toBeValidAlicloudConfig()`. `received` is the synthesized
  * JSON text, the parsed document, or the path of a stack folder or `cdk.tf.json`. Fails where `cdktf synth`
  * fails (an error-level IPv6 rule-pack finding that no suppression covers) and where the provider would
- * reject the configuration (an error-level `AlicloudPlanChecker` finding). When the rules did not run on the
+ * reject the configuration (an error-level `AlicloudConfigChecker` finding). When the rules did not run on the
  * document in this process, the rule pack judges it now (see `synthesizedFindings`); when it cannot, the
  * matcher fails, also with `.not`.
  */
-export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): AlicloudMatcherResult {
-  return withHint(this, 'toBeValidAlicloudPlan', '', validPlan(this, received));
+export function toBeValidAlicloudConfig(this: MatcherThis, received: unknown): AlicloudMatcherResult {
+  return withHint(this, CONFIG_WORDING.matcher, '', validConfig(this, received, CONFIG_WORDING));
 }
 
-function validPlan(self: MatcherThis, received: unknown): AlicloudMatcherResult {
+/**
+ * The matcher function: `expect(received).toBeValidAlicloudPlan()`, the deprecated name of
+ * `toBeValidAlicloudConfig()`: the same checks and results; its messages keep the old words ("a valid
+ * alicloud plan", "the plan checker").
+ */
+export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): AlicloudMatcherResult {
+  return withHint(this, PLAN_WORDING.matcher, '', validConfig(this, received, PLAN_WORDING));
+}
+
+function validConfig(self: MatcherThis, received: unknown, words: ValidWording): AlicloudMatcherResult {
   const stack = stackFindingsOf(self, received);
   if (!('findings' in stack)) return stack;
-  let findings: PlanFinding[];
+  let findings: ConfigFinding[];
   try {
-    findings = AlicloudPlanChecker.checkObject(stack.doc);
+    findings = AlicloudConfigChecker.checkObject(stack.doc);
   } catch (e) {
-    return notJudged(self, `the plan checker failed: ${(e as Error).message}`);
+    return notJudged(self, `${words.checker} failed: ${(e as Error).message}`);
   }
-  const planErrors = findings.filter((f) => f.level === PlanFindingLevel.ERROR);
+  const configErrors = findings.filter((f) => f.level === ConfigFindingLevel.ERROR);
   const ruleErrors = stack.findings.filter(isSynthError);
-  if (planErrors.length === 0 && ruleErrors.length === 0) {
-    return { pass: true, message: () => `expected the stack to be invalid, but the IPv6 rule pack and the plan checker found no errors${judgedNote(stack)}` };
+  if (configErrors.length === 0 && ruleErrors.length === 0) {
+    return { pass: true, message: () => `expected the stack to be invalid, but the IPv6 rule pack and ${words.checker} found no errors${judgedNote(stack)}` };
   }
   const parts: string[] = [];
   if (ruleErrors.length > 0) {
     parts.push(`the IPv6 rule pack found ${ruleErrors.length} error(s) (cdktf synth fails on them; `
       + `fix them, or suppress one with Ipv6Checks.suppress(construct, ruleId, reason)):\n${formatIpv6Findings(ruleErrors)}`);
   }
-  if (planErrors.length > 0) {
-    parts.push(`the plan checker found ${planErrors.length} error(s):\n${AlicloudPlanChecker.format(planErrors)}`);
+  if (configErrors.length > 0) {
+    parts.push(`${words.checker} found ${configErrors.length} error(s):\n${AlicloudConfigChecker.format(configErrors)}`);
   }
-  return { pass: false, message: () => `expected a valid alicloud plan, but ${parts.join('\nand ')}${judgedNote(stack)}` };
+  return { pass: false, message: () => `expected ${words.valid}, but ${parts.join('\nand ')}${judgedNote(stack)}` };
 }
 
 /**
@@ -153,13 +176,14 @@ export function toPassTerraformValidate(this: MatcherThis, received: unknown): A
 }
 
 /**
- * Registers `toBeValidAlicloudPlan`, `toHaveIpv6Finding` and `toPassTerraformValidate` with jest's global
- * `expect`. Call it once from a `setupFilesAfterEnv` file (`setup.js` or `setup.ts`).
+ * Registers `toBeValidAlicloudConfig` (and its deprecated alias `toBeValidAlicloudPlan`), `toHaveIpv6Finding`
+ * and `toPassTerraformValidate` with jest's global `expect`. Call it once from a `setupFilesAfterEnv` file
+ * (`setup.js` or `setup.ts`).
  */
 export function setupAlicloudJest(): void {
   const jestExpect = (globalThis as { expect?: { extend?: (matchers: object) => void } }).expect;
   if (typeof jestExpect?.extend !== 'function') {
     throw new Error('setupAlicloudJest() must run inside jest (for example from a setupFilesAfterEnv file): no global expect.extend');
   }
-  jestExpect.extend({ toBeValidAlicloudPlan, toHaveIpv6Finding, toPassTerraformValidate });
+  jestExpect.extend({ toBeValidAlicloudConfig, toBeValidAlicloudPlan, toHaveIpv6Finding, toPassTerraformValidate });
 }

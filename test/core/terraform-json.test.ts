@@ -12,8 +12,8 @@ import {
   typeKey,
 } from '../../src/core/terraform-json';
 import { RuleContext } from '../../src/rules/context';
-import { PlanFindingCode } from '../../src/schema/findings';
-import { PlanWalker } from '../../src/schema/plan-walker';
+import { ConfigWalker } from '../../src/schema/config-walker';
+import { ConfigFindingCode } from '../../src/schema/findings';
 import { loadSchemaIndex } from '../../src/schema/schema-index';
 
 const meta = (path: unknown) => ({ '//': { metadata: { path } } });
@@ -150,8 +150,8 @@ describe('the schema walker and the rule context read the same blocks', () => {
       ],
       data: { alicloud_zones: [{ z: body('s/Zones') }] },
     };
-    const walked = new PlanWalker(loadSchemaIndex()).run(doc)
-      .filter((f) => f.code === PlanFindingCode.UNKNOWN_ATTRIBUTE && f.path === 'bogus_argument')
+    const walked = new ConfigWalker(loadSchemaIndex()).run(doc)
+      .filter((f) => f.code === ConfigFindingCode.UNKNOWN_ATTRIBUTE && f.path === 'bogus_argument')
       .map((f) => [f.address, f.constructPath]);
     const context = new RuleContext(doc, { regions: new Set(), families: new Map() }, 'stack');
     expect(context.blocks.map((b) => [b.address, b.constructPath])).toEqual(walked);

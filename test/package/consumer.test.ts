@@ -187,3 +187,29 @@ test('after Ipv6Checks.suppress with a reason, the same snapshot test passes (je
   expect(text).toMatch(/Snapshots: +1 passed, 1 total/);
   expect(r.status).toBe(0);
 }, TIMEOUT);
+
+/** Issue 18: the config names, and the old plan names (deprecated) beside them, in the same app. */
+const NAMES_TEST_TS = `import { Testing } from 'cdktf';
+import { AlicloudConfigChecker, AlicloudPlanChecker, ConfigFindingLevel, PlanFindingLevel } from 'cdktf-alicloud-ipv6';
+import { webStack } from './main';
+
+test('toBeValidAlicloudConfig and AlicloudConfigChecker; the deprecated plan names still work', () => {
+  const synthesized = Testing.synth(webStack(Testing.app(), 'named'));
+  expect(synthesized).toBeValidAlicloudConfig();
+  expect(synthesized).toBeValidAlicloudPlan();
+  expect(AlicloudConfigChecker.check(synthesized).filter((f) => f.level === ConfigFindingLevel.ERROR)).toEqual([]);
+  expect(AlicloudPlanChecker.check(synthesized).filter((f) => f.level === PlanFindingLevel.ERROR)).toEqual([]);
+  expect(() => expect('{}').not.toBeValidAlicloudConfig()).toThrow(/the config checker found no errors/);
+});
+`;
+
+test('the config names and the deprecated plan names type-check and pass in the app (issue 18)', () => {
+  fs.writeFileSync(path.join(app, 'main.ts'), mainTs(true));
+  fs.writeFileSync(path.join(app, 'names.test.ts'), NAMES_TEST_TS);
+  const tsc = run(app, 'npx', ['tsc', '--noEmit', '-p', '.']);
+  expect(output(tsc)).toBe(`exit 0\n${tsc.stdout}\n${tsc.stderr}`);
+  const r = run(app, 'npx', ['jest', '--ci', 'names.test.ts']);
+  const text = output(r);
+  expect(text).toMatch(/Tests: +1 passed, 1 total/);
+  expect(r.status).toBe(0);
+}, TIMEOUT);

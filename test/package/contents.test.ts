@@ -67,6 +67,12 @@ test('the matchers\' types are reachable from the package\'s types entry point',
   }
 });
 
+test('the matchers\' types have the config name and the deprecated plan name (issue 18)', () => {
+  const matchers = fs.readFileSync(path.join(ROOT, 'lib', 'testing', 'jest-matchers.d.ts'), 'utf-8');
+  expect(matchers).toContain('toBeValidAlicloudConfig(): R');
+  expect(matchers).toMatch(/@deprecated use `toBeValidAlicloudConfig\(\)`[^]*?\*\/\s+toBeValidAlicloudPlan\(\): R;/);
+});
+
 test('lib/*.js carries no source maps (stack traces name lib/*.js, which ships, not src/*.ts, which does not)', () => {
   const js = pack.files.filter((f) => /^lib\/.*\.js$/.test(f.path));
   expect(js.length).toBeGreaterThan(50);

@@ -63,3 +63,30 @@ test('the alicloud submodule: every binding class the package exports is listed'
   // every listed entry is a binding class, and every binding class is listed
   expect([...listed].sort()).toEqual([...bindingClasses].sort());
 });
+
+test('the config names (issue 18): AlicloudConfigChecker, ConfigFinding and its enums, toBeValidAlicloudConfig; the plan names deprecated', () => {
+  for (const name of ['AlicloudConfigChecker', 'ConfigFinding', 'ConfigFindingLevel', 'ConfigFindingCode']) section(name);
+  expect(api).toContain('### `expect(received).toBeValidAlicloudConfig()`');
+  // the new matcher first, then the old one with its deprecation under its heading (as jsii-docgen shows members)
+  expect(api.indexOf('### `expect(received).toBeValidAlicloudConfig()`')).toBeLessThan(api.indexOf('### `expect(received).toBeValidAlicloudPlan()`'));
+  expect(api).toMatch(/### `expect\(received\)\.toBeValidAlicloudPlan\(\)`\n\n- \*Deprecated:\* use `toBeValidAlicloudConfig\(\)`/);
+  expect(api).not.toMatch(/### `expect\(received\)\.toBeValidAlicloudConfig\(\)`\n\n- \*Deprecated/);
+  // every member of the old names is deprecated and names its replacement
+  // (jsii-docgen strikes a deprecated method through but shows no reason; the class text names the replacement)
+  const checker = section('AlicloudPlanChecker');
+  expect(checker).toContain('Deprecated: use `AlicloudConfigChecker`.');
+  for (const m of ['check', 'checkObject', 'format', 'assertValid']) expect(checker).toContain(`##### ~~\`${m}\`~~ <a name="${m}"`);
+  const deprecated: Array<[string, string[]]> = [
+    ['PlanFinding', ['level', 'address', 'path', 'code', 'message', 'constructPath'].map((p) => `ConfigFinding.${p}`)],
+    ['PlanFindingLevel', ['ERROR', 'WARNING'].map((m) => `ConfigFindingLevel.${m}`)],
+    ['PlanFindingCode', Object.keys(lib.ConfigFindingCode).map((m) => `ConfigFindingCode.${m}`)],
+  ];
+  for (const [name, replacements] of deprecated) {
+    const s = section(name);
+    expect(s).toContain(`Deprecated: use \`${name.replace('Plan', 'Config')}\`.`);
+    for (const r of replacements) expect(s).toContain(`- *Deprecated:* use \`${r}\``);
+  }
+  for (const name of ['AlicloudConfigChecker', 'ConfigFinding', 'ConfigFindingLevel', 'ConfigFindingCode']) {
+    expect(section(name)).not.toContain('*Deprecated:*');
+  }
+});

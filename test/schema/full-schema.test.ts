@@ -4,11 +4,11 @@
  */
 import * as crypto from 'crypto';
 import * as fc from 'fast-check';
+import { LIMIT_CODES, ConfigWalker } from '../../src/schema/config-walker';
 import { PackKind, rebuildReferenceFiles, SchemaPack } from '../../src/schema/pack';
-import { LIMIT_CODES, PlanWalker } from '../../src/schema/plan-walker';
 import { compileRe2 } from '../../src/schema/re2';
 import { loadSchemaIndex } from '../../src/schema/schema-index';
-import { AlicloudPlanChecker, PlanFinding } from '../../src/testing';
+import { AlicloudConfigChecker, ConfigFinding } from '../../src/testing';
 
 const pack = SchemaPack.load();
 const index = loadSchemaIndex();
@@ -138,7 +138,7 @@ function docOf(c: TypeCase, body: Record<string, unknown>): Record<string, unkno
   return { [c.kind]: { [c.type]: { x: body } } };
 }
 
-function errors(findings: PlanFinding[]): string[] {
+function errors(findings: ConfigFinding[]): string[] {
   return findings.filter((f) => f.level === 'error').map((f) => `${f.address} ${f.path} [${f.code}] ${f.message}`);
 }
 
@@ -174,8 +174,8 @@ describe('every type of the provider', () => {
     for (const c of types) {
       const e = pack.entry(c.kind, c.type)!;
       const body = bodyOf(e.schema.block, e.constraints, '', 0, () => false);
-      failures.push(...errors(AlicloudPlanChecker.checkObject(docOf(c, body))));
-      const bad = AlicloudPlanChecker.checkObject(docOf(c, { ...body, not_an_argument_of_it: 'x' }));
+      failures.push(...errors(AlicloudConfigChecker.checkObject(docOf(c, body))));
+      const bad = AlicloudConfigChecker.checkObject(docOf(c, { ...body, not_an_argument_of_it: 'x' }));
       if (bad.some((f) => f.code === 'unknown-attribute' && f.path === 'not_an_argument_of_it')) unknownCaught++;
     }
     expect(failures).toEqual([]);
@@ -189,16 +189,16 @@ describe('every type of the provider', () => {
       const body = bodyOf(e.schema.block, e.constraints, '', seed, (name) => (seed + name.length) % 3 !== 0);
       optionalSet += Object.keys(body).length;
       const doc = docOf(c, body);
-      expect(errors(new PlanWalker(index).run(doc))).toEqual([]);
-      expect(new PlanWalker(index).runLimits(doc)).toEqual([]);
+      expect(errors(new ConfigWalker(index).run(doc))).toEqual([]);
+      expect(new ConfigWalker(index).runLimits(doc)).toEqual([]);
       // break one limited argument: both walks report it
       const spec = (c.kind === 'resource' ? index.resources : index.dataSources).get(c.type)!;
       const limited = spec.limitedAttributes.find((a) => typeof a.type === 'string' && !a.removed && !a.computedOnly && (a.facts.enum || a.facts.int_between));
       if (limited) {
         const broken = docOf(c, { ...body, [limited.name]: limited.facts.enum ? 'not-a-listed-value' : limited.facts.int_between![1] + 1 });
-        const full = new PlanWalker(index).run(broken).filter((f) => LIMIT_CODES.has(f.code));
+        const full = new ConfigWalker(index).run(broken).filter((f) => LIMIT_CODES.has(f.code));
         expect(full.length).toBeGreaterThan(0);
-        expect(new PlanWalker(index).runLimits(broken)).toEqual(full);
+        expect(new ConfigWalker(index).runLimits(broken)).toEqual(full);
       }
     }), { numRuns: Number(process.env.FC_NUM_RUNS ?? process.env.FC_NUM_RUNS_DEFAULT ?? 200) });
     expect(optionalSet).toBeGreaterThan(200);
@@ -206,7 +206,7 @@ describe('every type of the provider', () => {
 });
 
 describe('Terraform JSON as other tools write it (found by running the checker on the provider\'s own docs examples)', () => {
-  const walk = (doc: unknown) => new PlanWalker(index).run(doc).map((f) => [f.level, f.path, f.code, f.message]);
+  const walk = (doc: unknown) => new ConfigWalker(index).run(doc).map((f) => [f.level, f.path, f.code, f.message]);
 
   test('a lifecycle block given as an array of one body is read like the object form; two are an error', () => {
     const vpc = (lifecycle: unknown) => ({ resource: { alicloud_vpc: { v: [{ vpc_name: 'a', cidr_block: '10.0.0.0/8', lifecycle }] } } });
@@ -227,15 +227,15 @@ describe('Terraform JSON as other tools write it (found by running the checker o
         },
       },
     };
-    const full = new PlanWalker(index).run(doc).filter((f) => LIMIT_CODES.has(f.code));
+    const full = new ConfigWalker(index).run(doc).filter((f) => LIMIT_CODES.has(f.code));
     expect(full.map((f) => [f.path, f.code])).toEqual([['dynamic.health_check.content[0].health_check_type', 'not-in-enum']]);
-    expect(new PlanWalker(index).runLimits(doc)).toEqual(full);
+    expect(new ConfigWalker(index).runLimits(doc)).toEqual(full);
   });
 
   test('a deprecated resource type is a warning', () => {
     const spec = index.resources.get('alicloud_cs_kubernetes')!;
     expect(spec.deprecated).toBe(true);
-    const findings = new PlanWalker(index).run({ resource: { alicloud_cs_kubernetes: { k: {} } } });
+    const findings = new ConfigWalker(index).run({ resource: { alicloud_cs_kubernetes: { k: {} } } });
     expect(findings.filter((f) => f.code === 'deprecated' && f.path === '')).toEqual([expect.objectContaining({
       level: 'warning',
       message: 'resource type "alicloud_cs_kubernetes" is deprecated in the alicloud provider 1.289.0; the provider names its replacement in a warning at plan time',

@@ -1,25 +1,25 @@
 /**
- * `PlanWalker.runLimits` (used by ALI-IPV6-010 on every synth) must report exactly the enum, range and
+ * `ConfigWalker.runLimits` (used by ALI-IPV6-010 on every synth) must report exactly the enum, range and
  * pattern findings that the full walk (`run`) reports, while visiting only the limited arguments.
  * Checked on hand-written documents and on random documents built from the schema index itself.
  */
 import * as fc from 'fast-check';
-import { PlanFinding, PlanFindingCode } from '../../src/schema/findings';
-import { LIMIT_CODES, PlanWalker } from '../../src/schema/plan-walker';
+import { LIMIT_CODES, ConfigWalker } from '../../src/schema/config-walker';
+import { ConfigFinding, ConfigFindingCode } from '../../src/schema/findings';
 import { BlockSpec, loadSchemaIndex } from '../../src/schema/schema-index';
 
 const index = loadSchemaIndex();
 
-function key(f: PlanFinding): string {
+function key(f: ConfigFinding): string {
   return JSON.stringify([f.address, f.path, f.code, f.message, f.level, f.constructPath]);
 }
 
 function limitsOfFullRun(doc: unknown): string[] {
-  return new PlanWalker(index).run(doc).filter((f) => LIMIT_CODES.has(f.code)).map(key).sort();
+  return new ConfigWalker(index).run(doc).filter((f) => LIMIT_CODES.has(f.code)).map(key).sort();
 }
 
 function limitsOnly(doc: unknown): string[] {
-  return new PlanWalker(index).runLimits(doc).map(key).sort();
+  return new ConfigWalker(index).runLimits(doc).map(key).sort();
 }
 
 describe('schema index: limited arguments and blocks', () => {
@@ -41,7 +41,7 @@ describe('schema index: limited arguments and blocks', () => {
   });
 });
 
-describe('PlanWalker.runLimits', () => {
+describe('ConfigWalker.runLimits', () => {
   test('reports the same limit findings as the full walk on hand-written documents', () => {
     const docs: unknown[] = [
       { resource: { alicloud_vpc_ipv6_internet_bandwidth: { bw: { bandwidth: 0, internet_charge_type: 'PayByHour', ipv6_address_id: 'x', ipv6_gateway_id: 'y' } } } },
@@ -81,12 +81,12 @@ describe('PlanWalker.runLimits', () => {
 
   test('skips the validators: a template that is not JSON is not parsed', () => {
     const doc = { resource: { alicloud_ros_stack: { s: { stack_name: 'x', template_body: '{not json' } } } };
-    expect(new PlanWalker(index).run(doc).map((f) => f.code)).toContain(PlanFindingCode.INVALID_JSON);
-    expect(new PlanWalker(index).runLimits(doc)).toEqual([]);
+    expect(new ConfigWalker(index).run(doc).map((f) => f.code)).toContain(ConfigFindingCode.INVALID_JSON);
+    expect(new ConfigWalker(index).runLimits(doc)).toEqual([]);
   });
 
   test('rejects a document that is not an object, as run does', () => {
-    expect(() => new PlanWalker(index).runLimits([])).toThrow(/must be a JSON object, got a JSON array/);
+    expect(() => new ConfigWalker(index).runLimits([])).toThrow(/must be a JSON object, got a JSON array/);
   });
 
   test('reports the same limit findings as the full walk on random documents built from the schema', () => {

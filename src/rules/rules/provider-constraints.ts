@@ -1,6 +1,6 @@
 import { parseAddress } from '../../core/terraform-json';
-import { PlanFinding } from '../../schema/findings';
-import { PlanWalker } from '../../schema/plan-walker';
+import { ConfigWalker } from '../../schema/config-walker';
+import { ConfigFinding } from '../../schema/findings';
 import { loadSchemaIndex } from '../../schema/schema-index';
 import { RuleContext } from '../context';
 import { compliant, nonCompliant, RuleDefinition, Subject, subject } from '../rule';
@@ -8,7 +8,7 @@ import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
 /**
  * The alicloud resource types of the stack that the provider 1.289.0 schema knows (every one of its 1,184
- * resource types can be checked; types it does not know are left to the plan checker's warning).
+ * resource types can be checked; types it does not know are left to the config checker's warning).
  */
 function checkedTypes(ctx: RuleContext): string[] {
   const index = loadSchemaIndex();
@@ -21,7 +21,7 @@ const OWNED_ELSEWHERE = new Set(['alicloud_vpc_ipv6_internet_bandwidth bandwidth
 /**
  * ALI-IPV6-010: literal values on the stack's alicloud resources (ours and the user's own, of any of the
  * provider's types) are inside the provider's enums, ranges and patterns (schema/alicloud-1.289.0.jsonl).
- * Reuses the plan walker's limits-only walk (src/schema); expressions are skipped.
+ * Reuses the config walker's limits-only walk (src/schema); expressions are skipped.
  * @internal
  */
 export const providerConstraints: RuleDefinition = {
@@ -46,16 +46,16 @@ export const providerConstraints: RuleDefinition = {
   },
 };
 
-function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, PlanFinding[]> {
+function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, ConfigFinding[]> {
   return ctx.cached('providerConstraints', () => {
     const resource: Record<string, unknown> = {};
     for (const type of checkedTypes(ctx)) {
       const section = ctx.doc.resource?.[type];
       if (section !== undefined) resource[type] = section;
     }
-    const m = new Map<string, PlanFinding[]>();
+    const m = new Map<string, ConfigFinding[]>();
     // runLimits reports only literal values outside enums, ranges and patterns (LIMIT_CODES)
-    for (const f of new PlanWalker(loadSchemaIndex()).runLimits({ resource })) {
+    for (const f of new ConfigWalker(loadSchemaIndex()).runLimits({ resource })) {
       const type = parseAddress(f.address).type;
       if (OWNED_ELSEWHERE.has(`${type} ${f.path}`)) continue;
       let list = m.get(f.address);

@@ -15,9 +15,9 @@ import {
   StopProviderResponse, UpgradeResourceStateRequest, UpgradeResourceStateResponse, ValidateDataResourceConfigRequest,
   ValidateDataResourceConfigResponse, ValidateProviderConfigResponse, ValidateResourceConfigRequest, ValidateResourceConfigResponse,
 } from './tfprotov6';
-import { PlanFindingLevel } from '../../schema/findings';
+import { ConfigWalker } from '../../schema/config-walker';
+import { ConfigFindingLevel } from '../../schema/findings';
 import { PROVIDER_VERSION, SchemaPack } from '../../schema/pack';
-import { PlanWalker } from '../../schema/plan-walker';
 import { loadSchemaIndex } from '../../schema/schema-index';
 
 /** The prefix of every diagnostic about something only the cloud can answer. */
@@ -200,9 +200,9 @@ export class SchemaOnlyProvider implements ProviderServer {
       return errorDiagnostic(`${SCHEMA_ONLY}: cannot decode the configuration of ${typeName}`, e);
     }
     const doc = { [kind]: { [typeName]: { config: toWalkerJson(value) } } };
-    const findings = new PlanWalker(loadSchemaIndex()).runLimits(doc);
+    const findings = new ConfigWalker(loadSchemaIndex()).runLimits(doc);
     return findings.map((f) => ({
-      severity: f.level === PlanFindingLevel.ERROR ? DIAGNOSTIC_SEVERITY_ERROR : DIAGNOSTIC_SEVERITY_WARNING,
+      severity: f.level === ConfigFindingLevel.ERROR ? DIAGNOSTIC_SEVERITY_ERROR : DIAGNOSTIC_SEVERITY_WARNING,
       summary: f.message,
       detail: `alicloud ${PROVIDER_VERSION} limit (${f.code}), checked by the offline provider of cdktf-alicloud-ipv6.`,
       attribute: attributePath(f.path),

@@ -1,5 +1,6 @@
-import { PlanFinding, PlanFindingLevel } from '../schema/findings';
-import { PlanWalker } from '../schema/plan-walker';
+import { formatConfigFindings, parseSynthesized, throwOnConfigErrors } from './config-check-text';
+import { ConfigWalker } from '../schema/config-walker';
+import { ConfigFinding } from '../schema/findings';
 import { loadSchemaIndex } from '../schema/schema-index';
 
 /**
@@ -9,6 +10,9 @@ import { loadSchemaIndex } from '../schema/schema-index';
  * missing required arguments and blocks, wrong literal types, computed-only arguments, block counts,
  * enums, ranges, regexes, JSON validators, conflicts, removed and deprecated arguments, and the
  * `alicloud` provider configurations.
+ *
+ * It reads the configuration (Terraform JSON), before any `terraform plan`: the `check` command reads
+ * `terraform show -json` plans. (This class was `AlicloudPlanChecker`, which still works, deprecated.)
  *
  * Literal values are converted the way Terraform converts JSON configuration: a number argument
  * accepts `5` and `"5"`, a bool argument accepts `true` and `"true"`/`"false"`/`"1"`/`"0"`, a string
@@ -25,10 +29,10 @@ import { loadSchemaIndex } from '../schema/schema-index';
  * each type is read and indexed the first time a stack uses it.
  *
  * @example
- * const findings = AlicloudPlanChecker.check(Testing.synth(stack));
- * AlicloudPlanChecker.assertValid(Testing.synth(stack));
+ * const findings = AlicloudConfigChecker.check(Testing.synth(stack));
+ * AlicloudConfigChecker.assertValid(Testing.synth(stack));
  */
-export class AlicloudPlanChecker {
+export class AlicloudConfigChecker {
   /**
    * Checks a synthesized stack given as JSON text: the string returned by cdktf's
    * `Testing.synth(stack)` / `Testing.synthScope(...)`, or the contents of `cdk.tf.json`.
@@ -36,14 +40,8 @@ export class AlicloudPlanChecker {
    * @param synthesized Terraform JSON configuration text
    * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
    */
-  public static check(synthesized: string): PlanFinding[] {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(synthesized);
-    } catch (e) {
-      throw new Error(`AlicloudPlanChecker: the input is not JSON text (${(e as Error).message})`);
-    }
-    return AlicloudPlanChecker.checkObject(doc);
+  public static check(synthesized: string): ConfigFinding[] {
+    return AlicloudConfigChecker.checkObject(parseSynthesized(synthesized, 'AlicloudConfigChecker'));
   }
 
   /**
@@ -53,8 +51,8 @@ export class AlicloudPlanChecker {
    * @param doc the parsed Terraform JSON configuration (a JSON object)
    * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
    */
-  public static checkObject(doc: any): PlanFinding[] {
-    return new PlanWalker(loadSchemaIndex()).run(doc);
+  public static checkObject(doc: any): ConfigFinding[] {
+    return new ConfigWalker(loadSchemaIndex()).run(doc);
   }
 
   /**
@@ -64,13 +62,8 @@ export class AlicloudPlanChecker {
    * @param findings findings from `check` or `checkObject`
    * @returns the formatted text; "no findings" when the list is empty
    */
-  public static format(findings: PlanFinding[]): string {
-    if (findings.length === 0) return 'no findings';
-    return findings.map((f) => {
-      const where = f.path ? `${f.address} ${f.path}` : f.address;
-      const construct = f.constructPath ? ` (construct ${f.constructPath})` : '';
-      return `${f.level === PlanFindingLevel.ERROR ? 'ERROR  ' : 'WARNING'} ${where} [${f.code}] ${f.message}${construct}`;
-    }).join('\n');
+  public static format(findings: ConfigFinding[]): string {
+    return formatConfigFindings(findings);
   }
 
   /**
@@ -80,14 +73,7 @@ export class AlicloudPlanChecker {
    * @param synthesized Terraform JSON configuration text, as for `check`
    */
   public static assertValid(synthesized: string): void {
-    const findings = AlicloudPlanChecker.check(synthesized);
-    const errors = findings.filter((f) => f.level === PlanFindingLevel.ERROR);
-    if (errors.length === 0) return;
-    const warnings = findings.length - errors.length;
-    throw new Error(
-      `the synthesized stack violates the alicloud provider schema: ${errors.length} error(s)`
-      + `${warnings ? ` (and ${warnings} warning(s), not listed)` : ''}:\n${AlicloudPlanChecker.format(errors)}`,
-    );
+    throwOnConfigErrors(AlicloudConfigChecker.check(synthesized));
   }
 
   private constructor() {}

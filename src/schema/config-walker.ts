@@ -14,7 +14,7 @@
  * Blocks are the exception: they are not values, and HCL's JSON syntax rejects a string where a block
  * is expected, so a token given for a block (or for one block of a list) is a `wrong-type` error.
  */
-import { PlanFinding, PlanFindingCode, PlanFindingLevel } from './findings';
+import { ConfigFinding, ConfigFindingCode, ConfigFindingLevel } from './findings';
 import { PROVIDER_NAME } from './pack';
 import { compileRe2, Re2Pattern } from './re2';
 import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
@@ -103,8 +103,10 @@ interface Context {
   readonly kind: BlockKind | 'provider';
 }
 
-/** The codes of literal limits (enums, ranges and lengths, patterns): the findings `PlanWalker.runLimits` reports. */
-export const LIMIT_CODES: ReadonlySet<string> = new Set<string>([PlanFindingCode.NOT_IN_ENUM, PlanFindingCode.OUT_OF_RANGE, PlanFindingCode.REGEX]);
+/** The codes of literal limits (enums, ranges and lengths, patterns): the findings `ConfigWalker.runLimits` reports. */
+export const LIMIT_CODES: ReadonlySet<string> = new Set<string>([
+  ConfigFindingCode.NOT_IN_ENUM, ConfigFindingCode.OUT_OF_RANGE, ConfigFindingCode.REGEX,
+]);
 
 function asDocument(doc: unknown): Record<string, unknown> {
   if (!isObject(doc)) {
@@ -116,8 +118,8 @@ function asDocument(doc: unknown): Record<string, unknown> {
 /**
  * Checks one synthesized document. Create one per document; read `findings` after `run()`.
  */
-export class PlanWalker {
-  public readonly findings: PlanFinding[] = [];
+export class ConfigWalker {
+  public readonly findings: ConfigFinding[] = [];
   private readonly providerAliases = new Set<string>();
   private providerDeclared = false;
   /** Set by `runLimits`: the only codes to report. */
@@ -126,15 +128,15 @@ export class PlanWalker {
   constructor(private readonly index: SchemaIndex) {}
 
   /** Checks the provider configurations, then every resource and data source. */
-  public run(doc: unknown): PlanFinding[] {
+  public run(doc: unknown): ConfigFinding[] {
     const d = asDocument(doc);
     this.checkProviders(d.provider);
     this.eachBlock(d, (ctx, config, spec, type) => {
       if (spec) {
         if (spec.deprecated) {
-          this.add(ctx, PlanFindingCode.DEPRECATED, '',
+          this.add(ctx, ConfigFindingCode.DEPRECATED, '',
             `${ctx.kind === 'resource' ? 'resource' : 'data source'} type "${type}" is deprecated in the alicloud provider ${this.index.providerVersion}; `
-            + 'the provider names its replacement in a warning at plan time', PlanFindingLevel.WARNING);
+            + 'the provider names its replacement in a warning at plan time', ConfigFindingLevel.WARNING);
         }
         this.checkBody(ctx, config, spec, '', true);
       } else if (type.startsWith(`${PROVIDER_NAME}_`)) {
@@ -150,7 +152,7 @@ export class PlanWalker {
    * same `LIMIT_CODES` findings as `run` does for those sections (possibly in another order), at a
    * fraction of the cost: the IPv6 rule pack's ALI-IPV6-010 uses it on every synth.
    */
-  public runLimits(doc: unknown): PlanFinding[] {
+  public runLimits(doc: unknown): ConfigFinding[] {
     this.only = LIMIT_CODES;
     this.eachBlock(asDocument(doc), (ctx, config, spec) => {
       if (spec && (spec.limitedAttributes.length > 0 || spec.limitedBlockTypes.length > 0)) this.checkLimits(ctx, config, spec, '', true);
@@ -171,9 +173,9 @@ export class PlanWalker {
     const hint = other.has(type)
       ? ` "${type}" is a ${resource ? 'data source' : 'resource'} in that release: declare it under "${resource ? 'data' : 'resource'}".`
       : suggestion(type, [...known.keys()]);
-    this.add(ctx, PlanFindingCode.UNKNOWN_TYPE, '',
+    this.add(ctx, ConfigFindingCode.UNKNOWN_TYPE, '',
       `${kind} type "${type}" is not in the alicloud provider ${this.index.providerVersion} schema that this checker knows, so its arguments were not checked.${hint}`
-      + ' If it comes from a newer provider release, check it with that release (terraform validate).', PlanFindingLevel.WARNING);
+      + ' If it comes from a newer provider release, check it with that release (terraform validate).', ConfigFindingLevel.WARNING);
   }
 
   /** Calls `visit` on every resource and data source body, with its context and its schema (undefined when unknown). */
@@ -223,7 +225,7 @@ export class PlanWalker {
     }
   }
 
-  private add(ctx: Context, code: PlanFindingCode, path: string, message: string, level = PlanFindingLevel.ERROR): void {
+  private add(ctx: Context, code: ConfigFindingCode, path: string, message: string, level = ConfigFindingLevel.ERROR): void {
     if (this.only && !this.only.has(code)) return;
     this.findings.push({
       level,
@@ -248,7 +250,7 @@ export class PlanWalker {
       const alias = isToken(config.alias) ? undefined : toStringValue(config.alias) ?? '';
       if (alias === undefined) return;
       if (this.providerAliases.has(alias)) {
-        this.add(ctx, PlanFindingCode.CONFLICT, alias ? 'alias' : '',
+        this.add(ctx, ConfigFindingCode.CONFLICT, alias ? 'alias' : '',
           alias ? `duplicate provider configuration: alias "${alias}" is already declared`
             : 'duplicate default provider configuration: give one of them an alias');
       }
@@ -259,7 +261,7 @@ export class PlanWalker {
   /** Checks a block body: its keys, required arguments, nested block counts and group rules. */
   private checkBody(ctx: Context, body: unknown, spec: BlockSpec, path: string, topLevel = false): void {
     if (!isObject(body)) {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `${spec.label} must be a block (a JSON object), got ${describe(body)}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `${spec.label} must be a block (a JSON object), got ${describe(body)}`);
       return;
     }
     const meta = !topLevel ? undefined : ctx.kind === 'resource' ? RESOURCE_META : ctx.kind === 'data' ? DATA_META : PROVIDER_META;
@@ -278,7 +280,7 @@ export class PlanWalker {
         this.checkDynamic(ctx, spec, value, keyPath, dynamicNames);
       } else {
         const allowed = [...spec.settableNames, ...(meta ?? [])];
-        this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, keyPath,
+        this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, keyPath,
           `"${key}" is not an argument or block of ${spec.label}.${suggestion(key, allowed)} Allowed: ${allowed.join(', ')}`);
       }
     }
@@ -287,10 +289,10 @@ export class PlanWalker {
       if (body[attr.name] !== undefined && body[attr.name] !== null) continue;
       const env = attr.facts.default_from_env;
       if (env?.length) {
-        this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(path, attr.name),
-          `"${attr.name}" (${typeName(attr.type)}) is required unless one of the environment variables ${env.join(', ')} is set`, PlanFindingLevel.WARNING);
+        this.add(ctx, ConfigFindingCode.MISSING_REQUIRED, joinPath(path, attr.name),
+          `"${attr.name}" (${typeName(attr.type)}) is required unless one of the environment variables ${env.join(', ')} is set`, ConfigFindingLevel.WARNING);
       } else {
-        this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(path, attr.name),
+        this.add(ctx, ConfigFindingCode.MISSING_REQUIRED, joinPath(path, attr.name),
           `the argument "${attr.name}" (${typeName(attr.type)}) of ${spec.label} is required but not set`);
       }
     }
@@ -298,33 +300,33 @@ export class PlanWalker {
     for (const bt of spec.blockTypes.values()) this.checkBlockCount(ctx, bt, body[bt.name], dynamicNames.has(bt.name), joinPath(path, bt.name));
     this.checkGroupRules(ctx, spec, body, dynamicNames, path);
     if (topLevel && body.count !== undefined && body.count !== null && body.for_each !== undefined && body.for_each !== null && ctx.kind !== 'provider') {
-      this.add(ctx, PlanFindingCode.CONFLICT, 'count', '"count" and "for_each" cannot both be set');
+      this.add(ctx, ConfigFindingCode.CONFLICT, 'count', '"count" and "for_each" cannot both be set');
     }
   }
 
   private checkAttribute(ctx: Context, attr: AttributeSpec, value: unknown, path: string): void {
     if (value === null) return; // null means "not set"
     if (attr.computedOnly) {
-      this.add(ctx, PlanFindingCode.COMPUTED_ONLY, path,
+      this.add(ctx, ConfigFindingCode.COMPUTED_ONLY, path,
         `"${attr.name}" is computed by the provider (read-only) and cannot be set; read it as an attribute instead`);
       return;
     }
     if (attr.removed) {
-      this.add(ctx, PlanFindingCode.REMOVED, path, `"${attr.name}" has been removed from the provider; setting it is an error`);
+      this.add(ctx, ConfigFindingCode.REMOVED, path, `"${attr.name}" has been removed from the provider; setting it is an error`);
       return;
     }
     if (attr.deprecation) {
-      this.add(ctx, PlanFindingCode.DEPRECATED, path, `"${attr.name}" is ${attr.deprecation}`, PlanFindingLevel.WARNING);
+      this.add(ctx, ConfigFindingCode.DEPRECATED, path, `"${attr.name}" is ${attr.deprecation}`, ConfigFindingLevel.WARNING);
     }
     if (!this.checkType(ctx, value, attr.type, path, attr.name)) return;
     if (isToken(value)) return;
     if (Array.isArray(value)) {
       const { min_items: min, max_items: max } = attr.facts;
       if (min !== undefined && value.length < min) {
-        this.add(ctx, PlanFindingCode.MIN_ITEMS, path, `"${attr.name}" needs at least ${min} item(s), got ${value.length}`);
+        this.add(ctx, ConfigFindingCode.MIN_ITEMS, path, `"${attr.name}" needs at least ${min} item(s), got ${value.length}`);
       }
       if (max !== undefined && value.length > max) {
-        this.add(ctx, PlanFindingCode.MAX_ITEMS, path, `"${attr.name}" allows at most ${max} item(s), got ${value.length}`);
+        this.add(ctx, ConfigFindingCode.MAX_ITEMS, path, `"${attr.name}" allows at most ${max} item(s), got ${value.length}`);
       }
       if (attr.hasValueFacts) value.forEach((item, i) => this.checkValueFacts(ctx, attr, item, `${path}[${i}]`));
     } else if (attr.hasValueFacts && !isObject(value)) {
@@ -336,7 +338,7 @@ export class PlanWalker {
   private checkType(ctx: Context, value: unknown, type: TypeExpr, path: string, name: string): boolean {
     if (value === null || value === undefined || isToken(value) || type === 'dynamic') return true;
     const wrong = (hint = '') => {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"${name}" must be ${typeName(type)}, got ${describe(value)}${hint}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `"${name}" must be ${typeName(type)}, got ${describe(value)}${hint}`);
       return false;
     };
     if (typeof type === 'string') {
@@ -368,7 +370,7 @@ export class PlanWalker {
         if (!isObject(value)) return wrong();
         for (const [k, v] of Object.entries(value)) {
           if (!(k in elem)) {
-            this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, joinPath(path, k),
+            this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, joinPath(path, k),
               `"${k}" is not an attribute of the object "${name}". Allowed: ${Object.keys(elem).join(', ')}`);
           } else {
             this.checkType(ctx, v, elem[k], joinPath(path, k), k);
@@ -392,7 +394,7 @@ export class PlanWalker {
     for (const [code, message] of limitViolations(name, f, attr.regex, attr.regexNot, value)) this.add(ctx, code, path, message);
     if (attr.anyOf && !attr.anyOf.some((b) => limitViolations(name, b.facts, b.regex, b.regexNot, value).length === 0)) {
       const branches = attr.anyOf.map((b) => describeFacts(b.facts)).join('; or ');
-      this.add(ctx, PlanFindingCode.OUT_OF_RANGE, path, `"${name}" must satisfy one of: ${branches}; got ${describe(value)}`);
+      this.add(ctx, ConfigFindingCode.OUT_OF_RANGE, path, `"${name}" must satisfy one of: ${branches}; got ${describe(value)}`);
     }
     const s = toStringValue(value);
     if (s === undefined) return;
@@ -402,12 +404,12 @@ export class PlanWalker {
         try {
           JSON.parse(s);
         } catch (e) {
-          this.add(ctx, PlanFindingCode.INVALID_JSON, path, `"${name}" must be a JSON document: ${(e as Error).message}`);
+          this.add(ctx, ConfigFindingCode.INVALID_JSON, path, `"${name}" must be a JSON document: ${(e as Error).message}`);
         }
       } else if (validator === 'validation.StringIsValidRegExp') {
         const t = compileRe2(s);
         if (t.kind === 'invalid') {
-          this.add(ctx, PlanFindingCode.INVALID_REGEX, path, `"${name}" must be a valid regular expression: ${t.reason}`);
+          this.add(ctx, ConfigFindingCode.INVALID_REGEX, path, `"${name}" must be a valid regular expression: ${t.reason}`);
         }
       }
     }
@@ -417,17 +419,17 @@ export class PlanWalker {
   private checkBlockValue(ctx: Context, bt: BlockTypeSpec, value: unknown, path: string): void {
     if (value === null || value === undefined) return;
     if (bt.removed) {
-      this.add(ctx, PlanFindingCode.REMOVED, path, `the block "${bt.name}" has been removed from the provider; setting it is an error`);
+      this.add(ctx, ConfigFindingCode.REMOVED, path, `the block "${bt.name}" has been removed from the provider; setting it is an error`);
       return;
     }
-    if (bt.deprecation) this.add(ctx, PlanFindingCode.DEPRECATED, path, `the block "${bt.name}" is ${bt.deprecation}`, PlanFindingLevel.WARNING);
+    if (bt.deprecation) this.add(ctx, ConfigFindingCode.DEPRECATED, path, `the block "${bt.name}" is ${bt.deprecation}`, ConfigFindingLevel.WARNING);
     if (isToken(value)) {
       this.tokenForBlock(ctx, bt, value, path);
       return;
     }
     if (bt.nesting === 'map') {
       if (!isObject(value)) {
-        this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"${bt.name}" must be a JSON object of labelled blocks, got ${describe(value)}`);
+        this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `"${bt.name}" must be a JSON object of labelled blocks, got ${describe(value)}`);
         return;
       }
       for (const [label, body] of Object.entries(value)) this.checkBody(ctx, body, bt.block, `${path}[${JSON.stringify(label)}]`);
@@ -450,7 +452,7 @@ export class PlanWalker {
    * a token is passed to a block property; a `dynamic` block (TerraformIterator.dynamic) is the fix.
    */
   private tokenForBlock(ctx: Context, bt: BlockTypeSpec, value: string, path: string): void {
-    this.add(ctx, PlanFindingCode.WRONG_TYPE, path,
+    this.add(ctx, ConfigFindingCode.WRONG_TYPE, path,
       `"${bt.name}" is a block: Terraform's JSON syntax needs a JSON object or array of objects here, not the expression ${JSON.stringify(value)}; `
       + 'build the blocks from a list with a dynamic block (cdktf TerraformIterator.dynamic)');
   }
@@ -459,19 +461,19 @@ export class PlanWalker {
     if (bt.removed || isToken(value)) return;
     const count = value === undefined || value === null ? 0 : Array.isArray(value) ? value.length : bt.nesting === 'map' && isObject(value) ? Object.keys(value).length : 1;
     if (!hasDynamic && count === 0 && bt.minItems > 0) {
-      this.add(ctx, PlanFindingCode.MISSING_REQUIRED, path, `at least ${bt.minItems} "${bt.name}" block(s) required, none given`);
+      this.add(ctx, ConfigFindingCode.MISSING_REQUIRED, path, `at least ${bt.minItems} "${bt.name}" block(s) required, none given`);
     } else if (!hasDynamic && count > 0 && count < bt.minItemsWhenSet) {
-      this.add(ctx, PlanFindingCode.MIN_ITEMS, path, `at least ${bt.minItemsWhenSet} "${bt.name}" block(s) required, got ${count}`);
+      this.add(ctx, ConfigFindingCode.MIN_ITEMS, path, `at least ${bt.minItemsWhenSet} "${bt.name}" block(s) required, got ${count}`);
     }
     if (bt.maxItems !== undefined && count > bt.maxItems) {
-      this.add(ctx, PlanFindingCode.MAX_ITEMS, path, `at most ${bt.maxItems} "${bt.name}" block(s) allowed, got ${count}`);
+      this.add(ctx, ConfigFindingCode.MAX_ITEMS, path, `at most ${bt.maxItems} "${bt.name}" block(s) allowed, got ${count}`);
     }
   }
 
   /** cdktf's `dynamic` blocks: `dynamic: { <block name>: { for_each, iterator?, labels?, content } }`. */
   private checkDynamic(ctx: Context, spec: BlockSpec, value: unknown, path: string, dynamicNames: Set<string>): void {
     if (!isObject(value)) {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"dynamic" must be a JSON object keyed by block name, got ${describe(value)}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `"dynamic" must be a JSON object keyed by block name, got ${describe(value)}`);
       return;
     }
     for (const [name, entry] of Object.entries(value)) {
@@ -480,37 +482,37 @@ export class PlanWalker {
       const bt = spec.blockTypes.get(name);
       if (!bt) {
         const isArgument = spec.attributes.has(name);
-        this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, namePath, isArgument
+        this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, namePath, isArgument
           ? `"${name}" is an argument of ${spec.label}, not a block: dynamic works only for blocks`
           : `dynamic "${name}": ${spec.label} has no such block.${suggestion(name, [...spec.blockTypes.keys()])} Blocks: ${[...spec.blockTypes.keys()].join(', ') || '(none)'}`);
         continue;
       }
       dynamicNames.add(name);
       if (bt.removed) {
-        this.add(ctx, PlanFindingCode.REMOVED, namePath, `the block "${name}" has been removed from the provider; setting it is an error`);
+        this.add(ctx, ConfigFindingCode.REMOVED, namePath, `the block "${name}" has been removed from the provider; setting it is an error`);
         continue;
       }
       const entries = Array.isArray(entry) ? entry : [entry];
       entries.forEach((d, i) => {
         const dPath = Array.isArray(entry) ? `${namePath}[${i}]` : namePath;
         if (!isObject(d)) {
-          this.add(ctx, PlanFindingCode.WRONG_TYPE, dPath, `dynamic "${name}" must be a JSON object, got ${describe(d)}`);
+          this.add(ctx, ConfigFindingCode.WRONG_TYPE, dPath, `dynamic "${name}" must be a JSON object, got ${describe(d)}`);
           return;
         }
         for (const key of Object.keys(d)) {
           if (key !== '//' && !DYNAMIC_KEYS.has(key)) {
-            this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, joinPath(dPath, key),
+            this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, joinPath(dPath, key),
               `"${key}" is not allowed in a dynamic block. Allowed: ${[...DYNAMIC_KEYS].join(', ')}`);
           }
         }
         for (const key of ['for_each', 'content']) {
           if (d[key] === undefined || d[key] === null) {
-            this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(dPath, key), `dynamic "${name}" needs "${key}"`);
+            this.add(ctx, ConfigFindingCode.MISSING_REQUIRED, joinPath(dPath, key), `dynamic "${name}" needs "${key}"`);
           }
         }
         if (d.content === undefined || d.content === null) return;
         const content = singleBlock(d.content);
-        if (!content.body) this.add(ctx, PlanFindingCode.WRONG_TYPE, joinPath(dPath, 'content'), `dynamic "${name}" content: ${content.error}`);
+        if (!content.body) this.add(ctx, ConfigFindingCode.WRONG_TYPE, joinPath(dPath, 'content'), `dynamic "${name}" content: ${content.error}`);
         else this.checkBody(ctx, content.body, bt.block, joinPath(dPath, content.wrapped ? 'content[0]' : 'content'));
       });
     }
@@ -523,14 +525,14 @@ export class PlanWalker {
       if (rule.kind === 'required_with') {
         const missing = rule.members.filter((m) => !isSet(m));
         if (isSet(rule.owner) && missing.length > 0) {
-          this.add(ctx, PlanFindingCode.MISSING_REQUIRED, joinPath(path, rule.owner),
+          this.add(ctx, ConfigFindingCode.MISSING_REQUIRED, joinPath(path, rule.owner),
             `"${rule.owner}" requires ${missing.map((m) => `"${m}"`).join(' and ')} to be set as well`);
         }
         continue;
       }
       if (rule.kind === 'conflicts_with') {
         if (isSet(rule.owner) && isSet(rule.members[0])) {
-          this.add(ctx, PlanFindingCode.CONFLICT, joinPath(path, rule.owner),
+          this.add(ctx, ConfigFindingCode.CONFLICT, joinPath(path, rule.owner),
             `"${rule.owner}" conflicts with "${rule.members[0]}": set only one of them`);
         }
         continue;
@@ -538,10 +540,10 @@ export class PlanWalker {
       const set = rule.members.filter(isSet);
       const group = rule.members.map((m) => `"${m}"`).join(', ');
       if (set.length === 0) {
-        this.add(ctx, PlanFindingCode.MISSING_ONE_OF, joinPath(path, rule.owner),
+        this.add(ctx, ConfigFindingCode.MISSING_ONE_OF, joinPath(path, rule.owner),
           `${rule.kind === 'exactly_one_of' ? 'exactly' : 'at least'} one of ${group} must be set`);
       } else if (rule.kind === 'exactly_one_of' && set.length > 1) {
-        this.add(ctx, PlanFindingCode.CONFLICT, joinPath(path, set[1]),
+        this.add(ctx, ConfigFindingCode.CONFLICT, joinPath(path, set[1]),
           `only one of ${group} can be set, got ${set.map((m) => `"${m}"`).join(' and ')}`);
       }
     }
@@ -551,20 +553,20 @@ export class PlanWalker {
   private checkMeta(ctx: Context, spec: BlockSpec, key: string, value: unknown): void {
     if (value === null || isToken(value)) return;
     const wrong = (expected: string) =>
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, key, `"${key}" must be ${expected}, got ${describe(value)}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, key, `"${key}" must be ${expected}, got ${describe(value)}`);
     switch (key) {
       case 'alias':
       case 'version':
         if (typeof value !== 'string') wrong('a string');
         if (key === 'version') {
-          this.add(ctx, PlanFindingCode.DEPRECATED, key,
-            '"version" in a provider block is deprecated; constrain the version in terraform.required_providers', PlanFindingLevel.WARNING);
+          this.add(ctx, ConfigFindingCode.DEPRECATED, key,
+            '"version" in a provider block is deprecated; constrain the version in terraform.required_providers', ConfigFindingLevel.WARNING);
         }
         return;
       case 'count': {
         const n = toNumber(value);
         if (n === undefined) wrong('a whole number');
-        else if (!Number.isInteger(n) || n < 0) this.add(ctx, PlanFindingCode.OUT_OF_RANGE, key, `"count" must be a whole number >= 0, got ${n}`);
+        else if (!Number.isInteger(n) || n < 0) this.add(ctx, ConfigFindingCode.OUT_OF_RANGE, key, `"count" must be a whole number >= 0, got ${n}`);
         return;
       }
       case 'for_each':
@@ -577,7 +579,7 @@ export class PlanWalker {
         if (typeof value !== 'string') return wrong('a provider reference such as "alicloud.alias"');
         const m = /^alicloud\.(.+)$/.exec(value);
         if (m && this.providerDeclared && !this.providerAliases.has(m[1])) {
-          this.add(ctx, PlanFindingCode.UNKNOWN_PROVIDER, key,
+          this.add(ctx, ConfigFindingCode.UNKNOWN_PROVIDER, key,
             `no alicloud provider block has alias "${m[1]}". Declared aliases: ${[...this.providerAliases].filter((a) => a).join(', ') || '(none)'}`);
         }
         return;
@@ -594,7 +596,7 @@ export class PlanWalker {
     const allowed = ctx.kind === 'data' ? DATA_LIFECYCLE : RESOURCE_LIFECYCLE;
     const one = singleBlock(given);
     if (!one.body) {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, 'lifecycle', `"lifecycle": ${one.error}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, 'lifecycle', `"lifecycle": ${one.error}`);
       return;
     }
     const value = one.body;
@@ -603,12 +605,12 @@ export class PlanWalker {
       const path = `${base}.${key}`;
       if (key === '//') continue;
       if (!allowed.has(key)) {
-        this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, path, `"${key}" is not allowed in lifecycle. Allowed: ${[...allowed].join(', ')}`);
+        this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, path, `"${key}" is not allowed in lifecycle. Allowed: ${[...allowed].join(', ')}`);
         continue;
       }
       if (v === null || isToken(v)) continue;
       if ((key === 'create_before_destroy' || key === 'prevent_destroy') && !(typeof v === 'boolean' || BOOL_STRINGS.has(String(v)))) {
-        this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"${key}" must be bool, got ${describe(v)}`);
+        this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `"${key}" must be bool, got ${describe(v)}`);
       }
       if (key === 'ignore_changes') this.checkIgnoreChanges(ctx, spec, v, path);
     }
@@ -618,7 +620,7 @@ export class PlanWalker {
   private checkIgnoreChanges(ctx: Context, spec: BlockSpec, value: unknown, path: string): void {
     if (value === 'all') return;
     if (!Array.isArray(value)) {
-      this.add(ctx, PlanFindingCode.WRONG_TYPE, path, `"ignore_changes" must be "all" or a list of attribute names, got ${describe(value)}`);
+      this.add(ctx, ConfigFindingCode.WRONG_TYPE, path, `"ignore_changes" must be "all" or a list of attribute names, got ${describe(value)}`);
       return;
     }
     value.forEach((entry, i) => {
@@ -627,11 +629,11 @@ export class PlanWalker {
       if (!name) return;
       const attr = spec.attributes.get(name);
       if (!attr && !spec.blockTypes.has(name)) {
-        this.add(ctx, PlanFindingCode.UNKNOWN_ATTRIBUTE, `${path}[${i}]`,
+        this.add(ctx, ConfigFindingCode.UNKNOWN_ATTRIBUTE, `${path}[${i}]`,
           `ignore_changes names "${name}", which is not an argument or block of ${spec.label}.${suggestion(name, spec.settableNames)}`);
       } else if (attr?.computedOnly) {
-        this.add(ctx, PlanFindingCode.COMPUTED_ONLY, `${path}[${i}]`,
-          `ignore_changes names "${name}", which is computed by the provider alone: the entry has no effect`, PlanFindingLevel.WARNING);
+        this.add(ctx, ConfigFindingCode.COMPUTED_ONLY, `${path}[${i}]`,
+          `ignore_changes names "${name}", which is computed by the provider alone: the entry has no effect`, ConfigFindingLevel.WARNING);
       }
     });
   }
@@ -643,33 +645,33 @@ export class PlanWalker {
  */
 function limitViolations(
   name: string, f: ConstraintFacts, regex: Re2Pattern | undefined, regexNot: Re2Pattern | undefined, value: unknown,
-): Array<[PlanFindingCode, string]> {
-  const out: Array<[PlanFindingCode, string]> = [];
+): Array<[ConfigFindingCode, string]> {
+  const out: Array<[ConfigFindingCode, string]> = [];
   if (f.int_between || f.int_at_least !== undefined || f.int_at_most !== undefined || f.int_enum) {
     const n = toNumber(value);
     if (n === undefined) return out; // wrong type, already reported
-    if (!Number.isInteger(n)) return [[PlanFindingCode.WRONG_TYPE, `"${name}" must be a whole number, got ${describe(value)}`]];
+    if (!Number.isInteger(n)) return [[ConfigFindingCode.WRONG_TYPE, `"${name}" must be a whole number, got ${describe(value)}`]];
     if (f.int_between && (n < f.int_between[0] || n > f.int_between[1])) {
-      out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.int_between[0]} and ${f.int_between[1]} (inclusive), got ${n}`]);
+      out.push([ConfigFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.int_between[0]} and ${f.int_between[1]} (inclusive), got ${n}`]);
     }
-    if (f.int_at_least !== undefined && n < f.int_at_least) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.int_at_least}, got ${n}`]);
-    if (f.int_at_most !== undefined && n > f.int_at_most) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at most ${f.int_at_most}, got ${n}`]);
-    if (f.int_enum && !f.int_enum.includes(n)) out.push([PlanFindingCode.NOT_IN_ENUM, `"${name}" must be one of ${f.int_enum.join(', ')}, got ${n}`]);
+    if (f.int_at_least !== undefined && n < f.int_at_least) out.push([ConfigFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.int_at_least}, got ${n}`]);
+    if (f.int_at_most !== undefined && n > f.int_at_most) out.push([ConfigFindingCode.OUT_OF_RANGE, `"${name}" must be at most ${f.int_at_most}, got ${n}`]);
+    if (f.int_enum && !f.int_enum.includes(n)) out.push([ConfigFindingCode.NOT_IN_ENUM, `"${name}" must be one of ${f.int_enum.join(', ')}, got ${n}`]);
   }
   if (f.float_between || f.float_at_least !== undefined) {
     const n = toNumber(value);
     if (n === undefined) return out;
     if (f.float_between && (n < f.float_between[0] || n > f.float_between[1])) {
-      out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.float_between[0]} and ${f.float_between[1]} (inclusive), got ${n}`]);
+      out.push([ConfigFindingCode.OUT_OF_RANGE, `"${name}" must be between ${f.float_between[0]} and ${f.float_between[1]} (inclusive), got ${n}`]);
     }
-    if (f.float_at_least !== undefined && n < f.float_at_least) out.push([PlanFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.float_at_least}, got ${n}`]);
+    if (f.float_at_least !== undefined && n < f.float_at_least) out.push([ConfigFindingCode.OUT_OF_RANGE, `"${name}" must be at least ${f.float_at_least}, got ${n}`]);
   }
   const s = toStringValue(value);
   if (s === undefined) return out;
   if (f.enum) {
     const ok = f.enum_ignore_case ? f.enum.some((e) => e.toLowerCase() === s.toLowerCase()) : f.enum.includes(s);
     if (!ok) {
-      out.push([PlanFindingCode.NOT_IN_ENUM,
+      out.push([ConfigFindingCode.NOT_IN_ENUM,
         `"${name}" must be one of ${quoteList(f.enum)}${f.enum_ignore_case ? ' (case-insensitive)' : ''}, got ${JSON.stringify(s)}`]);
     }
   }
@@ -678,13 +680,13 @@ function limitViolations(
     const len = Buffer.byteLength(s, 'utf-8');
     const [min, max] = f.string_length_between ?? [f.string_length_at_least!, Infinity];
     if (len < min || len > max) {
-      out.push([PlanFindingCode.OUT_OF_RANGE, max === Infinity
+      out.push([ConfigFindingCode.OUT_OF_RANGE, max === Infinity
         ? `"${name}" must be at least ${min} bytes long, got ${len}`
         : `"${name}" must be ${min} to ${max} bytes long, got ${len}`]);
     }
   }
-  if (regex && !regex.test(s)) out.push([PlanFindingCode.REGEX, `"${name}" must match the pattern ${f.regex}, got ${JSON.stringify(s)}`]);
-  if (regexNot && regexNot.test(s)) out.push([PlanFindingCode.REGEX, `"${name}" must not match the pattern ${f.regex_not}, got ${JSON.stringify(s)}`]);
+  if (regex && !regex.test(s)) out.push([ConfigFindingCode.REGEX, `"${name}" must match the pattern ${f.regex}, got ${JSON.stringify(s)}`]);
+  if (regexNot && regexNot.test(s)) out.push([ConfigFindingCode.REGEX, `"${name}" must not match the pattern ${f.regex_not}, got ${JSON.stringify(s)}`]);
   return out;
 }
 
