@@ -39,7 +39,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   // Runtime dependencies are bundled into the package, as jsii requires.
   // re2js: the provider's patterns are Go regexps (RE2); re2js matches them exactly as Go does.
-  // The offline provider plugin (src/terraform): gRPC server, .proto loading, cty msgpack, AutoMTLS certificate.
+  // The offline provider plugin (src/terraform/plugin): gRPC server, .proto loading, cty msgpack, AutoMTLS certificate.
   bundledDeps: [
     're2js@^2.10.0',
     '@grpc/grpc-js@^1.14.7',

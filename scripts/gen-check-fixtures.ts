@@ -1,6 +1,6 @@
 /**
  * Regenerates the plan JSON fixtures of the `check` command (test/check/fixtures/plans/) with real
- * Terraform, offline, through the schema-only provider (src/terraform/runner.ts):
+ * Terraform, offline, through the schema-only provider (src/terraform/run/runner.ts):
  *
  * - region-var: a stack of this library whose provider region is a `TerraformVariable`, synthesized with
  *   `app.synth()` (its cdk.tf.json is kept beside the plans), then `terraform plan -var region=me-east-1 -out`
@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { alicloud, ContainerGroup, DualStackVpc, Peer, Port, SecurityGroup } from '../src';
-import { runSequence } from '../src/terraform/runner';
+import { runSequence } from '../src/terraform/run/runner';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'check', 'fixtures');
 const PLANS = path.join(FIXTURES, 'plans');

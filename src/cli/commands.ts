@@ -3,10 +3,13 @@
  * command is a new entry (main.ts only dispatches).
  */
 import { CHECK_USAGE, CheckUsageError, runCheck } from './check';
-import { spawnTerraformProcess } from '../terraform/processes';
-import {
-  disposeWorkspace, formatDiagnostic, initWorkspace, mapLimit, prepareWorkspace, TerraformNotFoundError, validateStack,
-} from '../terraform/runner';
+import { mapLimit } from '../core/map-limit';
+import { formatDiagnostic, TerraformDiagnosticSeverity } from '../terraform/run/diagnostics';
+import { spawnTerraformProcess } from '../terraform/run/processes';
+import { initWorkspace } from '../terraform/run/runner';
+import { TerraformNotFoundError } from '../terraform/run/terraform-binary';
+import { validateStack } from '../terraform/run/validate';
+import { disposeWorkspace, prepareWorkspace } from '../terraform/run/workspace';
 
 /** Exit codes. */
 export const EXIT_OK = 0;
@@ -45,7 +48,7 @@ async function validate(args: string[], io: CliIo): Promise<number> {
   });
   for (const [i, dir] of dirs.entries()) {
     const { outcome, seconds } = await outcomes[i];
-    const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+    const errors = outcome.diagnostics.filter((d) => d.severity === TerraformDiagnosticSeverity.ERROR);
     const warnings = outcome.diagnostics.length - errors.length;
     const w = warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '';
     if (outcome.valid) {

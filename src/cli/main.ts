@@ -9,8 +9,8 @@
  * while stopping kills Terraform at once.
  */
 import { runCli } from './commands';
-import { interruptedBy, killTerraformProcesses, stopTerraformProcesses } from '../terraform/processes';
-import { removeTemporaryFiles } from '../terraform/runner';
+import { interruptedBy, killTerraformProcesses, stopTerraformProcesses } from '../terraform/run/processes';
+import { removeTemporaryFiles } from '../terraform/run/workspace';
 
 const EXIT_BY_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 

@@ -12,9 +12,10 @@
  * is never used: {@link privateCacheDir} throws {@link UntrustedDirError}, and the caller either refuses
  * or works in a fresh folder of its own (see {@link freshPrivateDir}).
  *
- * What is kept there is verified against a digest before use by its owner module (server.ts for the
- * encoded schema, plugin-entry.ts for the transpiled plugin): the folder's check keeps other users out,
- * the digests catch corruption and stale content.
+ * What is kept there is verified against a digest before use by its owner module
+ * (terraform/plugin/schema-cache.ts for the encoded schema, terraform/run/plugin-entry.ts for the
+ * transpiled plugin): the folder's check keeps other users out, the digests catch corruption and stale
+ * content.
  */
 /* eslint-disable no-bitwise */ // File modes are bit masks.
 import * as crypto from 'crypto';

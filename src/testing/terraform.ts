@@ -1,52 +1,19 @@
 /**
  * Real Terraform on synthesized stacks, offline: `terraform validate` through the package's schema-only
- * alicloud 1.289.0 provider (src/terraform). Terraform core decodes the configuration against the
- * provider's schema and checks every expression, reference, type conversion, meta-argument and block.
+ * alicloud 1.289.0 provider (src/terraform/plugin, run by src/terraform/run). Terraform core decodes the
+ * configuration against the provider's schema and checks every expression, reference, type conversion,
+ * meta-argument and block.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { findTerraform, formatDiagnostic, hasTerraformConfig, validateStackSync, ValidateDiagnostic } from '../terraform/runner';
+import { formatDiagnostic, TerraformDiagnostic } from '../terraform/run/diagnostics';
+import { findTerraform } from '../terraform/run/terraform-binary';
+import { validateStackSync } from '../terraform/run/validate';
+import { hasTerraformConfig } from '../terraform/run/workspace';
 
-/** How bad a Terraform diagnostic is. */
-export enum TerraformDiagnosticSeverity {
-  /** The configuration is invalid. */
-  ERROR = 'error',
-  /** Valid, with a warning. */
-  WARNING = 'warning',
-}
-
-/** One diagnostic of `terraform validate`, as Terraform reported it. */
-export interface TerraformDiagnostic {
-  /** Error or warning. */
-  readonly severity: TerraformDiagnosticSeverity;
-  /** Terraform's one-line summary, e.g. `Unsupported attribute`. */
-  readonly summary: string;
-  /**
-   * Terraform's explanation.
-   * @default - none
-   */
-  readonly detail?: string;
-  /**
-   * The resource address, when Terraform gives one.
-   * @default - none
-   */
-  readonly address?: string;
-  /**
-   * The file in the stack folder, e.g. `cdk.tf.json`.
-   * @default - none
-   */
-  readonly filename?: string;
-  /**
-   * The line in that file.
-   * @default - none
-   */
-  readonly line?: number;
-  /**
-   * The source line Terraform points at.
-   * @default - none
-   */
-  readonly snippet?: string;
-}
+// The driver's diagnostics are the testing API's: one shape, passed through as Terraform reported them.
+export { TerraformDiagnosticSeverity } from '../terraform/run/diagnostics';
+export type { TerraformDiagnostic } from '../terraform/run/diagnostics';
 
 /** What `terraform validate` said about one stack folder. */
 export interface TerraformValidateResult {
@@ -65,18 +32,6 @@ export interface OfflineTerraformOptions {
    * @default - `TERRAFORM_BINARY_NAME`, else `terraform` on PATH
    */
   readonly terraformBinary?: string;
-}
-
-function toDiagnostic(d: ValidateDiagnostic): TerraformDiagnostic {
-  return {
-    severity: d.severity === 'warning' ? TerraformDiagnosticSeverity.WARNING : TerraformDiagnosticSeverity.ERROR,
-    summary: d.summary,
-    detail: d.detail,
-    address: d.address,
-    filename: d.range?.filename,
-    line: d.range?.start.line,
-    snippet: d.snippet,
-  };
 }
 
 /**
@@ -104,7 +59,7 @@ export class OfflineTerraform {
    */
   public static validate(stackDir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult {
     const outcome = validateStackSync(stackDir, { terraformBinary: options.terraformBinary });
-    return { stackDir, valid: outcome.valid, diagnostics: outcome.diagnostics.map(toDiagnostic) };
+    return { stackDir, valid: outcome.valid, diagnostics: outcome.diagnostics };
   }
 
   /**
@@ -133,14 +88,7 @@ export class OfflineTerraform {
    * @param diagnostics diagnostics from `validate` or `validateSynthOutput`
    */
   public static format(diagnostics: TerraformDiagnostic[]): string {
-    return diagnostics.map((d) => formatDiagnostic({
-      severity: d.severity === TerraformDiagnosticSeverity.WARNING ? 'warning' : 'error',
-      summary: d.summary,
-      detail: d.detail,
-      address: d.address,
-      snippet: d.snippet,
-      range: d.filename ? { filename: d.filename, start: { line: d.line ?? 0, column: 0 } } : undefined,
-    })).join('\n\n');
+    return diagnostics.map(formatDiagnostic).join('\n\n');
   }
 }
 

@@ -144,7 +144,7 @@ afterAll(() => {
 });
 
 test('the tarball installs: the package resolves from the app, with its bundled dependencies', () => {
-  const r = run(app, 'node', ['-e', "const p = require.resolve('cdktf-alicloud-ipv6'); console.log(p); require('cdktf-alicloud-ipv6/lib/terraform/protocol');"]);
+  const r = run(app, 'node', ['-e', "const p = require.resolve('cdktf-alicloud-ipv6'); console.log(p); require('cdktf-alicloud-ipv6/lib/terraform/plugin/protocol');"]);
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/node_modules[\\/]cdktf-alicloud-ipv6[\\/]lib[\\/]index\.js/);
   expect(fs.existsSync(path.join(app, 'node_modules', 'cdktf-alicloud-ipv6', 'node_modules', 're2js', 'package.json'))).toBe(true);

@@ -2,7 +2,7 @@
  * Shared by the Terraform suites (npx projen test:terraform): find Terraform, or skip VISIBLY when it is
  * missing locally. Under CI (CI=true) a missing Terraform fails the suite instead.
  */
-import { findTerraform } from '../../src/terraform/runner';
+import { findTerraform } from '../../src/terraform/run/terraform-binary';
 
 export const TERRAFORM = findTerraform();
 

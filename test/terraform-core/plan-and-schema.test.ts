@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { describeWithTerraform, seconds } from './harness';
 import { synthExample, SynthesizedApp } from './stacks';
 import { PROVIDER_ADDRESS, SchemaPack } from '../../src/schema/pack';
-import { runSequence, TerraformRun } from '../../src/terraform/runner';
+import { runSequence, TerraformRun } from '../../src/terraform/run/runner';
 
 jest.setTimeout(300_000);
 

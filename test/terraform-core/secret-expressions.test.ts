@@ -10,7 +10,7 @@ import * as path from 'path';
 import { App, Fn, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
 import { describeWithTerraform, seconds } from './harness';
 import { alicloud, ContainerGroup, ContainerGroupFleet, DualStackVpc, SecurityGroup } from '../../src';
-import { runSequence, TerraformRun } from '../../src/terraform/runner';
+import { runSequence, TerraformRun } from '../../src/terraform/run/runner';
 import { OfflineTerraform } from '../../src/testing/terraform';
 
 jest.setTimeout(300_000);

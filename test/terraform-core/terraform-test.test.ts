@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import { describeWithTerraform, seconds } from './harness';
 import { diagnosticsOf, element, hcl, onlyName, readStack, runStatuses } from './mocks';
 import { LITERAL, LITERAL_ARG, synthBuilder, synthExample, SynthesizedApp } from './stacks';
-import { mapLimit, runTerraform, TerraformRun } from '../../src/terraform/runner';
+import { mapLimit } from '../../src/core/map-limit';
+import { runTerraform, TerraformRun } from '../../src/terraform/run/runner';
 
 jest.setTimeout(300_000);
 

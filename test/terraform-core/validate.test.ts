@@ -8,7 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { describeWithTerraform, seconds } from './harness';
 import { BUILDERS, synthBuilder, synthExample, SynthesizedApp } from './stacks';
-import { formatDiagnostic, mapLimit, validateStack, ValidateOutcome } from '../../src/terraform/runner';
+import { mapLimit } from '../../src/core/map-limit';
+import { formatDiagnostic } from '../../src/terraform/run/diagnostics';
+import { validateStack, ValidateOutcome } from '../../src/terraform/run/validate';
 import { OfflineTerraform, terraformValidate } from '../../src/testing/terraform';
 
 jest.setTimeout(300_000);

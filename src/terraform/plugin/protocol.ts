@@ -6,8 +6,8 @@ import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
-/** `<package>/proto`, from both `src/terraform` and `lib/terraform`. */
-export const PROTO_DIR = path.join(__dirname, '..', '..', 'proto');
+/** `<package>/proto`, from both `src/terraform/plugin` and `lib/terraform/plugin`. */
+export const PROTO_DIR = path.join(__dirname, '..', '..', '..', 'proto');
 
 /** go-plugin's core protocol version (the first field of the handshake line). */
 export const GO_PLUGIN_CORE_PROTOCOL = 1;

@@ -5,10 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/commands';
-import {
-  BACKEND_OVERRIDE_FILE, copyStack, findTerraform, offlineInstallation, prepareWorkspace, requireTerraform, snippetWindow, terraformPlatform,
-} from '../../src/terraform/runner';
+import { runCli } from '../../../src/cli/commands';
+import { snippetWindow } from '../../../src/terraform/run/diagnostics';
+import { offlineInstallation, terraformPlatform } from '../../../src/terraform/run/mirror';
+import { findTerraform, requireTerraform } from '../../../src/terraform/run/terraform-binary';
+import { BACKEND_OVERRIDE_FILE, copyStack, prepareWorkspace } from '../../../src/terraform/run/workspace';
 
 const made: string[] = [];
 const tmp = () => {

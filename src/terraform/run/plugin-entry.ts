@@ -1,8 +1,8 @@
 /**
  * Which JavaScript file the provider's executable runs.
  *
- * - From the compiled package (`lib/terraform/*.js`, after `npx projen compile`, or installed from npm):
- *   `lib/terraform/plugin-main.js`, beside this file.
+ * - From the compiled package (`lib/`, after `npx projen compile`, or installed from npm):
+ *   `lib/terraform/plugin/plugin-main.js`, in the plugin's folder beside this one (`lib/terraform/run`).
  * - From the TypeScript sources (jest with ts-jest, ts-node): the plugin's sources are transpiled with the
  *   `typescript` dev dependency into `plugin-<hash of the sources>` in the per-user cache folder
  *   (core/private-dir.ts: mode 0700, checked), so it is never stale and is made once per change. Running
@@ -19,26 +19,36 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { freshPrivateDir, groupOtherBits, privateCacheDir, sha256Hex, UntrustedDirError, writePrivateFile } from '../core/private-dir';
+import { freshPrivateDir, groupOtherBits, privateCacheDir, sha256Hex, UntrustedDirError, writePrivateFile } from '../../core/private-dir';
 
-/** The package root (`schema/`, `proto/`, `node_modules/`), from both `src/terraform` and `lib/terraform`. */
-export const PACKAGE_ROOT = path.join(__dirname, '..', '..');
+/** The package root (`schema/`, `proto/`, `node_modules/`), from both `src/terraform/run` and `lib/terraform/run`. */
+export const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
+
+/** The plugin's folder (what Terraform starts), beside this one: `src/terraform/plugin` or `lib/terraform/plugin`. */
+const PLUGIN_DIR = path.join(__dirname, '..', 'plugin');
 
 let cachedEntry: string | undefined;
 
 /** The plugin's entry point for `node <entry>`, found (or transpiled from the sources) once per process. */
 export function defaultPluginEntry(): string {
   if (cachedEntry) return cachedEntry;
-  const js = path.join(__dirname, 'plugin-main.js');
+  const js = path.join(PLUGIN_DIR, 'plugin-main.js');
   if (fs.existsSync(js)) return cachedEntry = js;
-  if (fs.existsSync(path.join(__dirname, 'plugin-main.ts'))) return cachedEntry = transpiledPluginEntry();
-  throw new Error(`offline provider: neither plugin-main.js nor plugin-main.ts is in ${__dirname}`);
+  if (fs.existsSync(path.join(PLUGIN_DIR, 'plugin-main.ts'))) return cachedEntry = transpiledPluginEntry();
+  throw new Error(`offline provider: neither plugin-main.js nor plugin-main.ts is in ${PLUGIN_DIR}`);
 }
 
-/** The sources the plugin runs, by folder of `src/` (it imports nothing else of the package); `*`: every .ts. */
-const PLUGIN_SOURCES: Record<string, string[] | '*'> = { terraform: '*', schema: '*', core: ['private-dir.ts', 'terraform-json.ts'] };
+/**
+ * The sources the plugin runs, by folder of `src/` (it imports nothing else of the package); `*`: every .ts.
+ * The driver (this folder, `terraform/run`) is not among them. test/terraform/run/plugin-sources.test.ts
+ * checks that this is exactly what plugin-main.ts imports.
+ * @internal
+ */
+export const PLUGIN_SOURCES: Readonly<Record<string, readonly string[] | '*'>> = {
+  'terraform/plugin': '*', 'schema': '*', 'core': ['private-dir.ts', 'terraform-json.ts'],
+};
 
-/** What the transpiled folder links to in the package (`__dirname/../..` of lib/<dir> is the folder). */
+/** What the transpiled folder links to in the package (`__dirname/../../..` of lib/terraform/plugin is the folder). */
 const LINKS = ['schema', 'proto', 'node_modules', 'package.json'];
 
 /** The manifest: written last, checked before the folder is used. */
@@ -55,7 +65,7 @@ interface Manifest {
 
 /** The transpiled files (relative path, content) and the manifest of this checkout's plugin sources. */
 function pluginBuild(): { manifest: Manifest; files: Map<string, () => string> } {
-  const srcRoot = path.join(__dirname, '..');
+  const srcRoot = path.join(__dirname, '..', '..');
   const sources: Array<{ dir: string; name: string; text: string }> = [];
   const hash = crypto.createHash('sha256');
   for (const [dir, names] of Object.entries(PLUGIN_SOURCES)) {
@@ -144,7 +154,7 @@ function writePluginDir(dir: string, build: ReturnType<typeof pluginBuild>): voi
   writePrivateFile(path.join(dir, MANIFEST), JSON.stringify(build.manifest));
 }
 
-const entryOf = (dir: string) => path.join(dir, 'lib', 'terraform', 'plugin-main.js');
+const entryOf = (dir: string) => path.join(dir, 'lib', 'terraform', 'plugin', 'plugin-main.js');
 
 /** Folders of this process (when the cache folder could not be used), removed at exit. */
 const ownFolders: string[] = [];

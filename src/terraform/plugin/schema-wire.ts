@@ -3,6 +3,7 @@
  * messages. The JSON form is what Terraform prints, so JSON -> wire -> what Terraform prints
  * must give back the same JSON: test/terraform-core checks that for every type.
  */
+import { Schema, SchemaAttribute, SchemaBlock } from './tfprotov6';
 
 /** tfplugin6 StringKind. */
 const STRING_KIND: Record<string, number> = { plain: 0, markdown: 1 };
@@ -59,7 +60,7 @@ function mode(table: Record<string, number>, m: string, where: string): number {
   return n;
 }
 
-function attributeToWire(name: string, a: JsonAttribute, where: string): object {
+function attributeToWire(name: string, a: JsonAttribute, where: string): SchemaAttribute {
   return {
     name,
     type: a.type === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(a.type), 'utf-8'),
@@ -79,7 +80,7 @@ function attributeToWire(name: string, a: JsonAttribute, where: string): object 
 }
 
 /** A JSON block to a tfplugin6 `Schema.Block`. */
-export function blockToWire(b: JsonBlock, where: string = ''): object {
+export function blockToWire(b: JsonBlock, where: string = ''): SchemaBlock {
   return {
     attributes: Object.entries(b.attributes ?? {}).map(([n, a]) => attributeToWire(n, a, `${where}.${n}`)),
     block_types: Object.entries(b.block_types ?? {}).map(([n, t]) => ({
@@ -96,6 +97,6 @@ export function blockToWire(b: JsonBlock, where: string = ''): object {
 }
 
 /** A JSON schema (`{ version, block }`) to a tfplugin6 `Schema`. */
-export function schemaToWire(s: JsonSchema, where: string): object {
+export function schemaToWire(s: JsonSchema, where: string): Schema {
   return { version: s.version ?? 0, block: blockToWire(s.block, where) };
 }

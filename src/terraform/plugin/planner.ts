@@ -11,7 +11,7 @@
  */
 import { UnknownValue } from './cty-msgpack';
 import { JsonBlock } from './schema-wire';
-import { isObject } from '../core/terraform-json';
+import { isObject } from '../../core/terraform-json';
 
 /** Constraint facts by dot path (`containers.image_pull_policy`), as in the schema pack. */
 export type ConstraintFacts = Readonly<Record<string, { readonly default?: unknown } | undefined>>;

@@ -1,7 +1,7 @@
 /**
  * Entry point of the offline alicloud provider plugin (see server.ts). The filesystem mirror that the
- * runner writes holds `terraform-provider-alicloud_v1.289.0`, a shell script that runs
- * `node lib/terraform/plugin-main.js`.
+ * driver writes (terraform/run) holds `terraform-provider-alicloud_v1.289.0`, a shell script that runs
+ * `node lib/terraform/plugin/plugin-main.js` (terraform/run/plugin-entry.ts says which file).
  */
 import { pluginMain } from './server';
 

@@ -6,10 +6,11 @@ import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as grpc from '@grpc/grpc-js';
 import { generate } from 'selfsigned';
-import { decodeMsgpack, encodeMsgpack, isUnknown, UnknownValue } from '../../src/terraform/cty-msgpack';
-import { defaultPluginEntry } from '../../src/terraform/plugin-entry';
-import { loadProtocol, MAGIC_COOKIE_VALUE } from '../../src/terraform/protocol';
-import { handshakeCertificate, handshakeProblem, RunningPlugin, startPluginServer } from '../../src/terraform/server';
+import { decodeMsgpack, encodeMsgpack, isUnknown, UnknownValue } from '../../../src/terraform/plugin/cty-msgpack';
+import { handshakeCertificate, handshakeProblem } from '../../../src/terraform/plugin/handshake';
+import { loadProtocol, MAGIC_COOKIE_VALUE } from '../../../src/terraform/plugin/protocol';
+import { RunningPlugin, startPluginServer } from '../../../src/terraform/plugin/server';
+import { defaultPluginEntry } from '../../../src/terraform/run/plugin-entry';
 
 jest.setTimeout(60_000);
 

@@ -11,14 +11,14 @@ import * as os from 'os';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import { generate } from 'selfsigned';
-import { permissionBits } from '../../src/core/private-dir';
-import { SchemaPack } from '../../src/schema/pack';
-import { loadProtocol, MAGIC_COOKIE_VALUE, PROTO_DIR } from '../../src/terraform/protocol';
-import { startPluginServer } from '../../src/terraform/server';
+import { permissionBits } from '../../../src/core/private-dir';
+import { SchemaPack } from '../../../src/schema/pack';
+import { loadProtocol, MAGIC_COOKIE_VALUE, PROTO_DIR } from '../../../src/terraform/plugin/protocol';
+import { startPluginServer } from '../../../src/terraform/plugin/server';
 
 jest.setTimeout(120_000);
 
-const SRC = path.join(__dirname, '..', '..', 'src');
+const SRC = path.join(__dirname, '..', '..', '..', 'src');
 const made: string[] = [];
 const tmp = (prefix = 'private-cache-test-') => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -63,7 +63,7 @@ function oldSchemaCacheFile(tmpdir: string): string {
   hash.update(fs.readFileSync(path.join(PROTO_DIR, 'tfplugin6.proto')));
   for (const f of ['schema-wire', 'provider']) {
     for (const ext of ['.js', '.ts']) {
-      const file = path.join(SRC, 'terraform', f + ext);
+      const file = path.join(SRC, 'terraform', 'plugin', f + ext);
       if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
     }
   }
@@ -189,8 +189,8 @@ function oldPluginDir(tmpdir: string): string {
 
 /** A plugin folder whose entry, if it is ever run, writes a marker file and says so. */
 function plant(dir: string, marker: string): void {
-  fs.mkdirSync(path.join(dir, 'lib', 'terraform'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'lib', 'terraform', 'plugin-main.js'),
+  fs.mkdirSync(path.join(dir, 'lib', 'terraform', 'plugin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'lib', 'terraform', 'plugin', 'plugin-main.js'),
     `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); process.stderr.write('PLANTED CODE RAN\\n');\n`);
 }
 
@@ -198,7 +198,7 @@ function plant(dir: string, marker: string): void {
 function freshEntry(): string {
   const root = path.join(SRC, '..');
   const code = `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(root, 'scripts', 'tsconfig.json'))} });`
-    + `process.stdout.write(require(${JSON.stringify(path.join(SRC, 'terraform', 'plugin-entry.ts'))}).defaultPluginEntry());`;
+    + `process.stdout.write(require(${JSON.stringify(path.join(SRC, 'terraform', 'run', 'plugin-entry.ts'))}).defaultPluginEntry());`;
   const r = spawnSync(process.execPath, ['-e', code], { cwd: root, env: childEnv, encoding: 'utf-8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`defaultPluginEntry() failed: ${r.stderr}`);
   lastStderr = r.stderr;
@@ -232,9 +232,9 @@ describe('the transpiled plugin folder', () => {
 
   test('the folder is private: 0700 folders, 0600 files, and a manifest of SHA-256 per file', () => {
     const entry = freshEntry();
-    const dir = path.join(path.dirname(entry), '..', '..');
+    const dir = path.join(path.dirname(entry), '..', '..', '..');
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf-8'));
-    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['lib/terraform/plugin-main.js', 'lib/terraform/server.js', 'lib/core/private-dir.js']));
+    expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining(['lib/terraform/plugin/plugin-main.js', 'lib/terraform/plugin/server.js', 'lib/core/private-dir.js']));
     for (const rel of listFiles(path.join(dir, 'lib'))) {
       expect([rel, permissionBits(path.join(dir, 'lib', rel))]).toEqual([rel, 0o600]);
     }
@@ -244,7 +244,7 @@ describe('the transpiled plugin folder', () => {
 
   test('a pre-created folder at the new name without a matching manifest is never run: it is rebuilt', () => {
     const first = freshEntry();
-    const dir = path.join(path.dirname(first), '..', '..');
+    const dir = path.join(path.dirname(first), '..', '..', '..');
     fs.rmSync(dir, { recursive: true });
     const marker = path.join(tmp(), 'marker');
     plant(dir, marker);
@@ -256,12 +256,12 @@ describe('the transpiled plugin folder', () => {
 
   test('a tampered file is detected even when the manifest was rewritten to match it', () => {
     const first = freshEntry();
-    const dir = path.join(path.dirname(first), '..', '..');
+    const dir = path.join(path.dirname(first), '..', '..', '..');
     const marker = path.join(tmp(), 'marker');
     const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`;
     fs.appendFileSync(first, code);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf-8'));
-    manifest.files['lib/terraform/plugin-main.js'] = crypto.createHash('sha256').update(fs.readFileSync(first)).digest('hex');
+    manifest.files['lib/terraform/plugin/plugin-main.js'] = crypto.createHash('sha256').update(fs.readFileSync(first)).digest('hex');
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
     const entry = freshEntry();
     expect(fs.readFileSync(entry, 'utf-8')).not.toContain(marker);

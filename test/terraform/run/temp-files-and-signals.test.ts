@@ -8,12 +8,14 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { groupOtherBits, permissionBits } from '../../src/core/private-dir';
-import { copyStack, offlineInstallation, runTerraform } from '../../src/terraform/runner';
+import { groupOtherBits, permissionBits } from '../../../src/core/private-dir';
+import { offlineInstallation } from '../../../src/terraform/run/mirror';
+import { runTerraform } from '../../../src/terraform/run/runner';
+import { copyStack } from '../../../src/terraform/run/workspace';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 const made: string[] = [];
 const tmp = (prefix = 'temp-files-test-') => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -5,6 +5,7 @@
  * that a value decoded and encoded again is the same value.
  */
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
+import { DynamicValue } from './tfprotov6';
 
 /** cty's extension type for an unknown value. */
 export const CTY_UNKNOWN_EXT = 0;
@@ -48,14 +49,8 @@ export function encodeMsgpack(value: unknown): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A DynamicValue message as grpc-js/proto-loader hands it over. */
-export interface DynamicValueMessage {
-  readonly msgpack?: Uint8Array;
-  readonly json?: Uint8Array;
-}
-
 /** Decodes a DynamicValue, from msgpack or (when only that is set) JSON. */
-export function decodeDynamicValue(dv: DynamicValueMessage | undefined | null): unknown {
+export function decodeDynamicValue(dv: DynamicValue | undefined | null): unknown {
   if (!dv) return null;
   if (dv.msgpack && dv.msgpack.length > 0) return decodeMsgpack(dv.msgpack);
   if (dv.json && dv.json.length > 0) return JSON.parse(Buffer.from(dv.json).toString('utf-8'));

@@ -1,9 +1,9 @@
 /** The cty msgpack codec and the first-plan logic of the offline provider. */
-import { SchemaPack } from '../../src/schema/pack';
-import { CTY_REFINED_UNKNOWN_EXT, decodeDynamicValue, decodeMsgpack, encodeMsgpack, isUnknown, UnknownValue } from '../../src/terraform/cty-msgpack';
-import { planResourceChange } from '../../src/terraform/planner';
-import { attributePath } from '../../src/terraform/provider';
-import { JsonBlock } from '../../src/terraform/schema-wire';
+import { SchemaPack } from '../../../src/schema/pack';
+import { CTY_REFINED_UNKNOWN_EXT, decodeDynamicValue, decodeMsgpack, encodeMsgpack, isUnknown, UnknownValue } from '../../../src/terraform/plugin/cty-msgpack';
+import { planResourceChange } from '../../../src/terraform/plugin/planner';
+import { attributePath } from '../../../src/terraform/plugin/provider';
+import { JsonBlock } from '../../../src/terraform/plugin/schema-wire';
 
 describe('cty msgpack', () => {
   test('an unknown value is fixext1 type 0 and survives a round trip', () => {

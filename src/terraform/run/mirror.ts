@@ -1,0 +1,75 @@
+/**
+ * The filesystem mirror Terraform installs the offline provider from, and the CLI config that points at it.
+ *
+ * - The mirror, in a new temp folder, holds
+ *   `registry.terraform.io/aliyun/alicloud/1.289.0/<os>_<arch>/terraform-provider-alicloud_v1.289.0`,
+ *   a shell script that execs node on the plugin (plugin-entry.ts says which file).
+ * - A CLI config of our own (`TF_CLI_CONFIG_FILE`) installs alicloud from that mirror only. The user's
+ *   `~/.terraformrc` is never read nor written.
+ *
+ * The folder is a new `mkdtemp` folder (mode 0700, unpredictable name); the plugin script is 0700, the
+ * config 0600. It is made once per process and plugin entry, and removed at exit (or by
+ * {@link removeInstallations}).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultPluginEntry } from './plugin-entry';
+import { freshPrivateDir, writePrivateFile } from '../../core/private-dir';
+import { PROVIDER_ADDRESS, PROVIDER_VERSION } from '../../schema/pack';
+
+/** Terraform's platform name for this machine, e.g. `linux_amd64`. */
+export function terraformPlatform(): string {
+  const arch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return `${platform}_${arch[process.arch] ?? process.arch}`;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, '\'\\\'\'')}'`;
+const hclString = (s: string) => JSON.stringify(s);
+
+/** The mirror and CLI config, made once per process and plugin entry (removed at exit). */
+export interface Installation {
+  readonly dir: string;
+  readonly cliConfigFile: string;
+  readonly executable: string;
+}
+
+const installations = new Map<string, Installation>();
+
+/**
+ * Writes (once per process) the filesystem mirror holding the plugin executable and a CLI config that
+ * installs alicloud from it.
+ */
+export function offlineInstallation(pluginEntry: string = defaultPluginEntry()): Installation {
+  const known = installations.get(pluginEntry);
+  if (known && fs.existsSync(known.executable)) return known;
+  if (process.platform === 'win32') throw new Error('offline provider: the plugin executable is a shell script; Windows is not supported (use WSL)');
+  const dir = freshPrivateDir('cdktf-alicloud-tf-');
+  const mirror = path.join(dir, 'mirror');
+  const pkgDir = path.join(mirror, PROVIDER_ADDRESS, PROVIDER_VERSION, terraformPlatform());
+  fs.mkdirSync(pkgDir, { recursive: true, mode: 0o700 });
+  const executable = path.join(pkgDir, `terraform-provider-alicloud_v${PROVIDER_VERSION}`);
+  writePrivateFile(executable, `#!/bin/sh\n# cdktf-alicloud-ipv6: the offline, schema-only alicloud provider.\nexec ${shellQuote(process.execPath)} ${shellQuote(pluginEntry)} "$@"\n`, true);
+  const cliConfigFile = path.join(dir, 'terraform.rc');
+  writePrivateFile(cliConfigFile, [
+    '# Written by cdktf-alicloud-ipv6: install aliyun/alicloud from the offline provider mirror only.',
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${hclString(mirror)}`,
+    `    include = [${hclString(PROVIDER_ADDRESS)}]`,
+    '  }',
+    '}',
+    '',
+  ].join('\n'));
+  const inst = { dir, cliConfigFile, executable };
+  installations.set(pluginEntry, inst);
+  return inst;
+}
+
+/** Removes every mirror and CLI config of this process now (also done at exit). */
+export function removeInstallations(): void {
+  for (const inst of installations.values()) fs.rmSync(inst.dir, { recursive: true, force: true });
+  installations.clear();
+}
+
+process.once('exit', removeInstallations);
