@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { defaultGroupName } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
+import { ESS_ECI, ESS_GROUP, ownerFields, terraformName } from './fields';
 import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
 import { checkFleetTypes, validateFleetOwnProps, validateGroupProps } from './validation';
@@ -187,39 +188,37 @@ export class ContainerGroupFleet extends Construct {
     this.vSwitches = vSwitches;
     const ipv6Count = props.ipv6AddressCount ?? 0;
     const name = defaultGroupName(this);
+    const g = ESS_GROUP.group;
     this.scalingGroup = new EssScalingGroup(this, 'ScalingGroup', {
       scalingGroupName: literalText(props.scalingGroupName) ?? name.slice(-64).replace(/^-+/, ''),
       groupType: 'ECI',
-      minSize: props.minSize,
-      maxSize: props.maxSize,
-      desiredCapacity: props.desiredCapacity,
-      vswitchIds: vSwitches.map((sw) => sw.vSwitchId),
+      [g.minSize]: props.minSize,
+      [g.maxSize]: props.maxSize,
+      [g.desiredCapacity]: props.desiredCapacity,
+      [g.vSwitches]: vSwitches.map((sw) => sw.vSwitchId),
     });
+    const f = ESS_ECI.group;
     this.scalingConfiguration = new EssEciScalingConfiguration(this, 'Configuration', {
-      scalingGroupId: this.scalingGroup.id,
+      [f.scalingGroup]: this.scalingGroup.id,
       active: true,
       forceDelete: true,
-      containerGroupName: props.containerGroupName ?? name,
-      securityGroupId: props.securityGroup.securityGroupId,
+      [f.containerGroupName]: props.containerGroupName ?? name,
+      [f.securityGroup]: props.securityGroup.securityGroupId,
       cpu: props.cpu,
       memory: props.memory,
-      instanceTypes: instanceTypes.length > 0 ? instanceTypes : undefined,
-      ipv6AddressCount: ipv6Count === 1 ? 1 : undefined,
+      [f.instanceTypes]: instanceTypes.length > 0 ? instanceTypes : undefined,
+      [f.ipv6AddressCount]: ipv6Count === 1 ? 1 : undefined,
       restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
-      containers: toEssContainers(props.containers),
+      [f.containers]: toEssContainers(props.containers),
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
       tags: escapeTerraformMap(props.tags),
       ...toEssRegistry(props),
     });
-    const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
-    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
+    const shared = { ...ownerFields(g, ['vSwitches'], terraformName), ...ownerFields(f, ['securityGroup', 'containers'], terraformName) };
+    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, ...ownerFields(g, ['minSize', 'maxSize', 'desiredCapacity'], terraformName) });
     registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', {
       ...shared,
-      instance_types: 'instanceTypes',
-      ipv6_address_count: 'ipv6AddressCount',
-      image_registry_credentials: 'imageRegistryCredentials',
-      acr_registry_infos: 'acrInstances',
-      ram_role_name: 'ramRoleName',
+      ...ownerFields(f, ['instanceTypes', 'ipv6AddressCount', 'imageRegistryCredentials', 'acrInstances', 'ramRoleName'], terraformName),
     });
     if (ipv6Count === 1 && (props.instanceTypeGuard ?? true)) {
       for (const type of instanceTypes) {

@@ -1,11 +1,12 @@
 /**
  * The three mappings of the container spec: native `alicloud_eci_container_group`, ROS
- * `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`. The validation of the spec is in
- * container-validation.ts.
+ * `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`. The field names come from the
+ * backends' tables (fields.ts); the validation of the spec is in container-validation.ts.
  * Tests compare the three mappings with each other (test/eci/container-mapping.test.ts).
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe } from './container';
+import { ESS_ECI, NATIVE_ECI, ROS_ECI } from './fields';
 import { AcrInstance, RegistryProps } from './registry';
 import { Volume } from './volume';
 import { literalText } from '../core/terraform-text';
@@ -31,8 +32,10 @@ function hasEnv(c: ContainerDefinition): boolean {
   return c.environment !== undefined || c.secretEnvironment !== undefined;
 }
 
+/** The ports of a container, with the field names of the native resource and the ESS configuration (the ROS mapping renames them). */
 function ports(c: ContainerDefinition): Array<{ port: number; protocol: string }> | undefined {
-  return c.ports?.map((p) => ({ port: p.port, protocol: p.protocol ?? ContainerProtocol.TCP }));
+  const { port, protocol } = NATIVE_ECI.port;
+  return c.ports?.map((p) => ({ [port]: p.port, [protocol]: p.protocol ?? ContainerProtocol.TCP }));
 }
 
 function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLivenessProbe[] | undefined {
@@ -56,14 +59,14 @@ function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLiven
 function terraformContainerFields(c: ContainerDefinition) {
   return {
     name: c.name,
-    image: esc(c.image),
+    [NATIVE_ECI.container.image]: esc(c.image),
     cpu: c.cpu,
     memory: c.memory,
     commands: escAll(c.commands),
     args: escAll(c.args),
     workingDir: esc(c.workingDir),
     imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
-    ports: ports(c),
+    [NATIVE_ECI.container.ports]: ports(c),
     environmentVars: hasEnv(c) ? envList(c, esc) : undefined,
     volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
   };
@@ -138,16 +141,17 @@ function rosProbe(p: Probe | undefined): Record<string, unknown> | undefined {
 
 /** ROS `ALIYUN::ECI::ContainerGroup.Container`. */
 export function toRosContainers(containers: ContainerDefinition[]): Array<Record<string, unknown>> {
+  const { container, port } = ROS_ECI;
   return containers.map((c) => dropUndefined({
     Name: c.name,
-    Image: c.image,
+    [container.image]: c.image,
     Cpu: c.cpu,
     Memory: c.memory,
     Command: c.commands,
     Arg: c.args,
     WorkingDir: c.workingDir,
     ImagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
-    Port: ports(c)?.map((p) => ({ Port: p.port, Protocol: p.protocol })),
+    [container.ports]: ports(c)?.map((p) => ({ [port.port]: p.port, [port.protocol]: p.protocol })),
     EnvironmentVar: hasEnv(c) ? envList(c).map((e) => ({ Key: e.key, Value: e.value })) : undefined,
     VolumeMount: c.volumeMounts?.map((m) => ({ Name: m.name, MountPath: m.mountPath, ReadOnly: m.readOnly ?? false })),
     LivenessProbe: rosProbe(c.livenessProbe),
@@ -170,7 +174,8 @@ export function toRosVolumes(volumes: Volume[]): Array<Record<string, unknown>> 
 export type RegistryMappingInput = Omit<RegistryProps, 'containers'>;
 
 function tfAcr(a: AcrInstance): eci.EciContainerGroupAcrRegistryInfo {
-  return { instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains };
+  const f = NATIVE_ECI.acr; // ESS names them alike
+  return { [f.instanceId]: a.instanceId, [f.instanceName]: esc(a.instanceName), [f.regionId]: a.regionId, [f.domains]: a.domains };
 }
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
@@ -182,13 +187,14 @@ const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.le
 export function toNativeRegistry(
   r: RegistryMappingInput,
 ): Pick<eci.EciContainerGroupConfig, 'acrRegistryInfo' | 'imageRegistryCredential' | 'ramRoleName' | 'autoMatchImageCache'> {
+  const { group: f, credential } = NATIVE_ECI;
   return dropUndefined({
-    acrRegistryInfo: nonEmpty(r.acrInstances)?.map(tfAcr),
-    imageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
-      server: esc(c.server), userName: esc(c.userName), password: c.password,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map(tfAcr),
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: esc(c.server), [credential.userName]: esc(c.userName), [credential.password]: c.password,
     })),
-    ramRoleName: r.ramRoleName,
-    autoMatchImageCache: r.autoMatchImageCache,
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
   });
 }
 
@@ -199,14 +205,15 @@ export function toNativeRegistry(
 export function toEssRegistry(
   r: RegistryMappingInput,
 ): Pick<ess.EssEciScalingConfigurationConfig, 'acrRegistryInfos' | 'imageRegistryCredentials' | 'ramRoleName' | 'autoMatchImageCache' | 'imageSnapshotId'> {
+  const { group: f, credential } = ESS_ECI;
   return dropUndefined({
-    acrRegistryInfos: nonEmpty(r.acrInstances)?.map(tfAcr),
-    imageRegistryCredentials: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
-      server: esc(c.server), username: esc(c.userName), password: c.password,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map(tfAcr),
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: esc(c.server), [credential.userName]: esc(c.userName), [credential.password]: c.password,
     })),
-    ramRoleName: r.ramRoleName,
-    autoMatchImageCache: r.autoMatchImageCache,
-    imageSnapshotId: r.imageSnapshotId,
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
+    [f.imageSnapshotId]: r.imageSnapshotId,
   });
 }
 
@@ -215,14 +222,17 @@ export function toEssRegistry(
  * `RamRoleName`, `AutoMatchImageCache`, `ImageSnapshotId` (ros-eci-containergroup.md §4.1, §4.2).
  */
 export function toRosRegistry(r: RegistryMappingInput): Record<string, unknown> {
+  const { group: f, acr, credential } = ROS_ECI;
   return dropUndefined({
-    AcrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
-      InstanceId: a.instanceId, InstanceName: a.instanceName, RegionId: a.regionId, Domain: a.domains,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
+      [acr.instanceId]: a.instanceId, [acr.instanceName]: a.instanceName, [acr.regionId]: a.regionId, [acr.domains]: a.domains,
     })),
-    ImageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ Server: c.server, UserName: c.userName, Password: c.password })),
-    RamRoleName: r.ramRoleName,
-    AutoMatchImageCache: r.autoMatchImageCache,
-    ImageSnapshotId: r.imageSnapshotId,
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: c.server, [credential.userName]: c.userName, [credential.password]: c.password,
+    })),
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
+    [f.imageSnapshotId]: r.imageSnapshotId,
   });
 }
 
