@@ -23,6 +23,10 @@ import {
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 
+// ---------------------------------------------------------------------------------------------------------
+// Checks that ContainerGroup and ContainerGroupFleet share
+// ---------------------------------------------------------------------------------------------------------
+
 const GROUP_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 /** Checks an ECI container group name (2–128 lowercase letters, digits, hyphens). */
@@ -178,7 +182,7 @@ function checkContainerTypes(v: PropValidator, p: string, c: unknown): void {
     });
   }
   v.isStringMap(`${p}.environment`, c.environment);
-  // Shape only (a string or a token): whether a value may be a literal is for registry.ts to say.
+  // Shape only (a string or a token): whether a value may be a literal is for validateRegistry to say.
   v.isStringMap(`${p}.secretEnvironment`, c.secretEnvironment, { secret: true });
   v.isString(`${p}.workingDir`, c.workingDir, { example: "'/app'" });
   v.isString(`${p}.imagePullPolicy`, c.imagePullPolicy, { example: 'ImagePullPolicy.ALWAYS' });
@@ -196,7 +200,7 @@ function checkContainerTypes(v: PropValidator, p: string, c: unknown): void {
 }
 
 /**
- * The shape of the private-registry props. A field left unset (or null) is for registry.ts to report, and a
+ * The shape of the private-registry props. A field left unset (or null) is for validateRegistry to report, and a
  * password is described by its type only.
  */
 function checkRegistryTypes(v: PropValidator, props: Record<string, unknown>): void {
@@ -226,6 +230,10 @@ function checkRegistryTypes(v: PropValidator, props: Record<string, unknown>): v
   v.isBoolean('autoMatchImageCache', props.autoMatchImageCache);
   v.isString('imageSnapshotId', props.imageSnapshotId, { example: "'imc-xxxxxxxx'" });
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Private registries and secrets (the rule for a secret value is registry.ts validateSecret), the guard prop
+// ---------------------------------------------------------------------------------------------------------
 
 /** Records every problem of the private-registry props on `v`. @internal */
 export function validateRegistry(v: PropValidator, scope: IConstruct, props: RegistryProps): void {
