@@ -257,7 +257,7 @@ export class ContainerGroup extends Construct {
       restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
       [f.containers]: toNativeContainers(props.containers),
       volumes: props.volumes ? toNativeVolumes(props.volumes) : undefined,
-      tags: Object.keys(tags).length > 0 ? escapeTerraformMap({ ...tags }) : undefined,
+      tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
       ...toNativeRegistry(props),
     });
     registerOwner(resource, this, 'ContainerGroup', ownerFields(f, [
