@@ -1,13 +1,13 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkGroupPropTypes, defaultGroupName, validateGroupProps } from './common';
+import { defaultGroupName } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
-import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
+import { ESS_ECI, ESS_GROUP, ownerFields, terraformName } from './fields';
+import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
+import { checkFleetTypes, validateFleetOwnProps, validateGroupProps } from './validation';
 import { Volume } from './volume';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
-import { quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
@@ -178,84 +178,47 @@ export class ContainerGroupFleet extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
-    checkGroupPropTypes(this, 'ContainerGroupFleet', props, (t, p) => {
-      if (t.isArray('vSwitches', p.vSwitches, { example: 'vpc.vSwitches' })) {
-        (p.vSwitches ?? []).forEach((sw, i) => t.isReference(`vSwitches[${i}]`, sw, VSWITCH_MEMBERS, 'a vSwitch (IVSwitch)', { required: true, example: 'vpc.vSwitches[0]' }));
-      }
-      t.isNumber('minSize', p.minSize, { required: true, example: '1' });
-      t.isNumber('maxSize', p.maxSize, { required: true, example: '3' });
-      t.isNumber('desiredCapacity', p.desiredCapacity, { example: '2' });
-      t.isStringList('instanceTypes', p.instanceTypes, { example: "['ecs.g7.large']" });
-      t.isString('scalingGroupName', p.scalingGroupName);
-      // instanceTypeGuard: checkGuardProp below
-    });
+    checkFleetTypes(this, props);
     const instanceTypes = props.instanceTypes ?? [];
     const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes, 'instanceTypes');
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const vSwitches = props.vSwitches ?? props.vpc.vSwitches;
-    const ipv6Count = props.ipv6AddressCount ?? 0;
-    v.check(instanceTypes.length > 5, 'instanceTypes', `has ${instanceTypes.length} types; ESS takes at most 5`, 'keep the 5 you prefer most');
-    v.integerInRange('minSize', props.minSize, 0, 2000);
-    v.integerInRange('maxSize', props.maxSize, 0, 2000);
-    v.integerInRange('desiredCapacity', props.desiredCapacity, 0, 2000);
-    if (isNum(props.minSize) && isNum(props.maxSize) && props.minSize > props.maxSize) {
-      v.add('maxSize', `(${props.maxSize}) is below minSize (${props.minSize})`, 'raise maxSize or lower minSize');
-    }
-    const desired = props.desiredCapacity;
-    const belowMin = isNum(desired) && isNum(props.minSize) && desired < props.minSize;
-    const aboveMax = isNum(desired) && isNum(props.maxSize) && desired > props.maxSize;
-    if (belowMin || aboveMax) {
-      v.add('desiredCapacity', `(${props.desiredCapacity}) is outside minSize..maxSize (${props.minSize}..${props.maxSize})`, 'pick a value between minSize and maxSize');
-    }
-    v.check(vSwitches.length === 0, 'vSwitches', 'is empty and the VPC has no vSwitches', 'pass vSwitches, or give the VPC zones or vSwitches');
-    vSwitches.forEach((sw, i) => {
-      if (!props.vpc.vSwitches.includes(sw)) v.add(`vSwitches[${i}]`, 'is not one of vpc.vSwitches', 'pass vSwitches of the same VPC');
-      if (ipv6Count === 1 && !sw.ipv6Enabled) {
-        v.add(`vSwitches[${i}]`, `(${sw.zoneId}) has IPv6 disabled, so its ECIs cannot get an IPv6 address`, 'use vSwitches with IPv6 enabled, or set ipv6AddressCount to 0');
-      }
-    });
-    const sgName = props.scalingGroupName;
-    if (sgName !== undefined && !Token.isUnresolved(sgName) && (sgName.length < 2 || sgName.length > 64)) {
-      v.add('scalingGroupName', `${quote(sgName)} is not 2–64 characters long`, 'shorten or lengthen the name');
-    }
-    checkGuardProp(v, props.instanceTypeGuard);
-    v.throwIfAny();
+    validateFleetOwnProps(v, props, instanceTypes, vSwitches);
 
     this.vSwitches = vSwitches;
+    const ipv6Count = props.ipv6AddressCount ?? 0;
     const name = defaultGroupName(this);
+    const g = ESS_GROUP.group;
     this.scalingGroup = new EssScalingGroup(this, 'ScalingGroup', {
       scalingGroupName: literalText(props.scalingGroupName) ?? name.slice(-64).replace(/^-+/, ''),
       groupType: 'ECI',
-      minSize: props.minSize,
-      maxSize: props.maxSize,
-      desiredCapacity: props.desiredCapacity,
-      vswitchIds: vSwitches.map((sw) => sw.vSwitchId),
+      [g.minSize]: props.minSize,
+      [g.maxSize]: props.maxSize,
+      [g.desiredCapacity]: props.desiredCapacity,
+      [g.vSwitches]: vSwitches.map((sw) => sw.vSwitchId),
     });
+    const f = ESS_ECI.group;
     this.scalingConfiguration = new EssEciScalingConfiguration(this, 'Configuration', {
-      scalingGroupId: this.scalingGroup.id,
+      [f.scalingGroup]: this.scalingGroup.id,
       active: true,
       forceDelete: true,
-      containerGroupName: props.containerGroupName ?? name,
-      securityGroupId: props.securityGroup.securityGroupId,
+      [f.containerGroupName]: props.containerGroupName ?? name,
+      [f.securityGroup]: props.securityGroup.securityGroupId,
       cpu: props.cpu,
       memory: props.memory,
-      instanceTypes: instanceTypes.length > 0 ? instanceTypes : undefined,
-      ipv6AddressCount: ipv6Count === 1 ? 1 : undefined,
+      [f.instanceTypes]: instanceTypes.length > 0 ? instanceTypes : undefined,
+      [f.ipv6AddressCount]: ipv6Count === 1 ? 1 : undefined,
       restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
-      containers: toEssContainers(props.containers),
+      [f.containers]: toEssContainers(props.containers),
       volumes: props.volumes ? toEssVolumes(props.volumes) : undefined,
       tags: escapeTerraformMap(props.tags),
       ...toEssRegistry(props),
     });
-    const shared = { vswitch_ids: 'vSwitches', security_group_id: 'securityGroup', containers: 'containers' };
-    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, min_size: 'minSize', max_size: 'maxSize', desired_capacity: 'desiredCapacity' });
+    const shared = { ...ownerFields(g, ['vSwitches'], terraformName), ...ownerFields(f, ['securityGroup', 'containers'], terraformName) };
+    registerOwner(this.scalingGroup, this, 'ContainerGroupFleet', { ...shared, ...ownerFields(g, ['minSize', 'maxSize', 'desiredCapacity'], terraformName) });
     registerOwner(this.scalingConfiguration, this, 'ContainerGroupFleet', {
       ...shared,
-      instance_types: 'instanceTypes',
-      ipv6_address_count: 'ipv6AddressCount',
-      image_registry_credentials: 'imageRegistryCredentials',
-      acr_registry_infos: 'acrInstances',
-      ram_role_name: 'ramRoleName',
+      ...ownerFields(f, ['instanceTypes', 'ipv6AddressCount', 'imageRegistryCredentials', 'acrInstances', 'ramRoleName'], terraformName),
     });
     if (ipv6Count === 1 && (props.instanceTypeGuard ?? true)) {
       for (const type of instanceTypes) {
@@ -268,8 +231,4 @@ export class ContainerGroupFleet extends Construct {
     this.scalingGroupId = this.scalingGroup.id;
     this.scalingConfigurationId = this.scalingConfiguration.id;
   }
-}
-
-function isNum(n: number | undefined): n is number {
-  return n !== undefined && !Token.isUnresolved(n);
 }

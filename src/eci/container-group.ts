@@ -1,8 +1,8 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkGroupPropTypes, defaultGroupName, splitInstanceTypes, validateGroupProps } from './common';
+import { defaultGroupName, splitInstanceTypes } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import {
+  dropUndefined,
   toNativeContainers,
   toNativeRegistry,
   toNativeVolumes,
@@ -10,11 +10,12 @@ import {
   toRosRegistry,
   toRosVolumes,
 } from './container-mapping';
-import { checkGuardProp, InstanceTypeGuard } from './instance-type-guard';
+import { NATIVE_ECI, ownerFields, ROS_ECI, terraformName } from './fields';
+import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential, secretValues, sensitiveValueTest } from './registry';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
+import { checkContainerGroupTypes, validateContainerGroupOwnProps, validateGroupProps } from './validation';
 import { Volume } from './volume';
-import { PropValidator, quote, VSWITCH_MEMBERS } from '../core/validation';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
@@ -217,97 +218,77 @@ export class ContainerGroup extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
-    checkGroupPropTypes(this, 'ContainerGroup', props, (t, p) => {
-      t.isReference('vSwitch', p.vSwitch, VSWITCH_MEMBERS, 'a vSwitch (IVSwitch)', { example: 'vpc.vSwitches[1]' });
-      t.isString('instanceType', p.instanceType, { example: "'ecs.g7.large'" });
-      if (t.isObject('ipv6InternetBandwidth', p.ipv6InternetBandwidth, { example: '{ bandwidth: 10 }' }) && p.ipv6InternetBandwidth !== undefined) {
-        t.isNumber('ipv6InternetBandwidth.bandwidth', p.ipv6InternetBandwidth.bandwidth, { required: true, example: '10' });
-        t.isString('ipv6InternetBandwidth.internetChargeType', p.ipv6InternetBandwidth.internetChargeType, { example: 'InternetChargeType.PAY_BY_TRAFFIC' });
-      }
-      t.isNumber('stackTimeoutInMinutes', p.stackTimeoutInMinutes, { example: '30' });
-      // instanceTypeGuard: checkGuardProp below
-    });
-    const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));
-    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
-    const ipv6Count = props.ipv6AddressCount ?? 0;
-    const vSwitch = props.vSwitch ?? props.vpc.vSwitches[0];
-    v.check(!vSwitch, 'vSwitch', 'is missing and the VPC has no vSwitches', 'pass vSwitch, or give the VPC zones or vSwitches');
-    if (props.vSwitch && !props.vpc.vSwitches.includes(props.vSwitch)) {
-      v.add('vSwitch', `${quote(props.vSwitch.zoneId)} vSwitch is not one of vpc.vSwitches`, 'pass a vSwitch of the same VPC, e.g. vpc.vSwitches[1]');
-    }
-    if (ipv6Count === 1 && vSwitch && !vSwitch.ipv6Enabled) {
-      v.add('vSwitch', 'has IPv6 disabled, so the ECI cannot get an IPv6 address (Ipv6AddressNotSupportVsw)', 'use a vSwitch with IPv6 enabled, or set ipv6AddressCount to 0');
-    }
-    if (ipv6Count === 1 && !props.vpc.ipv6Enabled) {
-      v.add('vpc', 'has IPv6 disabled', 'use a DualStackVpc (IPv6 on), or set ipv6AddressCount to 0');
-    }
-    const bw = props.ipv6InternetBandwidth;
-    if (bw) {
-      // Only for a valid count of 0: an invalid count (2, 1.5, a token) has its own bullet, and the group it
-      // asks for does have an IPv6 address.
-      v.check(ipv6Count === 0, 'ipv6InternetBandwidth', 'is set but the group has no IPv6 address (ipv6AddressCount is 0)', 'set ipv6AddressCount: 1, or remove ipv6InternetBandwidth');
-      v.check(!props.vpc.ipv6Gateway, 'ipv6InternetBandwidth', 'needs an IPv6 gateway but the VPC has none', 'create the VPC with ipv6Gateway: true (the default), or pass ipv6GatewayId to DualStackVpc.fromVpcAttributes');
-      v.integerInRange('ipv6InternetBandwidth.bandwidth', bw.bandwidth, 1, 5000, 'give Mbit/s between 1 and 5000');
-    }
-    if (ipv6Count === 1) validateRosLimits(v, props.containers ?? []);
-    v.check(props.imageSnapshotId !== undefined && ipv6Count !== 1, 'imageSnapshotId',
-      'is set, but without IPv6 the group is an alicloud_eci_container_group, which has no image snapshot argument (provider 1.289.0)',
-      'use autoMatchImageCache: true instead, or deploy through ROS with ipv6AddressCount: 1');
-    v.integerInRange('stackTimeoutInMinutes', props.stackTimeoutInMinutes, 5, 180);
-    checkGuardProp(v, props.instanceTypeGuard);
-    v.throwIfAny();
-
-    this.vSwitch = vSwitch;
+    this.vSwitch = this.validate(props);
     this.containerGroupName = props.containerGroupName ?? defaultGroupName(this);
-    this.backend = ipv6Count === 1 ? ContainerGroupBackend.ROS : ContainerGroupBackend.NATIVE;
-    const tags = { ...(props.tags ?? {}) };
-    const restartPolicy = props.restartPolicy ?? RestartPolicy.ALWAYS;
-
+    this.backend = props.ipv6AddressCount === 1 ? ContainerGroupBackend.ROS : ContainerGroupBackend.NATIVE;
     if (this.backend === ContainerGroupBackend.NATIVE) {
-      const resource = new EciContainerGroup(this, 'Resource', {
-        containerGroupName: this.containerGroupName,
-        vswitchId: vSwitch.vSwitchId,
-        securityGroupId: props.securityGroup.securityGroupId,
-        cpu: props.cpu,
-        memory: props.memory,
-        instanceType: props.instanceType,
-        restartPolicy,
-        containers: toNativeContainers(props.containers),
-        volumes: props.volumes ? toNativeVolumes(props.volumes) : undefined,
-        tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
-        ...toNativeRegistry(props),
-      });
-      this.containerGroupResource = resource;
-      registerOwner(resource, this, 'ContainerGroup', {
-        instance_type: 'instanceType',
-        vswitch_id: 'vSwitch',
-        security_group_id: 'securityGroup',
-        containers: 'containers',
-        image_registry_credential: 'imageRegistryCredentials',
-        acr_registry_info: 'acrInstances',
-        ram_role_name: 'ramRoleName',
-      });
+      this.containerGroupResource = this.buildNative(props);
       return;
     }
-
     // ROS backend: the only provider-accepted way to set Ipv6AddressCount on one ECI.
-    tags[ID_TAG] = this.node.addr;
+    this.rosStack = this.buildRos(props);
+    this.containerGroupLookup = this.lookUpGroup(this.rosStack);
+    this.ipv6AddressLookup = this.lookUpIpv6Address(this.rosStack, this.containerGroupLookup);
+    const match = `[for a in ${this.ipv6AddressLookup.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == try(${this.containerGroupLookup.fqn}.groups[0].ipv6_address, "")]`;
+    this.ipv6AddressId = `\${one(${match})}`;
+    this.internetBandwidth = this.wireBandwidth(props, this.ipv6AddressId);
+  }
+
+  /** Checks every prop (validation.ts) and applies the IPv6 rule pack; returns the vSwitch to run in. */
+  private validate(props: ContainerGroupProps): IVSwitch {
+    checkContainerGroupTypes(this, props);
+    const v = validateGroupProps(this, 'ContainerGroup', props, splitInstanceTypes(props.instanceType));
+    Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
+    validateContainerGroupOwnProps(v, props);
+    return props.vSwitch ?? props.vpc.vSwitches[0];
+  }
+
+  /** The native backend: one `alicloud_eci_container_group` (no IPv6). */
+  private buildNative(props: ContainerGroupProps): EciContainerGroup {
+    const f = NATIVE_ECI.group;
+    const tags = props.tags ?? {};
+    const resource = new EciContainerGroup(this, 'Resource', {
+      [f.containerGroupName]: this.containerGroupName,
+      [f.vSwitch]: this.vSwitch.vSwitchId,
+      [f.securityGroup]: props.securityGroup.securityGroupId,
+      cpu: props.cpu,
+      memory: props.memory,
+      [f.instanceType]: props.instanceType,
+      restartPolicy: props.restartPolicy ?? RestartPolicy.ALWAYS,
+      [f.containers]: toNativeContainers(props.containers),
+      volumes: props.volumes ? toNativeVolumes(props.volumes) : undefined,
+      tags: Object.keys(tags).length > 0 ? escapeTerraformMap(tags) : undefined,
+      ...toNativeRegistry(props),
+    });
+    registerOwner(resource, this, 'ContainerGroup', ownerFields(f, [
+      'instanceType', 'vSwitch', 'securityGroup', 'containers', 'imageRegistryCredentials', 'acrInstances', 'ramRoleName',
+    ], terraformName));
+    return resource;
+  }
+
+  /**
+   * The ROS backend: an `alicloud_ros_stack` whose template holds the `ALIYUN::ECI::ContainerGroup`, and the plan-time
+   * instance-type guard.
+   */
+  private buildRos(props: ContainerGroupProps): RosStack {
+    const f = ROS_ECI.group;
+    const tags: { [key: string]: string } = { ...(props.tags ?? {}), [ID_TAG]: this.node.addr };
     const template = new RosTemplate(`ECI ${this.containerGroupName} (${this.node.path}), generated by cdktf-alicloud-ipv6`);
     // NoEcho parameters, masked by the ROS console and API: the secrets, and every value that references a sensitive one
     template.markSecret(...secretValues(props));
     template.markSecretWhen(sensitiveValueTest(this));
-    template.addResource('ContainerGroup', 'ALIYUN::ECI::ContainerGroup', dropUndefined({
-      ContainerGroupName: this.containerGroupName,
-      VSwitchId: template.namedParameter('VSwitchId', vSwitch.vSwitchId),
-      SecurityGroupId: template.namedParameter('SecurityGroupId', props.securityGroup.securityGroupId),
-      Cpu: props.cpu,
-      Memory: props.memory,
-      InstanceType: props.instanceType,
-      RestartPolicy: restartPolicy,
-      Ipv6AddressCount: 1,
-      Container: toRosContainers(props.containers),
-      Volume: props.volumes ? toRosVolumes(props.volumes) : undefined,
-      Tag: Object.keys(tags).sort().map((key) => ({ Key: key, Value: tags[key] })),
+    template.addResource('ContainerGroup', ROS_ECI.resourceType, dropUndefined({
+      [f.containerGroupName]: this.containerGroupName,
+      [f.vSwitch]: template.namedParameter(f.vSwitch, this.vSwitch.vSwitchId),
+      [f.securityGroup]: template.namedParameter(f.securityGroup, props.securityGroup.securityGroupId),
+      [f.cpu]: props.cpu,
+      [f.memory]: props.memory,
+      [f.instanceType]: props.instanceType,
+      [f.restartPolicy]: props.restartPolicy ?? RestartPolicy.ALWAYS,
+      [f.ipv6AddressCount]: 1,
+      [f.containers]: toRosContainers(props.containers),
+      [f.volumes]: props.volumes ? toRosVolumes(props.volumes) : undefined,
+      [f.tags]: Object.keys(tags).sort().map((key) => ({ Key: key, Value: tags[key] })),
       ...toRosRegistry(props),
     }));
     const timeout = props.stackTimeoutInMinutes ?? 30;
@@ -320,30 +301,25 @@ export class ContainerGroup extends Construct {
       timeoutInMinutes: timeout,
       timeouts: { create: `${timeout + 5}m`, update: `${timeout + 5}m`, delete: '15m' },
     });
-    this.rosStack = stack;
     if (props.instanceTypeGuard ?? true) {
-      const zone = vSwitch.zoneId;
+      const zone = this.vSwitch.zoneId;
       for (const type of splitInstanceTypes(props.instanceType)) {
         const lookup = InstanceTypeGuard.of(this).require(type, zone, this, 'ContainerGroup', 'instanceType');
         if (lookup && !this.instanceTypeLookups.includes(lookup)) this.instanceTypeLookups.push(lookup);
       }
     }
-    registerOwner(stack, this, 'ContainerGroup', {
-      InstanceType: 'instanceType',
-      Ipv6AddressCount: 'ipv6AddressCount',
-      VSwitchId: 'vSwitch',
-      SecurityGroupId: 'securityGroup',
-      Container: 'containers',
-      ImageRegistryCredential: 'imageRegistryCredentials',
-      AcrRegistryInfo: 'acrInstances',
-      RamRoleName: 'ramRoleName',
-    });
+    registerOwner(stack, this, 'ContainerGroup', ownerFields(f, [
+      'instanceType', 'ipv6AddressCount', 'vSwitch', 'securityGroup', 'containers', 'imageRegistryCredentials', 'acrInstances', 'ramRoleName',
+    ]));
+    return stack;
+  }
 
-    // The stack exports no outputs in Terraform: read the group back by its name and unique tag.
-    const lookup = new DataAlicloudEciContainerGroups(this, 'Lookup', {
+  /** The stack exports no outputs in Terraform: read the group back by its name and unique tag. */
+  private lookUpGroup(stack: RosStack): DataAlicloudEciContainerGroups {
+    return new DataAlicloudEciContainerGroups(this, 'Lookup', {
       containerGroupName: this.containerGroupName,
       tags: { [ID_TAG]: this.node.addr },
-      vswitchId: vSwitch.vSwitchId,
+      vswitchId: this.vSwitch.vSwitchId,
       dependsOn: [stack],
       lifecycle: {
         postcondition: [{
@@ -352,11 +328,12 @@ export class ContainerGroup extends Construct {
         }],
       },
     });
-    this.containerGroupLookup = lookup;
+  }
 
-    // No filter by address exists: list the vSwitch's IPv6 addresses and pick the group's.
-    const addresses = new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {
-      vswitchId: vSwitch.vSwitchId,
+  /** No filter by address exists: list the vSwitch's IPv6 addresses (the group's is picked by the caller). */
+  private lookUpIpv6Address(stack: RosStack, lookup: DataAlicloudEciContainerGroups): DataAlicloudVpcIpv6Addresses {
+    return new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {
+      vswitchId: this.vSwitch.vSwitchId,
       dependsOn: [stack],
       lifecycle: {
         postcondition: [{
@@ -368,20 +345,19 @@ export class ContainerGroup extends Construct {
         }],
       },
     });
-    this.ipv6AddressLookup = addresses;
-    const match = `[for a in ${addresses.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == try(${lookup.fqn}.groups[0].ipv6_address, "")]`;
-    this.ipv6AddressId = `\${one(${match})}`;
-
-    if (bw) {
-      this.internetBandwidth = new Ipv6InternetBandwidth(this, 'Ipv6InternetBandwidth', {
-        ipv6AddressId: this.ipv6AddressId,
-        ipv6Gateway: props.vpc.ipv6Gateway!,
-        bandwidth: bw.bandwidth,
-        internetChargeType: bw.internetChargeType,
-      });
-    }
   }
 
+  /** The IPv6 Internet bandwidth of the group's address, when requested. */
+  private wireBandwidth(props: ContainerGroupProps, ipv6AddressId: string): Ipv6InternetBandwidth | undefined {
+    const bw = props.ipv6InternetBandwidth;
+    if (!bw) return undefined;
+    return new Ipv6InternetBandwidth(this, 'Ipv6InternetBandwidth', {
+      ipv6AddressId,
+      ipv6Gateway: props.vpc.ipv6Gateway!,
+      bandwidth: bw.bandwidth,
+      internetChargeType: bw.internetChargeType,
+    });
+  }
 
   /** ID of the container group (`eci-...`). */
   public get containerGroupId(): string {
@@ -413,22 +389,4 @@ export class ContainerGroup extends Construct {
     }
     return this.groupAttributes;
   }
-}
-
-/** Limits of ALIYUN::ECI::ContainerGroup that the native resource does not have (ros-eci-containergroup.md §4.2). */
-function validateRosLimits(v: PropValidator, containers: ContainerDefinition[]): void {
-  containers.forEach((c, i) => {
-    if (c.commands && !Token.isUnresolved(c.commands) && c.commands.length > 1) {
-      const [first, ...rest] = c.commands;
-      v.add(`containers[${i}].commands`, `has ${c.commands.length} items; with IPv6 the group is deployed through ROS, whose Container.Command takes at most 1`,
-        `put the program in commands and the rest in args, e.g. commands: [${quote(first)}], args: [${rest.map((a) => quote(a)).join(', ')}${c.args?.length ? ', ...' : ''}]`);
-    }
-    if (c.args && !Token.isUnresolved(c.args) && c.args.length > 10) {
-      v.add(`containers[${i}].args`, `has ${c.args.length} items; ROS takes at most 10`, 'join arguments, or move them into a script in the image');
-    }
-  });
-}
-
-function dropUndefined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 }

@@ -1,22 +1,17 @@
 /**
- * Validation of the container spec, and its three mappings: native `alicloud_eci_container_group`,
- * ROS `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`.
+ * The three mappings of the container spec: native `alicloud_eci_container_group`, ROS
+ * `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`. The field names come from the
+ * backends' tables (fields.ts); the validation of the spec is in container-validation.ts.
  * Tests compare the three mappings with each other (test/eci/container-mapping.test.ts).
  */
 import { Token } from 'cdktf';
-import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe, ProbeScheme } from './container';
-import { imageReferenceProblem } from './image-reference';
+import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe } from './container';
+import { ESS_ECI, NATIVE_ECI, ROS_ECI } from './fields';
 import { AcrInstance, RegistryProps } from './registry';
 import { Volume } from './volume';
 import { literalText } from '../core/terraform-text';
-import { PropValidator, quote } from '../core/validation';
 import * as eci from '../providers/alicloud/eci-container-group';
 import * as ess from '../providers/alicloud/ess-eci-scaling-configuration';
-
-const CONTAINER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-const lit = (v: unknown): boolean => v !== undefined && !Token.isUnresolved(v);
 
 /**
  * Literal text for a Terraform JSON string: `${` and `%{` in user text (`echo ${HOME}`) must stay literal,
@@ -25,80 +20,6 @@ const lit = (v: unknown): boolean => v !== undefined && !Token.isUnresolved(v);
 const esc = literalText;
 function escAll(list: string[] | undefined): string[] | undefined {
   return list === undefined || Token.isUnresolved(list) ? list : list.map((x) => esc(x));
-}
-
-/** Records every problem of `containers` (and their volumes) on `v`, under prop `prop`. */
-export function validateContainers(v: PropValidator, prop: string, containers: ContainerDefinition[] | undefined, volumes: Volume[] = []): void {
-  if (!containers || containers.length === 0) {
-    v.add(prop, 'needs at least one container', `add a container, e.g. ${prop}: [{ name: 'web', image: 'nginx:alpine' }]`);
-    return;
-  }
-  const names = new Set<string>();
-  const volumeNames = new Set(volumes.map((vol) => vol.name));
-  containers.forEach((c, i) => {
-    const p = `${prop}[${i}]`;
-    if (lit(c.name)) {
-      if (c.name.length < 2 || c.name.length > 128 || !CONTAINER_NAME.test(c.name)) {
-        v.add(`${p}.name`, `${quote(c.name)} is not a valid container name`, 'use 2–128 lowercase letters, digits and hyphens, starting and ending with a letter or digit');
-      }
-      if (names.has(c.name)) v.add(`${p}.name`, `${quote(c.name)} is used by another container`, 'give every container a unique name');
-      names.add(c.name);
-    }
-    if (lit(c.image) && c.image.trim() === '') {
-      v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
-    } else if (lit(c.image)) {
-      const bad = imageReferenceProblem(c.image, quote(c.image));
-      if (bad) v.add(`${p}.image`, bad.problem, bad.fix);
-    }
-    positive(v, `${p}.cpu`, c.cpu);
-    positive(v, `${p}.memory`, c.memory);
-    v.oneOf(`${p}.imagePullPolicy`, c.imagePullPolicy, Object.values(ImagePullPolicy));
-    (c.ports ?? []).forEach((port, j) => {
-      v.integerInRange(`${p}.ports[${j}].port`, port.port, 1, 65535);
-      v.oneOf(`${p}.ports[${j}].protocol`, port.protocol, Object.values(ContainerProtocol));
-    });
-    for (const envProp of ['environment', 'secretEnvironment'] as const) {
-      for (const key of Object.keys(c[envProp] ?? {})) {
-        if (!Token.isUnresolved(key) && (key.length > 128 || !ENV_NAME.test(key))) {
-          v.add(`${p}.${envProp}`, `${quote(key)} is not a valid variable name`, 'use 1–128 letters, digits and underscores, not starting with a digit');
-        }
-      }
-    }
-    (c.volumeMounts ?? []).forEach((m, j) => {
-      if (lit(m.name) && !volumeNames.has(m.name)) {
-        v.add(`${p}.volumeMounts[${j}].name`, `mounts ${quote(m.name)}, which is not a volume of this group`, `declare it in volumes (known: ${[...volumeNames].join(', ') || 'none'})`);
-      }
-      if (lit(m.mountPath) && !m.mountPath.startsWith('/')) {
-        v.add(`${p}.volumeMounts[${j}].mountPath`, `${quote(m.mountPath)} is not an absolute path`, "start the path with '/'");
-      }
-    });
-    validateProbe(v, `${p}.livenessProbe`, c.livenessProbe);
-    validateProbe(v, `${p}.readinessProbe`, c.readinessProbe);
-  });
-  const vn = new Set<string>();
-  volumes.forEach((vol, i) => {
-    if (vn.has(vol.name)) v.add(`volumes[${i}].name`, `${quote(vol.name)} is used by another volume`, 'give every volume a unique name');
-    vn.add(vol.name);
-  });
-}
-
-function positive(v: PropValidator, prop: string, value: number | undefined): void {
-  if (lit(value) && !(Number.isFinite(value) && value! > 0)) v.add(prop, `must be a finite number greater than 0, got ${value}`, 'leave it unset or give a positive number');
-}
-
-function validateProbe(v: PropValidator, prop: string, probe: Probe | undefined): void {
-  if (!probe) return;
-  if (probe.port !== undefined) v.integerInRange(`${prop}.port`, probe.port, 1, 65535);
-  v.oneOf(`${prop}.scheme`, probe.scheme, Object.values(ProbeScheme));
-  if (probe.commands !== undefined && !Token.isUnresolved(probe.commands) && probe.commands.length === 0) {
-    v.add(`${prop}.commands`, 'is empty', 'give the command to run, e.g. Probe.exec([\'cat\', \'/tmp/healthy\'])');
-  }
-  const o = probe.options;
-  v.integerInRange(`${prop}.initialDelaySeconds`, o.initialDelaySeconds, 0, 86400);
-  v.integerInRange(`${prop}.periodSeconds`, o.periodSeconds, 1, 86400);
-  v.integerInRange(`${prop}.timeoutSeconds`, o.timeoutSeconds, 1, 86400);
-  v.integerInRange(`${prop}.successThreshold`, o.successThreshold, 1, 100);
-  v.integerInRange(`${prop}.failureThreshold`, o.failureThreshold, 1, 100);
 }
 
 /** `environment` and `secretEnvironment` together, sorted by name (secret values are tokens, never escaped). */
@@ -111,8 +32,10 @@ function hasEnv(c: ContainerDefinition): boolean {
   return c.environment !== undefined || c.secretEnvironment !== undefined;
 }
 
+/** The ports of a container, with the field names of the native resource and the ESS configuration (the ROS mapping renames them). */
 function ports(c: ContainerDefinition): Array<{ port: number; protocol: string }> | undefined {
-  return c.ports?.map((p) => ({ port: p.port, protocol: p.protocol ?? ContainerProtocol.TCP }));
+  const { port, protocol } = NATIVE_ECI.port;
+  return c.ports?.map((p) => ({ [port]: p.port, [protocol]: p.protocol ?? ContainerProtocol.TCP }));
 }
 
 function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLivenessProbe[] | undefined {
@@ -136,14 +59,14 @@ function nativeProbe(p: Probe | undefined): eci.EciContainerGroupContainersLiven
 function terraformContainerFields(c: ContainerDefinition) {
   return {
     name: c.name,
-    image: esc(c.image),
+    [NATIVE_ECI.container.image]: esc(c.image),
     cpu: c.cpu,
     memory: c.memory,
     commands: escAll(c.commands),
     args: escAll(c.args),
     workingDir: esc(c.workingDir),
     imagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
-    ports: ports(c),
+    [NATIVE_ECI.container.ports]: ports(c),
     environmentVars: hasEnv(c) ? envList(c, esc) : undefined,
     volumeMounts: c.volumeMounts?.map((m) => ({ name: m.name, mountPath: esc(m.mountPath), readOnly: m.readOnly ?? false })),
   };
@@ -218,16 +141,17 @@ function rosProbe(p: Probe | undefined): Record<string, unknown> | undefined {
 
 /** ROS `ALIYUN::ECI::ContainerGroup.Container`. */
 export function toRosContainers(containers: ContainerDefinition[]): Array<Record<string, unknown>> {
+  const { container, port } = ROS_ECI;
   return containers.map((c) => dropUndefined({
     Name: c.name,
-    Image: c.image,
+    [container.image]: c.image,
     Cpu: c.cpu,
     Memory: c.memory,
     Command: c.commands,
     Arg: c.args,
     WorkingDir: c.workingDir,
     ImagePullPolicy: c.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
-    Port: ports(c)?.map((p) => ({ Port: p.port, Protocol: p.protocol })),
+    [container.ports]: ports(c)?.map((p) => ({ [port.port]: p.port, [port.protocol]: p.protocol })),
     EnvironmentVar: hasEnv(c) ? envList(c).map((e) => ({ Key: e.key, Value: e.value })) : undefined,
     VolumeMount: c.volumeMounts?.map((m) => ({ Name: m.name, MountPath: m.mountPath, ReadOnly: m.readOnly ?? false })),
     LivenessProbe: rosProbe(c.livenessProbe),
@@ -250,7 +174,8 @@ export function toRosVolumes(volumes: Volume[]): Array<Record<string, unknown>> 
 export type RegistryMappingInput = Omit<RegistryProps, 'containers'>;
 
 function tfAcr(a: AcrInstance): eci.EciContainerGroupAcrRegistryInfo {
-  return { instanceId: a.instanceId, instanceName: esc(a.instanceName), regionId: a.regionId, domains: a.domains };
+  const f = NATIVE_ECI.acr; // ESS names them alike
+  return { [f.instanceId]: a.instanceId, [f.instanceName]: esc(a.instanceName), [f.regionId]: a.regionId, [f.domains]: a.domains };
 }
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
@@ -262,13 +187,14 @@ const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.le
 export function toNativeRegistry(
   r: RegistryMappingInput,
 ): Pick<eci.EciContainerGroupConfig, 'acrRegistryInfo' | 'imageRegistryCredential' | 'ramRoleName' | 'autoMatchImageCache'> {
+  const { group: f, credential } = NATIVE_ECI;
   return dropUndefined({
-    acrRegistryInfo: nonEmpty(r.acrInstances)?.map(tfAcr),
-    imageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
-      server: esc(c.server), userName: esc(c.userName), password: c.password,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map(tfAcr),
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: esc(c.server), [credential.userName]: esc(c.userName), [credential.password]: c.password,
     })),
-    ramRoleName: r.ramRoleName,
-    autoMatchImageCache: r.autoMatchImageCache,
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
   });
 }
 
@@ -279,14 +205,15 @@ export function toNativeRegistry(
 export function toEssRegistry(
   r: RegistryMappingInput,
 ): Pick<ess.EssEciScalingConfigurationConfig, 'acrRegistryInfos' | 'imageRegistryCredentials' | 'ramRoleName' | 'autoMatchImageCache' | 'imageSnapshotId'> {
+  const { group: f, credential } = ESS_ECI;
   return dropUndefined({
-    acrRegistryInfos: nonEmpty(r.acrInstances)?.map(tfAcr),
-    imageRegistryCredentials: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
-      server: esc(c.server), username: esc(c.userName), password: c.password,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map(tfAcr),
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: esc(c.server), [credential.userName]: esc(c.userName), [credential.password]: c.password,
     })),
-    ramRoleName: r.ramRoleName,
-    autoMatchImageCache: r.autoMatchImageCache,
-    imageSnapshotId: r.imageSnapshotId,
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
+    [f.imageSnapshotId]: r.imageSnapshotId,
   });
 }
 
@@ -295,17 +222,21 @@ export function toEssRegistry(
  * `RamRoleName`, `AutoMatchImageCache`, `ImageSnapshotId` (ros-eci-containergroup.md §4.1, §4.2).
  */
 export function toRosRegistry(r: RegistryMappingInput): Record<string, unknown> {
+  const { group: f, acr, credential } = ROS_ECI;
   return dropUndefined({
-    AcrRegistryInfo: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
-      InstanceId: a.instanceId, InstanceName: a.instanceName, RegionId: a.regionId, Domain: a.domains,
+    [f.acrInstances]: nonEmpty(r.acrInstances)?.map((a) => dropUndefined({
+      [acr.instanceId]: a.instanceId, [acr.instanceName]: a.instanceName, [acr.regionId]: a.regionId, [acr.domains]: a.domains,
     })),
-    ImageRegistryCredential: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({ Server: c.server, UserName: c.userName, Password: c.password })),
-    RamRoleName: r.ramRoleName,
-    AutoMatchImageCache: r.autoMatchImageCache,
-    ImageSnapshotId: r.imageSnapshotId,
+    [f.imageRegistryCredentials]: nonEmpty(r.imageRegistryCredentials)?.map((c) => ({
+      [credential.server]: c.server, [credential.userName]: c.userName, [credential.password]: c.password,
+    })),
+    [f.ramRoleName]: r.ramRoleName,
+    [f.autoMatchImageCache]: r.autoMatchImageCache,
+    [f.imageSnapshotId]: r.imageSnapshotId,
   });
 }
 
-function dropUndefined<T extends Record<string, unknown>>(o: T): T {
+/** `o` without its undefined entries (a ROS template property left unset is left out, not written as null). @internal */
+export function dropUndefined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

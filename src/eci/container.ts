@@ -1,7 +1,7 @@
 /**
  * The container spec, modelled once. `container-mapping.ts` maps it to each backend:
  * the native `alicloud_eci_container_group`, the ROS `ALIYUN::ECI::ContainerGroup` template,
- * and the ESS `alicloud_ess_eci_scaling_configuration`.
+ * and the ESS `alicloud_ess_eci_scaling_configuration`. `container-validation.ts` checks it.
  */
 import { PropValidator } from '../core/validation';
 

@@ -19,7 +19,6 @@
  */
 import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { describeValue, PropValidator } from '../core/validation';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 
 /** Construct ID of the per-stack guard. @internal */
@@ -101,20 +100,5 @@ export class InstanceTypeGuard extends Construct {
     const path = requester.node.path;
     if (!lookup.requesters.some((r) => r.path === path && r.prop === prop)) lookup.requesters.push({ path, construct, prop });
     return lookup.data;
-  }
-}
-
-/** `instanceTypeGuard` must be a boolean (JavaScript callers have no compiler). @internal */
-export function checkGuardProp(v: PropValidator, value: unknown): void {
-  v.check(value !== undefined && typeof value !== 'boolean', 'instanceTypeGuard', `must be true or false, got ${shown(value)}`,
-    'leave it out (the plan-time guard is on), or pass false to plan without Alibaba Cloud credentials');
-}
-
-/** A value as JSON (`"no"`, `1`), or described when it has no JSON form (a function, a bigint, a symbol). */
-function shown(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? describeValue(value);
-  } catch {
-    return describeValue(value);
   }
 }

@@ -10,7 +10,7 @@ import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ContainerDefinition } from './container';
 import { AttributeSensitivity, checkSecretExpression, PathStep, referencesSensitiveValue, schemaSensitivity, SecretLookups } from './secret-expression';
-import { isBlank, PropValidator, resolveToString } from '../core/validation';
+import { PropValidator, resolveToString } from '../core/validation';
 import { loadSchemaIndex } from '../schema/schema-index';
 
 /** An ACR Enterprise Edition instance the ECIs pull images from, without a password (through the instance RAM role or the ECI service role). */
@@ -136,7 +136,7 @@ function terraformOf(c: IConstruct): any {
 }
 
 /**
- * Checks a secret value: it must be a token whose resolved expression references only sensitive values and has
+ * Checks a secret value (validation.ts calls it for every secret prop): it must be a token whose resolved expression references only sensitive values and has
  * no literal text (secret-expression.ts). The problem names what made it fail, never the value.
  * @internal
  */
@@ -184,51 +184,6 @@ export function sensitiveValueTest(scope: IConstruct): (value: string) => boolea
     const resolved = resolveToString(scope, value);
     return resolved === undefined || referencesSensitiveValue(resolved, lookups);
   };
-}
-
-/** Records every problem of the private-registry props on `v`. @internal */
-export function validateRegistry(v: PropValidator, scope: IConstruct, props: RegistryProps): void {
-  const lookups = new StackSecretLookups(scope);
-  (props.acrInstances ?? []).forEach((acr, i) => {
-    const p = `acrInstances[${i}]`;
-    if (!acr || isBlank(acr.instanceId)) {
-      v.add(`${p}.instanceId`, 'is missing', "give the ACR Enterprise Edition instance ID, e.g. 'cri-xxxxxxxx' (ACR console, Instances)");
-    }
-    (acr?.domains && !Token.isUnresolved(acr.domains) ? acr.domains : []).forEach((d, j) => {
-      if (!Token.isUnresolved(d) && (d.trim() === '' || /^[a-z]+:\/\//i.test(d) || d.includes('/'))) {
-        v.add(`${p}.domains[${j}]`, `'${d}' is not a domain name`, "give the bare domain, e.g. 'myacr-registry.cn-hangzhou.cr.aliyuncs.com'");
-      }
-    });
-  });
-  const creds = props.imageRegistryCredentials ?? [];
-  if (!Token.isUnresolved(creds) && creds.length > MAX_REGISTRY_CREDENTIALS) {
-    v.add('imageRegistryCredentials', `has ${creds.length} items; ECI takes at most ${MAX_REGISTRY_CREDENTIALS}`, 'keep one login per registry server, or use acrInstances with a RAM role');
-  }
-  const servers = new Set<string>();
-  (Token.isUnresolved(creds) ? [] : creds).forEach((c, i) => {
-    const p = `imageRegistryCredentials[${i}]`;
-    if (!c) return;
-    if (isBlank(c.server)) {
-      v.add(`${p}.server`, 'is missing', "give the registry address, e.g. 'registry.cn-hangzhou.aliyuncs.com'");
-    } else if (!Token.isUnresolved(c.server)) {
-      if (/^[a-z]+:\/\//i.test(c.server)) v.add(`${p}.server`, `'${c.server}' has a scheme`, `give the address without it: '${c.server.replace(/^[a-z]+:\/\//i, '')}'`);
-      if (servers.has(c.server)) v.add(`${p}.server`, `'${c.server}' has another login in imageRegistryCredentials`, 'give one login per registry server');
-      servers.add(c.server);
-    }
-    if (isBlank(c.userName)) {
-      v.add(`${p}.userName`, 'is missing', 'give the registry user name (for ACR, the login name shown with docker login)');
-    }
-    validateSecret(v, scope, `${p}.password`, c.password, 'the registry password', lookups);
-  });
-  (props.containers ?? []).forEach((c, i) => {
-    if (!c || !c.secretEnvironment || Token.isUnresolved(c.secretEnvironment)) return;
-    for (const [key, value] of Object.entries(c.secretEnvironment)) {
-      validateSecret(v, scope, `containers[${i}].secretEnvironment.${key}`, value, 'the secret', lookups);
-      if (c.environment && Object.prototype.hasOwnProperty.call(c.environment, key)) {
-        v.add(`containers[${i}].secretEnvironment.${key}`, 'is also in environment', 'set each variable in environment or in secretEnvironment, not both');
-      }
-    }
-  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './docume
 import { ConstructOwner, ownerLabel, propName } from './owners';
 import { isToken, show } from './references';
 import { isJsonObject as isObject } from '../core/terraform-json';
+import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, terraformName as tf } from '../eci/fields';
 
 /** A port a container declares. @internal */
 export interface ContainerPort {
@@ -79,29 +80,35 @@ function listOf(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** Registry access from Terraform blocks (native and ESS: the field names differ). */
-function tfRegistry(b: Record<string, any>, made: ConstructOwner | undefined, credentials: string, acr: string): RegistryAccess {
-  const containers = b.containers;
+/** Registry access from Terraform blocks (native and ESS: the field names differ, `fields` is the backend's table). */
+function tfRegistry(b: Record<string, any>, made: ConstructOwner | undefined, fields: typeof NATIVE_ECI | typeof ESS_ECI): RegistryAccess {
+  const credentials = tf(fields.group.imageRegistryCredentials);
+  const acr = tf(fields.group.acrInstances);
+  const ramRole = tf(fields.group.ramRoleName);
+  const containers = b[tf(fields.group.containers)];
   const images: string[] = [];
   let unknownImages = !Array.isArray(containers) && containers !== undefined && containers !== null;
   for (const c of listOf(containers)) {
-    const image = isObject(c) ? literalString(c.image) : undefined;
+    const image = isObject(c) ? literalString(c[tf(fields.container.image)]) : undefined;
     if (image === undefined) unknownImages = true;
     else images.push(image.replace(/\$\$\{/g, '${'));
   }
   return {
     images,
     unknownImages,
-    credentialServers: listOf(b[credentials]).map((c) => (isObject(c) ? literalString(c.server) : undefined)),
-    acrInstances: listOf(b[acr]).filter(isObject).map((a) => ({
-      instanceId: literalString(a.instance_id),
-      region: a.region_id === undefined || a.region_id === null ? ABSENT : known(a.region_id),
-      domains: listOf(a.domains).map(literalString).filter((d): d is string => d !== undefined),
-    })),
-    ramRole: b.ram_role_name !== undefined && b.ram_role_name !== null && b.ram_role_name !== '',
+    credentialServers: listOf(b[credentials]).map((c) => (isObject(c) ? literalString(c[tf(fields.credential.server)]) : undefined)),
+    acrInstances: listOf(b[acr]).filter(isObject).map((a) => {
+      const region = a[tf(fields.acr.regionId)];
+      return {
+        instanceId: literalString(a[tf(fields.acr.instanceId)]),
+        region: region === undefined || region === null ? ABSENT : known(region),
+        domains: listOf(a[tf(fields.acr.domains)]).map(literalString).filter((d): d is string => d !== undefined),
+      };
+    }),
+    ramRole: b[ramRole] !== undefined && b[ramRole] !== null && b[ramRole] !== '',
     credentialsField: propName(made, credentials),
     acrField: propName(made, acr),
-    ramRoleField: propName(made, 'ram_role_name'),
+    ramRoleField: propName(made, ramRole),
   };
 }
 
@@ -114,28 +121,29 @@ function rosRegistry(props: Record<string, any>, r: RosResolver, made: Construct
     const k = r.value(v);
     return k.state === 'known' ? listOf(k.value) : [];
   };
-  const containers = r.value(props.Container);
+  const { group, container, credential, acr } = ROS_ECI;
+  const containers = r.value(props[group.containers]);
   const images: string[] = [];
   let unknownImages = containers.state === 'unknown';
-  for (const c of list(props.Container)) {
-    const image = isObject(c) ? lit(c.Image) : undefined;
+  for (const c of list(props[group.containers])) {
+    const image = isObject(c) ? lit(c[container.image]) : undefined;
     if (image === undefined) unknownImages = true;
     else images.push(image);
   }
-  const ram = r.value(props.RamRoleName);
+  const ram = r.value(props[group.ramRoleName]);
   return {
     images,
     unknownImages,
-    credentialServers: list(props.ImageRegistryCredential).map((c) => (isObject(c) ? lit(c.Server) : undefined)),
-    acrInstances: list(props.AcrRegistryInfo).filter(isObject).map((a) => ({
-      instanceId: lit(a.InstanceId),
-      region: r.value(a.RegionId),
-      domains: list(a.Domain).map((d) => lit(d)).filter((d): d is string => d !== undefined),
+    credentialServers: list(props[group.imageRegistryCredentials]).map((c) => (isObject(c) ? lit(c[credential.server]) : undefined)),
+    acrInstances: list(props[group.acrInstances]).filter(isObject).map((a) => ({
+      instanceId: lit(a[acr.instanceId]),
+      region: r.value(a[acr.regionId]),
+      domains: list(a[acr.domains]).map((d) => lit(d)).filter((d): d is string => d !== undefined),
     })),
     ramRole: ram.state !== 'absent' && !(ram.state === 'known' && ram.value === ''),
-    credentialsField: propName(made, 'ImageRegistryCredential'),
-    acrField: propName(made, 'AcrRegistryInfo'),
-    ramRoleField: propName(made, 'RamRoleName'),
+    credentialsField: propName(made, group.imageRegistryCredentials),
+    acrField: propName(made, group.acrInstances),
+    ramRoleField: propName(made, group.ramRoleName),
   };
 }
 
@@ -145,7 +153,7 @@ export interface OpaqueRosStack {
   readonly why: string;
 }
 
-const ECI_TYPE = 'ALIYUN::ECI::ContainerGroup';
+const ECI_TYPE = ROS_ECI.resourceType;
 
 /** Splits a literal comma-separated list; a token stays whole. */
 function splitList(value: string): string[] {
@@ -176,23 +184,27 @@ function stringListOf(raw: Known<unknown>, commaSeparated: boolean): Known<strin
 }
 
 /** Ports of containers given as Terraform blocks (`containers[].ports[]`, native and ESS). */
-function tfPorts(body: Record<string, any>): Known<ContainerPort[]> {
-  if (isObject(body.dynamic) && body.dynamic.containers !== undefined) return unknown('its containers are a dynamic block');
-  const containers = body.containers;
+function tfPorts(body: Record<string, any>, fields: typeof NATIVE_ECI | typeof ESS_ECI): Known<ContainerPort[]> {
+  const containersField = tf(fields.group.containers);
+  const portsField = tf(fields.container.ports);
+  const { port: portField, protocol: protocolField } = fields.port;
+  if (isObject(body.dynamic) && body.dynamic[containersField] !== undefined) return unknown('its containers are a dynamic block');
+  const containers = body[containersField];
   if (containers === undefined || containers === null) return known([]);
   if (!Array.isArray(containers)) return unknown(`its containers are ${isToken(containers) ? `the expression ${show(containers)}` : 'not a list'}`);
   const out: ContainerPort[] = [];
   for (const c of containers) {
     if (!isObject(c)) return unknown('a container is an expression');
-    if (isObject(c.dynamic) && c.dynamic.ports !== undefined) return unknown('a container\'s ports are a dynamic block');
-    const ports = c.ports;
+    if (isObject(c.dynamic) && c.dynamic[portsField] !== undefined) return unknown('a container\'s ports are a dynamic block');
+    const ports = c[portsField];
     if (ports === undefined || ports === null) continue;
     if (!Array.isArray(ports)) return unknown('a container\'s ports are an expression');
     for (const p of ports) {
       if (!isObject(p)) return unknown('a port is an expression');
-      const n = numberOf(p.port);
-      if (n === 'unknown' || (p.protocol !== undefined && isToken(p.protocol))) return unknown(`a port is the expression ${show(p.port)}`);
-      if (typeof n === 'number' && Number.isFinite(n)) out.push({ port: n, protocol: String(p.protocol ?? 'TCP').toLowerCase() });
+      const n = numberOf(p[portField]);
+      const protocol = p[protocolField];
+      if (n === 'unknown' || (protocol !== undefined && isToken(protocol))) return unknown(`a port is the expression ${show(p[portField])}`);
+      if (typeof n === 'number' && Number.isFinite(n)) out.push({ port: n, protocol: String(protocol ?? 'TCP').toLowerCase() });
     }
   }
   return known(out);
@@ -248,13 +260,13 @@ function rosPorts(containers: unknown, r: RosResolver): Known<ContainerPort[]> {
   const out: ContainerPort[] = [];
   for (const c of list.value) {
     if (!isObject(c)) return unknown('a Container is not an object');
-    const ports = r.value(c.Port);
+    const ports = r.value(c[ROS_ECI.container.ports]);
     if (ports.state === 'absent') continue;
     if (ports.state === 'unknown' || !Array.isArray(ports.value)) return unknown('a container\'s Port list is not a literal');
     for (const p of ports.value) {
       if (!isObject(p)) return unknown('a Port is not an object');
-      const portValue = r.value(p.Port);
-      const protocolValue = r.value(p.Protocol);
+      const portValue = r.value(p[ROS_ECI.port.port]);
+      const protocolValue = r.value(p[ROS_ECI.port.protocol]);
       if (portValue.state === 'unknown' || protocolValue.state === 'unknown') return unknown('a Port is a template parameter known only at apply time');
       if (portValue.state !== 'known') continue;
       const n = numberOf(portValue.value);
@@ -294,11 +306,12 @@ function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: O
   }
   if (!isObject(template) || !isObject(template.Resources)) return;
   const resolver = new RosResolver(rosParameters(owner.body), isObject(template.Parameters) ? template.Parameters : {});
+  const fields = ROS_ECI.group;
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
     if (!isObject(resource) || resource.Type !== ECI_TYPE) continue;
     const props = isObject(resource.Properties) ? resource.Properties : {};
-    const name = resolver.value(props.ContainerGroupName);
-    const vSwitch = resolver.value(props.VSwitchId);
+    const name = resolver.value(props[fields.containerGroupName]);
+    const vSwitch = resolver.value(props[fields.vSwitch]);
     let vSwitches: Known<unknown[]>;
     if (vSwitch.state !== 'known') {
       vSwitches = vSwitch;
@@ -312,14 +325,14 @@ function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: O
       backend: 'ros',
       label: made ? ownerLabel(made) : `ECI '${logicalId}' (${ECI_TYPE}) in the ROS template of ${owner.address}`,
       name: name.state === 'known' && typeof name.value === 'string' && !isToken(name.value) ? name.value : undefined,
-      ipv6Count: countOf(resolver.value(props.Ipv6AddressCount)),
-      ipv6CountField: propName(made, 'Ipv6AddressCount'),
-      instanceTypes: stringListOf(resolver.value(props.InstanceType), true),
-      instanceTypesField: propName(made, 'InstanceType'),
+      ipv6Count: countOf(resolver.value(props[fields.ipv6AddressCount])),
+      ipv6CountField: propName(made, fields.ipv6AddressCount),
+      instanceTypes: stringListOf(resolver.value(props[fields.instanceType]), true),
+      instanceTypesField: propName(made, fields.instanceType),
       vSwitches,
-      vSwitchesField: propName(made, 'VSwitchId'),
-      securityGroup: resolver.value(props.SecurityGroupId),
-      ports: rosPorts(props.Container, resolver),
+      vSwitchesField: propName(made, fields.vSwitch),
+      securityGroup: resolver.value(props[fields.securityGroup]),
+      ports: rosPorts(props[fields.containers], resolver),
       registry: rosRegistry(props, resolver, made),
     });
   }
@@ -327,13 +340,15 @@ function fromRosStack(ctx: EciSource, owner: TfBlock, ecis: EciSpec[], opaque: O
 
 function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
   const b = owner.body;
-  const group = ctx.link(b.scaling_group_id, ['alicloud_ess_scaling_group']);
+  const f = ESS_ECI.group;
+  const vSwitchIds = tf(ESS_GROUP.group.vSwitches);
+  const group = ctx.link(b[tf(f.scalingGroup)], [ESS_GROUP.resourceType]);
   let vSwitches: Known<unknown[]>;
   let field: string;
   if (group.kind === 'resource') {
     const g = group.block.body;
     field = `vswitch_ids of ${group.block.address}`;
-    const ids = g.vswitch_ids ?? (g.vswitch_id !== undefined ? [g.vswitch_id] : undefined);
+    const ids = g[vSwitchIds] ?? (g.vswitch_id !== undefined ? [g.vswitch_id] : undefined); // vswitch_id: deprecated, one vSwitch
     if (ids === undefined || ids === null) vSwitches = ABSENT;
     else if (Array.isArray(ids)) vSwitches = known(ids);
     else vSwitches = unknown(`vswitch_ids is the expression ${show(ids)}, known only at apply time`);
@@ -341,29 +356,36 @@ function fromEssConfiguration(ctx: EciSource, owner: TfBlock): EciSpec {
     field = 'vswitch_ids of its scaling group';
     vSwitches = unknown(`its scaling group is ${ctx.describe(group)}, not a scaling group of this stack`);
   }
-  const name = b.container_group_name;
+  const name = b[tf(f.containerGroupName)];
   const made = ctx.ownerOf(owner);
-  if (made?.props.vswitch_ids) field = made.props.vswitch_ids;
+  if (made?.props[vSwitchIds]) field = made.props[vSwitchIds];
   return {
     owner,
     backend: 'ess',
     label: made ? ownerLabel(made) : `ECI scaling configuration ${owner.address}`,
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
-    ipv6Count: countOf(known(b.ipv6_address_count)),
-    ipv6CountField: propName(made, 'ipv6_address_count'),
-    instanceTypes: stringListOf(known(b.instance_types), true),
-    instanceTypesField: propName(made, 'instance_types'),
+    ipv6Count: countOf(known(b[tf(f.ipv6AddressCount)])),
+    ipv6CountField: propName(made, tf(f.ipv6AddressCount)),
+    instanceTypes: stringListOf(known(b[tf(f.instanceTypes)]), true),
+    instanceTypesField: propName(made, tf(f.instanceTypes)),
     vSwitches,
     vSwitchesField: field,
-    securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
-    ports: tfPorts(b),
-    registry: tfRegistry(b, made, 'image_registry_credentials', 'acr_registry_infos'),
+    securityGroup: optional(b[tf(f.securityGroup)]),
+    ports: tfPorts(b, ESS_ECI),
+    registry: tfRegistry(b, made, ESS_ECI),
   };
+}
+
+/** A Terraform value that may be left out: absent when undefined. */
+function optional(value: unknown): Known<unknown> {
+  return value === undefined ? ABSENT : known(value);
 }
 
 function fromNative(ctx: EciSource, owner: TfBlock): EciSpec {
   const b = owner.body;
-  const name = b.container_group_name;
+  const f = NATIVE_ECI.group;
+  const name = b[tf(f.containerGroupName)];
+  const vSwitch = b[tf(f.vSwitch)];
   const made = ctx.ownerOf(owner);
   return {
     owner,
@@ -372,13 +394,13 @@ function fromNative(ctx: EciSource, owner: TfBlock): EciSpec {
     name: typeof name === 'string' && !isToken(name) ? name : undefined,
     ipv6Count: ABSENT, // alicloud_eci_container_group has no IPv6 argument (provider 1.289.0)
     ipv6CountField: '(none)',
-    instanceTypes: stringListOf(known(b.instance_type), true),
-    instanceTypesField: propName(made, 'instance_type'),
-    vSwitches: b.vswitch_id === undefined ? ABSENT : known([b.vswitch_id]),
-    vSwitchesField: propName(made, 'vswitch_id'),
-    securityGroup: b.security_group_id === undefined ? ABSENT : known(b.security_group_id),
-    ports: tfPorts(b),
-    registry: tfRegistry(b, made, 'image_registry_credential', 'acr_registry_info'),
+    instanceTypes: stringListOf(known(b[tf(f.instanceType)]), true),
+    instanceTypesField: propName(made, tf(f.instanceType)),
+    vSwitches: vSwitch === undefined ? ABSENT : known([vSwitch]),
+    vSwitchesField: propName(made, tf(f.vSwitch)),
+    securityGroup: optional(b[tf(f.securityGroup)]),
+    ports: tfPorts(b, NATIVE_ECI),
+    registry: tfRegistry(b, made, NATIVE_ECI),
   };
 }
 
@@ -399,7 +421,7 @@ export function extractEcis(ctx: EciSource): { ecis: EciSpec[]; opaque: OpaqueRo
   const ecis: EciSpec[] = [];
   const opaque: OpaqueRosStack[] = [];
   for (const b of ctx.ofType('alicloud_ros_stack')) fromRosStack(ctx, b, ecis, opaque);
-  for (const b of ctx.ofType('alicloud_ess_eci_scaling_configuration')) ecis.push(fromEssConfiguration(ctx, b));
-  for (const b of ctx.ofType('alicloud_eci_container_group')) ecis.push(fromNative(ctx, b));
+  for (const b of ctx.ofType(ESS_ECI.resourceType)) ecis.push(fromEssConfiguration(ctx, b));
+  for (const b of ctx.ofType(NATIVE_ECI.resourceType)) ecis.push(fromNative(ctx, b));
   return { ecis, opaque };
 }

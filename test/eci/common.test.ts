@@ -1,7 +1,8 @@
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { PropValidator } from '../../src/core/validation';
-import { defaultGroupName, splitInstanceTypes, validateGroupName, validateSizing } from '../../src/eci/common';
+import { defaultGroupName, splitInstanceTypes } from '../../src/eci/common';
+import { validateGroupName, validateSizing } from '../../src/eci/validation';
 
 function problems(fill: (v: PropValidator) => void): string {
   const scope = new Construct(new App(), 'Scope');

@@ -2,7 +2,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerDefinition, ImagePullPolicy, Probe, ProbeScheme, Volume } from '../../src';
 import { PropValidator } from '../../src/core/validation';
-import { validateContainers } from '../../src/eci/container-mapping';
+import { validateContainers } from '../../src/eci/container-validation';
 
 /** The problems `validateContainers` records, one line each (`prop: problem. Fix: fix.`); [] when none. */
 function problems(containers: ContainerDefinition[] | undefined, volumes: Volume[] = []): string[] {

@@ -2,7 +2,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { alicloud, RestartPolicy } from '../../src';
 import { PropValidator } from '../../src/core/validation';
-import { mayBeSameVpc, validateGroupProps, validateIpv6AndRestart } from '../../src/eci/common';
+import { mayBeSameVpc, validateGroupProps, validateIpv6AndRestart } from '../../src/eci/validation';
 
 function messageOf(fn: () => void): string {
   try {

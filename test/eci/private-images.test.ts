@@ -4,7 +4,8 @@ import { errorOf, setup } from './util';
 import { ContainerDefinition, ContainerGroup, ContainerGroupFleet, Ipv6Checks } from '../../src';
 import { PropValidator } from '../../src/core/validation';
 import { toEssRegistry, toNativeRegistry, toRosRegistry } from '../../src/eci/container-mapping';
-import { RegistryProps, secretValues, sensitiveValueTest, StackSecretLookups, validateRegistry } from '../../src/eci/registry';
+import { RegistryProps, secretValues, sensitiveValueTest, StackSecretLookups } from '../../src/eci/registry';
+import { validateRegistry } from '../../src/eci/validation';
 
 const IMAGE = 'registry.cn-huhehaote.aliyuncs.com/team/app:1.0';
 const SERVER = 'registry.cn-huhehaote.aliyuncs.com';

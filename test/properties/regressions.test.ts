@@ -110,7 +110,7 @@ test('BUG 3: unknown restartPolicy / imagePullPolicy / port protocol / probe sch
  * (the check is `!(value > 0)`); JSON has no Infinity, so the plan gets `"cpu": null` (Terraform: unset) and the
  * template `"Cpu": null`:
  *   new ContainerGroup(stack, 'W', { ..., cpu: Infinity, memory: 2 })  → "cpu": null, no error.
- * Fixed: `!(Number.isFinite(value) && value > 0)` in validateSizing (common.ts) and positive() (container-mapping.ts).
+ * Fixed: `!(Number.isFinite(value) && value > 0)` in validateSizing (now in validation.ts) and positive() (now in container-validation.ts).
  */
 test('BUG 4: infinite cpu or memory is rejected', () => {
   fc.assert(fc.property(
