@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { defaultGroupName } from './common';
 import { ContainerDefinition, RestartPolicy } from './container';
 import { toEssContainers, toEssRegistry, toEssVolumes } from './container-mapping';
-import { ESS_ECI, ESS_GROUP, ownerFields, terraformName } from './fields';
 import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
 import { checkFleetTypes, validateFleetOwnProps, validateGroupProps } from './validation';
@@ -13,6 +12,7 @@ import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scalin
 import { EssScalingGroup } from '../providers/alicloud/ess-scaling-group';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { registerOwner } from '../rules/owners';
+import { ESS_ECI, ESS_GROUP, ownerFields, terraformName } from '../schema/eci-fields';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 

@@ -10,7 +10,6 @@ import {
   toRosRegistry,
   toRosVolumes,
 } from './container-mapping';
-import { NATIVE_ECI, ownerFields, ROS_ECI, terraformName } from './fields';
 import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential, secretValues, sensitiveValueTest } from './registry';
 import { escapeTerraformMap, RosTemplate } from './ros-template';
@@ -23,6 +22,7 @@ import { EciContainerGroup } from '../providers/alicloud/eci-container-group';
 import { RosStack } from '../providers/alicloud/ros-stack';
 import { Ipv6Checks } from '../rules/ipv6-checks';
 import { registerOwner } from '../rules/owners';
+import { NATIVE_ECI, ownerFields, ROS_ECI, terraformName } from '../schema/eci-fields';
 import { ISecurityGroup } from '../security-group/interfaces';
 import { IDualStackVpc, IVSwitch } from '../vpc/interfaces';
 import { InternetChargeType, Ipv6InternetBandwidth } from '../vpc/ipv6-internet-bandwidth';

@@ -1,17 +1,17 @@
 /**
  * The three mappings of the container spec: native `alicloud_eci_container_group`, ROS
  * `ALIYUN::ECI::ContainerGroup`, ESS `alicloud_ess_eci_scaling_configuration`. The field names come from the
- * backends' tables (fields.ts); the validation of the spec is in container-validation.ts.
+ * backends' tables (src/schema/eci-fields.ts); the validation of the spec is in container-validation.ts.
  * Tests compare the three mappings with each other (test/eci/container-mapping.test.ts).
  */
 import { Token } from 'cdktf';
 import { ContainerDefinition, ContainerProtocol, ImagePullPolicy, Probe } from './container';
-import { ESS_ECI, NATIVE_ECI, ROS_ECI } from './fields';
 import { AcrInstance, RegistryProps } from './registry';
 import { Volume } from './volume';
 import { literalText } from '../core/terraform-text';
 import * as eci from '../providers/alicloud/eci-container-group';
 import * as ess from '../providers/alicloud/ess-eci-scaling-configuration';
+import { ESS_ECI, NATIVE_ECI, ROS_ECI } from '../schema/eci-fields';
 
 /**
  * Literal text for a Terraform JSON string: `${` and `%{` in user text (`echo ${HOME}`) must stay literal,

@@ -9,7 +9,7 @@ import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './docume
 import { ConstructOwner, ownerLabel, propName } from './owners';
 import { isToken, show } from './references';
 import { isJsonObject as isObject } from '../core/terraform-json';
-import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, terraformName as tf } from '../eci/fields';
+import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, terraformName as tf } from '../schema/eci-fields';
 
 /** A port a container declares. @internal */
 export interface ContainerPort {

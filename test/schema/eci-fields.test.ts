@@ -1,10 +1,10 @@
 import { TerraformVariable, Testing } from 'cdktf';
-import { setup } from './util';
 import { ContainerGroup, ContainerGroupFleet, Volume } from '../../src';
-import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, ownerFields, terraformName } from '../../src/eci/fields';
+import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, ownerFields, terraformName } from '../../src/schema/eci-fields';
+import { setup } from '../eci/util';
 
 /**
- * The backend tables (src/eci/fields.ts) are what the writers, the owner maps and the rule pack's reader spell the
+ * The backend tables (src/schema/eci-fields.ts) are what the writers, the owner maps and the rule pack's reader spell the
  * field names from: every entry must be a field that the synthesized resource really has, under the name the reader
  * looks for (the Terraform JSON name for native and ESS, the template property for ROS).
  */

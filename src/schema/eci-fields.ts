@@ -8,7 +8,8 @@
  *
  * The writers (container-mapping.ts, container-group.ts, container-group-fleet.ts), the owner maps they register
  * (so that rule messages name props) and the rule pack's reader (src/rules/eci-model.ts) all spell the names from
- * here. This module imports nothing: both src/eci and src/rules import it, and src/eci imports src/rules.
+ * here. It lives in src/schema (what the backends call each field) and imports nothing, so that both src/eci and
+ * src/rules can read it without an arrow upward (src/eci imports src/rules).
  *
  * The Terraform tables hold the keys of the generated cdktf bindings (camelCase, as the writers pass them);
  * {@link terraformName} gives the name in the Terraform JSON (snake_case), which the reader and the owner maps use.
