@@ -103,7 +103,7 @@ function scanJson(file: string, text: string, doc: Json, locations: Map<string, 
  * resource and data sections and their type levels are read in object form only: HCL JSON's array form at
  * those levels (which `terraformBlocks` reads) is not merged, as before the shared reader.
  */
-function mergeInto(target: Json, doc: Json): void {
+function mergeInto(target: Json, doc: Json, file: string, locations: ReadonlyMap<string, SourceLocation>): void {
   for (const [key, value] of Object.entries(doc)) {
     if (key === 'resource' || key === 'data') {
       if (!isObject(value)) continue;
@@ -111,7 +111,16 @@ function mergeInto(target: Json, doc: Json): void {
       for (const [type, named] of Object.entries(value)) {
         if (!isObject(named)) continue;
         const byName = section[type] ??= {};
-        for (const [name, body] of Object.entries(named)) byName[name] = body;
+        for (const [name, body] of Object.entries(named)) {
+          // one name declared twice (in two files, or twice in one HCL file: a list of bodies) is Terraform's
+          // "Duplicate resource" error, never the last one read
+          if (Object.prototype.hasOwnProperty.call(byName, name) || (Array.isArray(body) && body.length > 1)) {
+            const first = locations.get(blockAddress(key, type, name));
+            const at = first ? ` at ${first.file}${first.line ? `:${first.line}` : ''}` : '';
+            throw new CheckInputError(`Duplicate ${key} "${type}" configuration: "${name}" is already declared${at}; Terraform rejects a name declared twice in a module. Fix: rename or remove one`, file);
+          }
+          byName[name] = body;
+        }
       }
     } else if (key === 'provider') {
       const entries: Array<[string, unknown]> = Array.isArray(value)
@@ -175,7 +184,7 @@ export async function configDocument(input: string, files: readonly string[], ki
         throw new CheckInputError('is a plan JSON in a configuration folder. Fix: check it on its own (check plan.json), or move it out of the folder', file);
       }
       scanJson(file, text, parsed, locations);
-      mergeInto(doc, parsed);
+      mergeInto(doc, parsed, file, locations);
     } else {
       if (text.trimStart().startsWith('{')) {
         // JSON in a file read as HCL (no .json name): a state file is named as one
@@ -190,7 +199,7 @@ export async function configDocument(input: string, files: readonly string[], ki
       }
       const parsed = await parseHcl(file, text);
       scanHcl(file, text, locations, skips);
-      mergeInto(doc, parsed);
+      mergeInto(doc, parsed, file, locations);
     }
   }
   normalizeMetaArguments(doc);

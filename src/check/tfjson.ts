@@ -3,8 +3,8 @@
  *
  * `JSON.parse` keeps the last of two equal keys, so a whole `alicloud_vswitch` could vanish from the check.
  * Terraform (hashicorp/hcl's JSON syntax) reads an object key given twice as:
- * - a block type (top level `resource`, `data`, `provider`, ...; the type level under `resource`/`data`):
- *   both blocks, merged here;
+ * - a block type (top level `resource`, `data`, `provider`, `terraform`, `moved`...; the type level under
+ *   `resource`/`data`): both blocks, merged here by label (unlabelled ones kept as a list);
  * - a block name (`resource.<type>.<name>`, `variable.<name>`, `output.<name>`, `module.<name>`): an error,
  *   "Duplicate resource ... configuration";
  * - an argument (in `locals`, in a block's body): an error, "Duplicate argument"; in a block's body, two
@@ -23,6 +23,9 @@ const blockish = (v: unknown) => asList(v).every(isObj);
 
 /** Block types whose duplicate names Terraform rejects, with its wording. */
 const NAMED: Record<string, string> = { variable: 'variable', output: 'output', module: 'module call' };
+
+/** Top-level block types whose object form is keyed by label (type, name), merged when given twice. */
+const LABELLED = new Set(['resource', 'data', 'provider', 'variable', 'output', 'module', 'locals']);
 
 /** Sets a key without invoking the `__proto__` setter (JSON.parse makes it an own property too). */
 function setKey(obj: Obj, key: string, value: unknown): void {
@@ -58,8 +61,8 @@ class Reader {
     const prev = obj[key];
     const [top, kind] = path;
     if (path.length === 0 || ((top === 'resource' || top === 'data') && path.length === 1)) {
-      // a block type given twice: both blocks
-      if (isObj(prev) && isObj(value)) this.merge(prev, value, [...path, key]);
+      // a block type given twice: both blocks (labelled ones merged by label; `terraform`, `moved`... as a list)
+      if (isObj(prev) && isObj(value) && (path.length === 1 || LABELLED.has(key))) this.merge(prev, value, [...path, key]);
       else setKey(obj, key, [...asList(prev), ...asList(value)]);
     } else if ((top === 'resource' || top === 'data') && path.length === 2) {
       fail(`Duplicate ${top === 'resource' ? 'resource' : 'data'} "${kind}" configuration: "${key}" is already declared`);

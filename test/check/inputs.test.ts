@@ -238,6 +238,24 @@ ${PROVIDER}  "resource": {"alicloud_vswitch": {"a": ${vsw('10.0.1.0/24')}}},
     expect(ids(r.out)).toEqual(['alicloud_vswitch.a:4']);
   });
 
+  test('a resource declared in two files of a module, or twice in one HCL file: exit 2 naming the first (not the last one read)', async () => {
+    const hcl = (cidr: string) => `resource "alicloud_vswitch" "a" {\n  vpc_id = "vpc-123"\n  cidr_block = "${cidr}"\n}\n`;
+    const two = tmpDir({ 'a.tf': hcl('10.0.1.0/24'), 'b.tf.json': `{"resource": {"alicloud_vswitch": {"a": ${vsw('10.0.2.0/24')}}}}\n` });
+    const r = await cli(two);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`cdktf-alicloud-ipv6 check: ${path.join(two, 'b.tf.json')}: Duplicate resource "alicloud_vswitch" configuration: "a" is already declared at ${path.join(two, 'a.tf')}:1; `
+      + 'Terraform rejects a name declared twice in a module. Fix: rename or remove one\n');
+    const one = tmpDir({ 'main.tf': `${hcl('10.0.1.0/24')}\n${hcl('10.0.2.0/24')}` });
+    const o = await cli(one);
+    expect(o.code).toBe(2);
+    expect(o.err).toContain(`main.tf: Duplicate resource "alicloud_vswitch" configuration: "a" is already declared at ${path.join(one, 'main.tf')}:1`);
+  });
+
+  test('an unlabelled block type given twice (two "moved" blocks) is both blocks, not an error', () => {
+    const parsed = parseTerraformJson('{\n  "moved": {"from": "a.b", "to": "a.c"},\n  "moved": {"from": "a.d", "to": "a.e"}\n}\n', 'm.tf.json') as any;
+    expect(parsed.moved).toEqual([{ from: 'a.b', to: 'a.c' }, { from: 'a.d', to: 'a.e' }]);
+  });
+
   test('JSON escapes, numbers and a "__proto__" key read as JSON.parse reads them', () => {
     const text = '{"a\\u0062": [1, -2.5e3, true, false, null, "x\\"y"], "__proto__": {"p": 1}, "e": {}, "l": []}';
     const parsed = parseTerraformJson(text, 'x.json') as any;
