@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkDepth, osReason, parseJson, readText, stateFileError, tooDeep, unreadable } from './files';
+import { checkDepth, parseJson, readText, stateFileError, tooDeep, unreadable } from './files';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
 import { parseTerraformJson } from './tfjson';
 import { blockAddress, BLOCK_KINDS, BlockKind, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
@@ -163,7 +163,7 @@ export function terraformFiles(dir: string, kind: InputKind): string[] {
       return fs.statSync(f).isFile();
     } catch (e) {
       // a dangling link, or an entry that cannot be looked at: say so rather than check the module without it
-      throw new CheckInputError(`cannot read the file: ${osReason(e)}`, f);
+      throw unreadable('file', f, e);
     }
   });
 }
