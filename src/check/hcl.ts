@@ -9,8 +9,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseJson, readText } from './files';
+import { checkDepth, parseJson, readText, stateFileError, tooDeep, unreadable } from './files';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
+import { parseTerraformJson } from './tfjson';
 import { blockAddress, BLOCK_KINDS, BlockKind, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
 import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 
@@ -31,9 +32,13 @@ async function parseHcl(file: string, text: string): Promise<Json> {
   const { parse } = hcl2json;
   try {
     const out = await parse(path.basename(file), text);
+    checkDepth(out, file);
     return isObject(out) ? out : {};
   } catch (e) {
+    if (e instanceof CheckInputError) throw e;
     const message = String((e as Error)?.message ?? e);
+    // the parser recurses: a deeply nested expression exhausts the stack
+    if (e instanceof RangeError || /Maximum call stack size exceeded/i.test(message)) throw new CheckInputError(tooDeep(), file);
     // `parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of an expression, ...]`
     const m = /:(\d+),(\d+)(?:-[\d,]+)?: ([^\]]*)/.exec(message);
     throw new CheckInputError(`is not valid HCL: ${m ? m[3].trim() : message.replace(/^parse config: /, '')}`, file, m ? Number(m[1]) : undefined);
@@ -98,7 +103,7 @@ function scanJson(file: string, text: string, doc: Json, locations: Map<string, 
  * resource and data sections and their type levels are read in object form only: HCL JSON's array form at
  * those levels (which `terraformBlocks` reads) is not merged, as before the shared reader.
  */
-function mergeInto(target: Json, doc: Json): void {
+function mergeInto(target: Json, doc: Json, file: string, locations: ReadonlyMap<string, SourceLocation>): void {
   for (const [key, value] of Object.entries(doc)) {
     if (key === 'resource' || key === 'data') {
       if (!isObject(value)) continue;
@@ -106,7 +111,16 @@ function mergeInto(target: Json, doc: Json): void {
       for (const [type, named] of Object.entries(value)) {
         if (!isObject(named)) continue;
         const byName = section[type] ??= {};
-        for (const [name, body] of Object.entries(named)) byName[name] = body;
+        for (const [name, body] of Object.entries(named)) {
+          // one name declared twice (in two files, or twice in one HCL file: a list of bodies) is Terraform's
+          // "Duplicate resource" error, never the last one read
+          if (Object.prototype.hasOwnProperty.call(byName, name) || (Array.isArray(body) && body.length > 1)) {
+            const first = locations.get(blockAddress(key, type, name));
+            const at = first ? ` at ${first.file}${first.line ? `:${first.line}` : ''}` : '';
+            throw new CheckInputError(`Duplicate ${key} "${type}" configuration: "${name}" is already declared${at}; Terraform rejects a name declared twice in a module. Fix: rename or remove one`, file);
+          }
+          byName[name] = body;
+        }
       }
     } else if (key === 'provider') {
       const entries: Array<[string, unknown]> = Array.isArray(value)
@@ -137,8 +151,21 @@ function normalizeMetaArguments(doc: Json): void {
 
 /** The Terraform files of a folder, sorted (as Terraform reads them: one module, no subfolders). */
 export function terraformFiles(dir: string, kind: InputKind): string[] {
-  const names = fs.readdirSync(dir).filter((n) => (kind === 'json' ? n.endsWith('.tf.json') : n.endsWith('.tf') || n.endsWith('.tf.json')));
-  return names.sort().map((n) => path.join(dir, n)).filter((f) => fs.statSync(f).isFile());
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (e) {
+    throw unreadable('folder', dir, e);
+  }
+  names = names.filter((n) => (kind === 'json' ? n.endsWith('.tf.json') : n.endsWith('.tf') || n.endsWith('.tf.json')));
+  return names.sort().map((n) => path.join(dir, n)).filter((f) => {
+    try {
+      return fs.statSync(f).isFile();
+    } catch (e) {
+      // a dangling link, or an entry that cannot be looked at: say so rather than check the module without it
+      throw unreadable('file', f, e);
+    }
+  });
 }
 
 /** Adapts a folder or a single file of Terraform configuration. @internal */
@@ -149,17 +176,30 @@ export async function configDocument(input: string, files: readonly string[], ki
   for (const file of files) {
     const text = readText(file);
     if (file.endsWith('.json')) {
-      const parsed = parseJson(text, file);
+      // syntax errors and nesting from JSON.parse; the values as Terraform reads them (duplicate keys) from parseTerraformJson
+      parseJson(text, file);
+      const parsed = parseTerraformJson(text, file);
       if (!isObject(parsed)) throw new CheckInputError('is JSON but not a Terraform JSON configuration (expected an object)', file);
       if ('format_version' in parsed && ('planned_values' in parsed || 'resource_changes' in parsed)) {
         throw new CheckInputError('is a plan JSON in a configuration folder. Fix: check it on its own (check plan.json), or move it out of the folder', file);
       }
       scanJson(file, text, parsed, locations);
-      mergeInto(doc, parsed);
+      mergeInto(doc, parsed, file, locations);
     } else {
+      if (text.trimStart().startsWith('{')) {
+        // JSON in a file read as HCL (no .json name): a state file is named as one
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        const state = stateFileError(json, file);
+        if (state) throw state;
+      }
       const parsed = await parseHcl(file, text);
       scanHcl(file, text, locations, skips);
-      mergeInto(doc, parsed);
+      mergeInto(doc, parsed, file, locations);
     }
   }
   normalizeMetaArguments(doc);

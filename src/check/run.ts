@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckConfig, covers } from './config';
-import { parseJson, readText } from './files';
+import { osReason, parseJson, readText, stateFileError } from './files';
 import { configDocument, terraformFiles } from './hcl';
 import { CheckDocument, CheckInputError, InputKind, SourceLocation } from './model';
 import { planDocument } from './plan';
@@ -42,8 +42,10 @@ export async function loadInput(input: string, forced?: InputKind): Promise<Chec
   let stat: fs.Stats;
   try {
     stat = fs.statSync(input);
-  } catch {
-    throw new CheckInputError('does not exist', input);
+  } catch (e) {
+    // only a missing path is "does not exist"; anything else (EACCES, ENOTDIR, ELOOP...) with the OS reason
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CheckInputError('does not exist', input);
+    throw new CheckInputError(`cannot be read: ${osReason(e)}`, input);
   }
   if (stat.isDirectory()) {
     if (forced === 'plan') throw new CheckInputError('is a folder; --input plan needs a plan JSON file (terraform show -json plan.out > plan.json)', input);
@@ -59,6 +61,8 @@ export async function loadInput(input: string, forced?: InputKind): Promise<Chec
   if (forced === 'hcl' || (forced === undefined && input.endsWith('.tf'))) return configDocument(input, [input], 'hcl');
   const text = readText(input);
   const json = parseJson(text, input);
+  const state = stateFileError(json, input);
+  if (state) throw state;
   if (forced === 'plan' || (forced === undefined && looksLikePlan(json))) return planDocument(json, input);
   if (forced === undefined && typeof json === 'object' && json !== null && 'format_version' in json) {
     throw new CheckInputError('has a format_version but is not a plan (no planned_values, resource_changes or configuration)', input);

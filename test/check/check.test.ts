@@ -304,7 +304,8 @@ describe('bad input: a clear error with exit 2, never a stack trace', () => {
     ['malformed JSON', { 'main.tf.json': '{\n "resource": {\n  "x": 1,\n }\n}\n' }, 'main.tf.json:4', 'is not valid JSON'],
     ['an unknown plan format version', { 'plan.json': '{"format_version": "2.0", "planned_values": {}}' }, 'plan.json', 'has plan format_version "2.0"'],
     ['a binary file', { 'plan.json': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]) }, 'plan.json', 'is a binary file'],
-    ['a state, not a plan', { 'plan.json': '{"format_version": "1.0", "values": {}}' }, 'plan.json', 'has a format_version but is not a plan'],
+    ['a state, not a plan', { 'plan.json': '{"format_version": "1.0", "values": {}}' }, 'plan.json', 'is terraform show -json of a state, not of a plan: it holds what is deployed'],
+    ['a format_version without plan or state parts', { 'plan.json': '{"format_version": "1.0"}' }, 'plan.json', 'has a format_version but is not a plan'],
   ];
   test.each(cases)('%s', async (_name, files, where, message) => {
     const dir = tmpDir(files);
