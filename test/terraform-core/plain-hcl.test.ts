@@ -48,10 +48,12 @@ describeWithTerraform('validate on plain HCL folders (real Terraform, offline pr
     // A registry module that `terraform init` installed earlier: offline, only .terraform/modules has it.
     dirs.installed = tree({
       'main.tf': `${PROVIDER}module "net" {\n  source  = "example/net/alicloud"\n  version = "1.0.0"\n  cidr    = "10.0.0.0/16"\n}\n`,
-      '.terraform/modules/modules.json': JSON.stringify({ Modules: [
-        { Key: '', Source: '', Dir: '.' },
-        { Key: 'net', Source: 'registry.terraform.io/example/net/alicloud', Version: '1.0.0', Dir: '.terraform/modules/net' },
-      ] }),
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'net', Source: 'registry.terraform.io/example/net/alicloud', Version: '1.0.0', Dir: '.terraform/modules/net' },
+        ],
+      }),
       '.terraform/modules/net/main.tf': NET_MODULE.replace('ENABLE', 'true'),
     });
     const names = Object.keys(dirs);

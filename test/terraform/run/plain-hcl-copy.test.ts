@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { permissionBits } from '../../../src/core/private-dir';
 import { IMPLICIT_PROVIDER_ADDRESS, offlineInstallation, terraformPlatform } from '../../../src/terraform/run/mirror';
 import { copyStackTree, disposeWorkspace, localModuleDirs, prepareWorkspace } from '../../../src/terraform/run/workspace';
 
@@ -19,9 +20,9 @@ const tmp = () => {
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** Writes `files` (relative path to content) under a new temp folder and returns it. */
-function tree(files: Record<string, string>): string {
+function tree(contents: Record<string, string>): string {
   const root = tmp();
-  for (const [rel, text] of Object.entries(files)) {
+  for (const [rel, text] of Object.entries(contents)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   }
@@ -50,7 +51,7 @@ describe('the implied hashicorp/alicloud address', () => {
     expect(path.relative(inst.dir, inst.implicitExecutable).split(path.sep))
       .toEqual(['mirror', 'registry.terraform.io', 'hashicorp', 'alicloud', '1.289.0', terraformPlatform(), 'terraform-provider-alicloud_v1.289.0']);
     expect(fs.readFileSync(inst.implicitExecutable, 'utf-8')).toBe(fs.readFileSync(inst.executable, 'utf-8'));
-    expect(fs.statSync(inst.implicitExecutable).mode & 0o777).toBe(0o700);
+    expect(permissionBits(inst.implicitExecutable)).toBe(0o700);
     const config = fs.readFileSync(inst.cliConfigFile, 'utf-8');
     expect(config).toContain('include = ["registry.terraform.io/hashicorp/alicloud"]');
     expect(config.match(/filesystem_mirror \{/g)).toHaveLength(2);
@@ -120,7 +121,7 @@ describe('local modules outside the folder', () => {
     const ws = prepareWorkspace(path.join(root, 'a', 'root'), { terraformBinary: tf, pluginEntry: path.join(tmp(), 'p.js') });
     expect(path.relative(ws.copyRoot, ws.workDir)).toBe(path.join('a', 'root'));
     expect(fs.existsSync(path.join(ws.copyRoot, 'b', 'net', 'main.tf'))).toBe(true);
-    expect(fs.statSync(ws.copyRoot).mode & 0o777).toBe(0o700);
+    expect(permissionBits(ws.copyRoot)).toBe(0o700);
     disposeWorkspace(ws);
     expect(fs.existsSync(ws.copyRoot)).toBe(false);
   });
