@@ -89,6 +89,24 @@ export function offlineInstallation(pluginEntry: string = defaultPluginEntry()):
   return inst;
 }
 
+/**
+ * Serves the same plugin script under `version` too (both addresses), for a configuration that pins another
+ * version than the bundled schema's (versions.ts picks it). The mirror only grows: a configuration without
+ * a constraint still gets the newest, {@link PROVIDER_VERSION}, whenever that is not excluded.
+ */
+export function mirrorVersion(inst: Installation, version: string): void {
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`offline provider: not a provider version: ${JSON.stringify(version)}`);
+  if (version === PROVIDER_VERSION) return;
+  const script = fs.readFileSync(inst.executable, 'utf-8');
+  for (const address of MIRRORED_ADDRESSES) {
+    const pkgDir = path.join(inst.dir, 'mirror', address, version, terraformPlatform());
+    const file = path.join(pkgDir, `terraform-provider-alicloud_v${version}`);
+    if (fs.existsSync(file)) continue;
+    fs.mkdirSync(pkgDir, { recursive: true, mode: 0o700 });
+    writePrivateFile(file, script, true);
+  }
+}
+
 /** Removes every mirror and CLI config of this process now (also done at exit). */
 export function removeInstallations(): void {
   for (const inst of installations.values()) fs.rmSync(inst.dir, { recursive: true, force: true });

@@ -11,11 +11,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { offlineInstallation, Installation, removeInstallations } from './mirror';
+import { mirrorVersion, offlineInstallation, Installation, removeInstallations } from './mirror';
 import { defaultPluginEntry } from './plugin-entry';
 import { InterruptedError, interruptedBy } from './processes';
 import { requireTerraform } from './terraform-binary';
+import { hclAlicloudConstraints, jsonAlicloudConstraints, versionToServe } from './versions';
 import { freshPrivateDir, stripGroupOtherBits, writePrivateFile } from '../../core/private-dir';
+import { PROVIDER_VERSION } from '../../schema/pack';
 
 /**
  * Options of the offline runs (the driver's own; the testing API's options are `OfflineTerraformOptions`
@@ -120,6 +122,24 @@ export function localModuleDirs(dir: string): string[] {
   return [...seen];
 }
 
+/** The `version` constraints on alicloud in the folder and the local modules it reaches. @internal */
+export function alicloudConstraints(dir: string): string[] {
+  const out: string[] = [];
+  for (const d of [path.resolve(dir), ...localModuleDirs(dir)]) {
+    for (const n of fs.readdirSync(d)) {
+      if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(d, n), 'utf-8');
+      } catch {
+        continue;
+      }
+      out.push(...(n.endsWith('.tf.json') ? jsonAlicloudConstraints(text) : hclAlicloudConstraints(text)));
+    }
+  }
+  return out;
+}
+
 /** The deepest folder that holds `dir` and every one of `others`. */
 function commonAncestor(dir: string, others: readonly string[]): string {
   let root = dir;
@@ -220,6 +240,8 @@ export interface Workspace {
   readonly copyRoot: string;
   readonly env: NodeJS.ProcessEnv;
   readonly keep: boolean;
+  /** Said once when the configuration pins another alicloud version than the bundled schema's. */
+  readonly versionNotice?: string;
 }
 
 /** Finds Terraform, writes the mirror and copies the stack. */
@@ -230,10 +252,17 @@ export function prepareWorkspace(stackDir: string, options: TerraformRunOptions 
   const terraform = requireTerraform(options.terraformBinary);
   const inst = offlineInstallation(options.pluginEntry ?? defaultPluginEntry());
   const { root: copyRoot, workDir } = copyStackTree(stackDir, options.extraFiles);
+  const served = versionToServe(alicloudConstraints(workDir));
+  let versionNotice: string | undefined;
+  if (served !== PROVIDER_VERSION) {
+    mirrorVersion(inst, served);
+    versionNotice = `the configuration asks for alicloud ${served}: the offline provider serves the ${PROVIDER_VERSION} schema under that version `
+      + `(arguments that ${served} and ${PROVIDER_VERSION} do not share are checked as in ${PROVIDER_VERSION})`;
+  }
   const keep = options.keepWorkDir === true;
   if (!keep) liveWorkDirs.add(copyRoot);
   if (!stackHasBackend(workDir)) fs.rmSync(path.join(workDir, BACKEND_OVERRIDE_FILE));
-  return { terraform, workDir, copyRoot, env: terraformEnv(inst, options.env), keep };
+  return { terraform, workDir, copyRoot, env: terraformEnv(inst, options.env), keep, ...(versionNotice ? { versionNotice } : {}) };
 }
 
 /** Removes the working copy unless it is to be kept. */
