@@ -56,6 +56,11 @@ describeWithTerraform('validate on plain HCL folders (real Terraform, offline pr
       }),
       '.terraform/modules/net/main.tf': NET_MODULE.replace('ENABLE', 'true'),
     });
+    // Pinned to an older release (issue 20, item 8): served with the 1.289.0 schema under that version.
+    dirs.pinned = tree({
+      'versions.tf': 'terraform {\n  required_providers {\n    alicloud = {\n      source  = "aliyun/alicloud"\n      version = "1.263.0"\n    }\n  }\n}\n',
+      'main.tf': PROVIDER + vpc('  vpc_name = "pinned"\n'),
+    });
     const names = Object.keys(dirs);
     const all = await Promise.all(mapLimit(names.map((n) => dirs[n]), 2, (d) => validateStack(d)));
     names.forEach((n, i) => { outcomes[n] = all[i]; });
@@ -104,5 +109,16 @@ describeWithTerraform('validate on plain HCL folders (real Terraform, offline pr
     expect(code).toBe(0);
     expect(out).toContain(`${dirs.deprecated}: valid (1 warning)`);
     expect(out).toContain('Warning: Deprecated: "name" is deprecated since provider 1.119.0; use vpc_name instead [alicloud_vpc.v] (main.tf:6)');
+  });
+
+  test('a configuration that pins alicloud 1.263.0 is validated with the 1.289.0 schema, and says so once', async () => {
+    expect(report(outcomes.pinned)).toEqual({ valid: true, diagnostics: [] });
+    expect(outcomes.pinned.run.versionNotice).toMatch(/^the configuration asks for alicloud 1\.263\.0: the offline provider serves the 1\.289\.0 schema under that version/);
+    expect(outcomes.legacy.run.versionNotice).toBeUndefined();
+    let out = '';
+    const code = await runCli(['validate', dirs.pinned], { out: (t) => { out += t; }, err: (t) => { out += t; } });
+    expect(code).toBe(0);
+    expect(out.match(/serves the 1\.289\.0 schema/g)).toHaveLength(1);
+    expect(out).toContain(`${dirs.pinned}: valid, terraform validate`);
   });
 });
