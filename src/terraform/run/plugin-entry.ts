@@ -45,7 +45,9 @@ export function defaultPluginEntry(): string {
  * @internal
  */
 export const PLUGIN_SOURCES: Readonly<Record<string, readonly string[] | '*'>> = {
-  'terraform/plugin': '*', 'schema': ['config-walker.ts', 'findings.ts', 'pack.ts', 're2.ts', 'schema-index.ts'], 'core': ['private-dir.ts', 'terraform-json.ts'],
+  'terraform/plugin': '*',
+  'schema': ['config-walker.ts', 'findings.ts', 'pack.ts', 're2.ts', 'schema-index.ts'],
+  'core': ['private-dir.ts', 'terraform-json.ts'],
 };
 
 /** What the transpiled folder links to in the package (`__dirname/../../..` of lib/terraform/plugin is the folder). */
