@@ -57,6 +57,7 @@ async function validate(args: string[], io: CliIo): Promise<number> {
       failed++;
       io.out(`${dir}: INVALID, ${errors.length} error${errors.length === 1 ? '' : 's'}${w ? `, ${w}` : ''}\n`);
     }
+    if (outcome.run.versionNotice) io.out(`  note: ${outcome.run.versionNotice}\n`);
     for (const d of outcome.diagnostics) io.out(`\n${formatDiagnostic(d)}\n`);
     if (outcome.diagnostics.length > 0) io.out('\n');
   }
@@ -76,6 +77,7 @@ async function terraform(args: string[], io: CliIo): Promise<number> {
   if (sep < 0 || tfArgs.length === 0) throw new UsageError('give the terraform command after --, e.g. -- plan');
   const ws = prepareWorkspace(dirs[0], { keepWorkDir: keep });
   try {
+    if (ws.versionNotice) io.err(`note: ${ws.versionNotice}\n`);
     const init = await initWorkspace(ws);
     if (init.exitCode !== 0) {
       io.err(init.stdout + init.stderr);

@@ -16,7 +16,7 @@ import {
   ValidateDataResourceConfigResponse, ValidateProviderConfigResponse, ValidateResourceConfigRequest, ValidateResourceConfigResponse,
 } from './tfprotov6';
 import { ConfigWalker } from '../../schema/config-walker';
-import { ConfigFindingLevel } from '../../schema/findings';
+import { ConfigFindingCode, ConfigFindingLevel } from '../../schema/findings';
 import { PROVIDER_VERSION, SchemaPack } from '../../schema/pack';
 import { loadSchemaIndex } from '../../schema/schema-index';
 
@@ -53,6 +53,23 @@ function toWalkerJson(v: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) if (x !== null && x !== undefined) out[k] = toWalkerJson(x);
     return out;
+  }
+  return v;
+}
+
+/** The walker's JSON without empty lists and objects (Terraform sends an unset nested block as an empty one). */
+function withoutEmptyBlocks(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(withoutEmptyBlocks).filter((x) => x !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const y = withoutEmptyBlocks(x);
+      if (y !== undefined) out[k] = y;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
   }
   return v;
 }
@@ -201,10 +218,25 @@ export class SchemaOnlyProvider implements ProviderServer {
     }
     const doc = { [kind]: { [typeName]: { config: toWalkerJson(value) } } };
     const findings = new ConfigWalker(loadSchemaIndex()).runLimits(doc);
-    return findings.map((f) => ({
+    const limits: Diagnostic[] = findings.map((f) => ({
       severity: f.level === ConfigFindingLevel.ERROR ? DIAGNOSTIC_SEVERITY_ERROR : DIAGNOSTIC_SEVERITY_WARNING,
       summary: f.message,
       detail: `alicloud ${PROVIDER_VERSION} limit (${f.code}), checked by the offline provider of cdktf-alicloud-ipv6.`,
+      attribute: attributePath(f.path),
+    }));
+    return [...limits, ...this.deprecations(kind, typeName, value)];
+  }
+
+  /**
+   * Warnings for what the schema marks deprecated and the configuration sets (the real provider warns
+   * about those while validating; Terraform core does not). Blocks Terraform sends as empty are not set.
+   */
+  private deprecations(kind: 'resource' | 'data', typeName: string, value: unknown): Diagnostic[] {
+    const doc = { [kind]: { [typeName]: { config: withoutEmptyBlocks(toWalkerJson(value)) ?? {} } } };
+    return new ConfigWalker(loadSchemaIndex()).run(doc).filter((f) => f.code === ConfigFindingCode.DEPRECATED).map((f) => ({
+      severity: DIAGNOSTIC_SEVERITY_WARNING,
+      summary: `Deprecated: ${f.message}`,
+      detail: `Marked deprecated in the alicloud ${PROVIDER_VERSION} schema, reported by the offline provider of cdktf-alicloud-ipv6.`,
       attribute: attributePath(f.path),
     }));
   }

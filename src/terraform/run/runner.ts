@@ -16,6 +16,8 @@ export interface TerraformRun {
   readonly initFailed: boolean;
   /** The working copy (removed unless `keepWorkDir`). */
   readonly workDir: string;
+  /** Set when the configuration pins another alicloud version: which schema was served under it. */
+  readonly versionNotice?: string;
 }
 
 const INIT_ARGS = ['init', '-input=false', '-no-color'];
@@ -68,11 +70,12 @@ export async function runSequence(
   const ws = prepareWorkspace(stackDir, options);
   try {
     const init = await exec(ws, INIT_ARGS);
-    if (init.exitCode !== 0) return [{ ...init, initFailed: true, workDir: ws.workDir }];
+    const notice = ws.versionNotice ? { versionNotice: ws.versionNotice } : {};
+    if (init.exitCode !== 0) return [{ ...init, initFailed: true, workDir: ws.workDir, ...notice }];
     const runs: TerraformRun[] = [];
     for (const args of commands) {
       const r = await exec(ws, args);
-      runs.push({ ...r, initFailed: false, workDir: ws.workDir });
+      runs.push({ ...r, initFailed: false, workDir: ws.workDir, ...notice });
       if (r.exitCode !== 0) break;
     }
     return runs;
@@ -91,9 +94,10 @@ export async function runTerraform(stackDir: string, args: readonly string[], op
 export function runTerraformSync(stackDir: string, args: readonly string[], options: TerraformRunOptions = {}): TerraformRun {
   const ws = prepareWorkspace(stackDir, options);
   try {
+    const notice = ws.versionNotice ? { versionNotice: ws.versionNotice } : {};
     const init = execSync(ws, INIT_ARGS);
-    if (init.exitCode !== 0) return { ...init, initFailed: true, workDir: ws.workDir };
-    return { ...execSync(ws, args), initFailed: false, workDir: ws.workDir };
+    if (init.exitCode !== 0) return { ...init, initFailed: true, workDir: ws.workDir, ...notice };
+    return { ...execSync(ws, args), initFailed: false, workDir: ws.workDir, ...notice };
   } finally {
     disposeWorkspace(ws);
   }
