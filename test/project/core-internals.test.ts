@@ -1,23 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { sources, SRC } from './sources';
 
 /**
  * One file reaches into cdktf's internals (a path under `cdktf/lib/`, which the package does not export from
  * its index): src/rules/synth-hook.ts. A new cdktf version, or another core, then breaks that file only.
  * src/providers (the generated bindings) is not scanned.
  */
-const SRC = path.join(__dirname, '..', '..', 'src');
 const HOOK = 'rules/synth-hook.ts';
-
-/** The TypeScript files under `dir`, relative to src/, with `/` separators. */
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    const relative = path.relative(SRC, full).split(path.sep).join('/');
-    if (e.isDirectory()) return relative === 'providers' ? [] : sources(full);
-    return e.name.endsWith('.ts') ? [relative] : [];
-  });
-}
 
 /** The module specifiers under `cdktf/lib` that a source imports (import ... from, import(), require(), export ... from). */
 function coreInternals(text: string): string[] {

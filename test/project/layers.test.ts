@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { sources, SRC } from './sources';
 
 /**
  * The map of `src/` in README's Development section ("Where things live") is the rule: every folder it names
@@ -8,7 +9,6 @@ import * as path from 'path';
  * longer says what the code does.
  */
 const ROOT = path.join(__dirname, '..', '..');
-const SRC = path.join(ROOT, 'src');
 
 /** The folder ("room") a file of src/ belongs to: its top folder, or `terraform/<part>` for the two Terraform programs. */
 function roomOf(relative: string): string {
@@ -24,16 +24,6 @@ function readmeMap(): Map<string, string[]> {
   expect(start).toBeGreaterThan(0);
   const rows = [...readme.slice(start).matchAll(/^\| `src\/([a-z/-]+)\/` \| [^|]+ \| ([^|]+) \|$/gm)];
   return new Map(rows.map((r) => [r[1], r[2].trim() === 'nothing of the package' ? [] : [...r[2].matchAll(/`([a-z/-]+)`/g)].map((m) => m[1])]));
-}
-
-/** Every TypeScript file of src/ (relative, `/` separators), the generated bindings left out. */
-function sources(dir = SRC): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    const relative = path.relative(SRC, full).split(path.sep).join('/');
-    if (e.isDirectory()) return relative === 'providers' ? [] : sources(full);
-    return e.name.endsWith('.ts') ? [relative] : [];
-  });
 }
 
 /** The rooms a file imports (relative imports into src/ only; package.json and the like are not rooms). */

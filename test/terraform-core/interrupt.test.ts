@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describeWithTerraform } from './harness';
 import { synthExample } from './stacks';
+import { waitFor } from '../terraform/wait-for';
 
 jest.setTimeout(300_000);
 
@@ -54,15 +55,8 @@ function running(pid: number): boolean {
   }
 }
 
-async function waitFor<T>(what: string, fn: () => T | undefined, ms = 120_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Real processes start within this long on a loaded 2-core machine. */
+const WAIT_MS = 120_000;
 
 describeWithTerraform('validate interrupted (real Terraform, offline provider)', () => {
   const made: string[] = [];
@@ -101,9 +95,9 @@ describeWithTerraform('validate interrupted (real Terraform, offline provider)',
     const terraform = await waitFor('terraform to run', () => {
       const t = childrenNamed(child.pid!, 'terraform');
       return t.length > 0 ? t : undefined;
-    });
+    }, WAIT_MS);
     started.push(...terraform);
-    await waitFor('the plugin to run', () => (processesMentioning(path.join(cacheHome, 'cdktf-alicloud-ipv6', 'plugin')).length > 0 ? true : undefined));
+    await waitFor('the plugin to run', () => (processesMentioning(path.join(cacheHome, 'cdktf-alicloud-ipv6', 'plugin')).length > 0 ? true : undefined), WAIT_MS);
     expect(fs.readdirSync(runTmp).length).toBe(2); // the stack's copy and the mirror
 
     child.kill(sig);
