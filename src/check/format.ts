@@ -80,6 +80,7 @@ export function formatText(results: readonly CheckedInput[], colour: boolean): s
       const label = suppressed ? c('dim', 'suppressed') : c(f.level as 'error' | 'warning' | 'info', f.level.padEnd(7));
       out += `  ${where}  ${label}  ${f.ruleId}  ${f.address}\n`;
       out += `    ${f.message}.\n`;
+      if (f.via) out += `    ${c('dim', `via ${f.via}`)}\n`;
       if (suppressed) out += `    ${c('dim', `suppressed at ${f.suppressedAt}: ${f.suppressionReason}`)}\n`;
       else if (f.fix) out += `    Fix: ${f.fix}.\n`;
     }
@@ -139,6 +140,18 @@ export function formatSarif(results: readonly CheckedInput[]): string {
     };
   });
   const sarifResults = results.flatMap((r) => r.findings.filter(reported).map((f) => {
+    // a finding reported where its cause is set: the resources it affects, where they are
+    const related = (f.affects ?? []).map((a, id) => {
+      const at = r.findings.find((g) => g.address === a && g.ruleId === f.ruleId);
+      return {
+        id,
+        physicalLocation: {
+          artifactLocation: { uri: uri(at?.file ?? f.file) },
+          ...(at?.line !== undefined ? { region: { startLine: at.line } } : {}),
+        },
+        message: { text: a },
+      };
+    });
     const suppressed = f.status === Ipv6CheckStatus.SUPPRESSED;
     const inline = suppressed && /:\d+$/.test(f.suppressedAt ?? '') && !(f.suppressedAt ?? '').includes(' (');
     return {
@@ -152,8 +165,9 @@ export function formatSarif(results: readonly CheckedInput[]): string {
           artifactLocation: { uri: uri(f.file) },
           ...(f.line !== undefined ? { region: { startLine: f.line } } : {}),
         },
-        logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
+        logicalLocations: [{ fullyQualifiedName: f.address, kind: f.address.startsWith('var.') ? 'variable' : f.ruleId === 'ALI-IPV6-MOD' ? 'module' : 'resource' }],
       }],
+      ...(related.length > 0 ? { relatedLocations: related } : {}),
       partialFingerprints: { 'ipv6Checks/v1': `${f.ruleId}:${f.address}` },
       // SARIF `fixes` must carry concrete artifact changes; the fix is advice, so it goes in the message and here.
       properties: {
@@ -161,6 +175,8 @@ export function formatSarif(results: readonly CheckedInput[]): string {
         address: f.address,
         ...(f.fix ? { fix: f.fix } : {}),
         ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}),
+        ...(f.via ? { via: f.via } : {}),
+        ...(f.affects ? { affects: f.affects } : {}),
       },
       ...(suppressed ? { suppressions: [{ kind: inline ? 'inSource' : 'external', status: 'accepted', justification: f.suppressionReason ?? '' }] } : {}),
     };
