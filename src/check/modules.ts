@@ -512,7 +512,7 @@ class Flattener {
       } catch {
         continue; // expand() reports it
       }
-      if (seen.includes(real) || seen.length + 1 > MAX_MODULE_DEPTH) continue; // expand() reports it
+      if (seen.includes(real) || scope.depth + 1 > MAX_MODULE_DEPTH) continue; // expand() reports it
       let stat: fs.Stats;
       try {
         stat = fs.statSync(dir);
