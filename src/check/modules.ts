@@ -636,10 +636,14 @@ export async function resolveConfig(
           if (type.startsWith('alicloud_') || body.provider !== undefined) {
             const key = providerKeyOf(body0);
             const alias = scope.providers.get(key);
-            if (alias === undefined && scope.parent) body.provider = `alicloud.${key.replace(/^alicloud\.?/, '') || 'default'} (not passed to ${scope.address})`;
-            else if (alias) body.provider = `alicloud.${alias}`;
-            else delete body.provider;
-            providerAlias.set(real, alias ?? '');
+            if (alias === undefined) {
+              // an alias with no configuration: the rules say so ("no alicloud provider has alias ...")
+              if (scope.parent) body.provider = `alicloud.${key.replace(/^alicloud\.?/, '') || 'default'} (not passed to ${scope.address})`;
+            } else {
+              if (alias) body.provider = `alicloud.${alias}`;
+              else delete body.provider;
+              providerAlias.set(real, alias);
+            }
           }
           const [docKind, docType, docName] = splitDocAddress(docAddress, kind as BlockKind, type);
           ((out[docKind] ??= {})[docType] ??= {})[docName] = body;

@@ -64,7 +64,7 @@ function moduleFindings(input: string, findings: readonly ModuleFinding[], confi
   });
 }
 
-/** Whether a known value's text appears in a message (so the note of where it came from belongs there). */
+/** Whether a known value's text appears in a message as a word (so the note of where it came from belongs there). */
 function mentions(message: string, note: string): boolean {
   const m = / = ("(?:[^"\\]|\\.)*"|[^,; ]+)/.exec(note);
   if (!m) return false;
@@ -76,7 +76,8 @@ function mentions(message: string, note: string): boolean {
       return false;
     }
   }
-  return value.length > 0 && message.includes(value);
+  if (value.length === 0) return false;
+  return new RegExp(`(?<![\\w.-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(message);
 }
 
 const TAIL = /; the same cause also affects .* \(linked infos\)$/;

@@ -150,6 +150,37 @@ describe('modules in ../modules, and provider configurations passed to modules',
   });
 });
 
+describe('provider configurations inside modules', () => {
+  test('a module with its own provider block (legacy): its region comes from the call\'s argument, reported at that argument', async () => {
+    const dir = tmpDir({
+      'main.tf': 'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\nmodule "legacy" {\n  source = "./legacy"\n  region = "me-east-1"\n}\n',
+      'legacy/main.tf': 'variable "region" {}\n\nprovider "alicloud" {\n  region = var.region\n}\n\nresource "alicloud_vpc" "this" {\n  cidr_block  = "10.0.0.0/16"\n  enable_ipv6 = true\n}\n',
+    });
+    const { findings } = await json(dir);
+    const root = one(findings, 'ALI-IPV6-001', 'module.legacy.provider.alicloud');
+    expect(root).toMatchObject({ status: 'non-compliant', level: 'error', file: path.join(dir, 'main.tf'), line: 7, affects: ['module.legacy.alicloud_vpc.this'] });
+    expect(root.message).toContain(`provider "alicloud" in module.legacy at ${path.join(dir, 'legacy', 'main.tf')}:4: region = var.region; var.region = "me-east-1" in module.legacy, the argument at ${path.join(dir, 'main.tf')}:7`);
+    expect(one(findings, 'ALI-IPV6-001', 'module.legacy.alicloud_vpc.this')).toMatchObject({ level: 'info', linkedTo: 'module.legacy.provider.alicloud', file: path.join(dir, 'legacy', 'main.tf'), line: 7 });
+  });
+
+  test('an aliased provider a module uses but its call does not pass: "cannot verify", on the resource', async () => {
+    const dir = tmpDir({
+      'main.tf': 'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n\nmodule "m" {\n  source = "./m"\n}\n',
+      'm/main.tf': 'resource "alicloud_vpc" "this" {\n  provider    = alicloud.other\n  cidr_block  = "10.0.0.0/16"\n  enable_ipv6 = true\n}\n',
+    });
+    const { findings } = await json(dir);
+    const f = one(findings, 'ALI-IPV6-001', 'module.m.alicloud_vpc.this');
+    expect(f).toMatchObject({ status: 'not-verifiable', level: 'warning', file: path.join(dir, 'm', 'main.tf'), line: 1 });
+    expect(f.message).toContain('no alicloud provider has alias "other (not passed to module.m)"');
+  });
+
+  test('a root resource with an alias no provider block has stays on its own line, "cannot verify"', async () => {
+    const dir = tmpDir({ 'main.tf': 'provider "alicloud" {\n  region = "me-east-1"\n}\n\nresource "alicloud_vpc" "x" {\n  provider    = alicloud.nope\n  cidr_block  = "10.0.0.0/16"\n  enable_ipv6 = true\n}\n' });
+    const { findings } = await json(dir);
+    expect(one(findings, 'ALI-IPV6-001', 'alicloud_vpc.x')).toMatchObject({ status: 'not-verifiable', line: 5, message: expect.stringContaining('no alicloud provider has alias "nope"') });
+  });
+});
+
 describe('registry and git modules', () => {
   test('an initialised folder: modules are read from .terraform/modules (modules.json Key, Source, Dir), nested ones too', async () => {
     const dir = fx('registry');
