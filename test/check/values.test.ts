@@ -152,6 +152,24 @@ describe('where values came from, in the findings', () => {
   });
 });
 
+describe('locals', () => {
+  test('locals from several files and blocks, and a local that is an expression of a variable, are substituted', async () => {
+    const dir = tmpDir({
+      'locals.tf': 'locals {\n  region = var.region\n}\n',
+      'main.tf': 'variable "region" {\n  default = "me-east-1"\n}\n\nlocals {\n  mask = 300\n}\n\nprovider "alicloud" {\n  region = local.region\n}\n\nresource "alicloud_vswitch" "a" {\n  vpc_id               = "vpc-123"\n  cidr_block           = "10.0.1.0/24"\n  zone_id              = "me-east-1a"\n  enable_ipv6          = true\n  ipv6_cidr_block_mask = local.mask\n}\n\nresource "alicloud_vpc" "v" {\n  cidr_block  = "10.0.0.0/16"\n  enable_ipv6 = true\n}\n',
+    });
+    const { findings } = await json(dir);
+    // local.region is in locals.tf, read before main.tf's locals block: both are kept
+    const root = regionRoot(findings);
+    expect(root).toMatchObject({ address: 'provider.alicloud', file: path.join(dir, 'main.tf'), line: 10, affects: ['alicloud_vpc.v'] });
+    expect(root.message).toContain(`region = local.region; local.region = "me-east-1" (var.region = "me-east-1", the default at ${path.join(dir, 'main.tf')}:2)`);
+    const mask = findings.find((f) => f.ruleId === 'ALI-IPV6-005');
+    expect(mask).toMatchObject({ status: 'non-compliant', address: 'alicloud_vswitch.a', file: path.join(dir, 'main.tf'), line: 13 });
+    expect(mask.message).toContain('is 300 but must be');
+    expect(mask.message).toContain('(local.mask = 300)');
+  });
+});
+
 describe('--var and --var-file on the command line', () => {
   test('usage lists them', async () => {
     expect(CHECK_USAGE).toContain('[--var NAME=VALUE]... [--var-file FILE]...');
