@@ -126,3 +126,65 @@ export function literalSetCall(value: unknown): unknown[] | undefined {
     return undefined;
   }
 }
+
+/** A literal of an expression's text: a number, `true`/`false`, `null` or a quoted string. */
+function literalOf(text: string): { value: unknown } | undefined {
+  const t = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
+  if (t === 'true' || t === 'false') return { value: t === 'true' };
+  if (t === 'null') return { value: null };
+  if (/^"(?:[^"\\$%]|\\.)*"$/.test(t)) return { value: JSON.parse(t) };
+  return undefined;
+}
+
+/** Splits `a ? b : c` at its top-level `?` and `:` (outside strings, brackets and parentheses). */
+function splitConditional(expression: string): [string, string, string] | undefined {
+  let depth = 0;
+  let inString = false;
+  let q = -1;
+  let c = -1;
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0 && ch === '?' && q < 0) q = i;
+    else if (depth === 0 && ch === ':' && q >= 0 && c < 0) c = i;
+    else if (depth === 0 && (ch === '?' || ch === ':')) return undefined; // nested conditionals: not simple
+  }
+  if (q < 0 || c < 0) return undefined;
+  return [expression.slice(0, q), expression.slice(q + 1, c), expression.slice(c + 1)];
+}
+
+/**
+ * A simple conditional (`var.create ? 1 : 0`, `!var.x ? "a" : "b"`, `var.env == "prod" ? 2 : 1`) whose condition
+ * and chosen branch are literals or references with known values; `resolve` gives a reference's value.
+ * @internal
+ */
+export function simpleConditional(expression: string, resolve: (ref: string) => { value: unknown } | undefined): { value: unknown } | undefined {
+  const parts = splitConditional(expression);
+  if (!parts) return undefined;
+  const operand = (text: string) => literalOf(text) ?? (parseReference(text) ? resolve(text.trim()) : undefined);
+  const [cond, yes, no] = parts;
+  let truth: boolean | undefined;
+  const cmp = /^(.*?)\s*(==|!=)\s*(.*)$/.exec(cond.trim());
+  if (cmp) {
+    const [a, b] = [operand(cmp[1]), operand(cmp[3])];
+    if (a && b && typeof a.value !== 'object' && typeof b.value !== 'object' && !hasExpression(a.value) && !hasExpression(b.value)) {
+      truth = (String(a.value) === String(b.value)) === (cmp[2] === '==');
+    }
+  } else {
+    const negated = cond.trim().startsWith('!');
+    const v = operand(negated ? cond.trim().slice(1) : cond);
+    const b = v?.value === true || v?.value === 'true' ? true : v?.value === false || v?.value === 'false' ? false : undefined;
+    if (b !== undefined) truth = negated ? !b : b;
+  }
+  if (truth === undefined) return undefined;
+  const chosen = operand(truth ? yes : no);
+  return chosen && !hasExpression(chosen.value) ? chosen : undefined;
+}

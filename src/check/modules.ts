@@ -18,7 +18,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { hasExpression, literalSetCall, parseReference, Reference, referenceText, renameReferences, splitTemplate, valueAt, wholeReference } from './expressions';
+import {
+  hasExpression, literalSetCall, parseReference, Reference, referenceText, renameReferences, simpleConditional, splitTemplate, valueAt,
+  wholeReference,
+} from './expressions';
 import { parseJson, readText } from './files';
 import { configDocument, terraformFiles } from './hcl';
 import { BlockLines, moduleBlocks } from './lines';
@@ -342,10 +345,22 @@ class ModuleScope {
     };
     const renamed = (expression: string) => `\${${renameReferences(expression, (a) => this.rename(a))}}`;
     if (parts.length === 1 && 'expression' in parts[0]) {
-      const v = resolve(parts[0].expression);
-      if (v === undefined) return renamed(parts[0].expression);
-      if (v.note) notes.push(v.note);
-      return structuredClone(v.value);
+      const expression = parts[0].expression;
+      const v = resolve(expression);
+      if (v !== undefined) {
+        if (v.note) notes.push(v.note);
+        return structuredClone(v.value);
+      }
+      // `var.create ? 1 : 0` with a known condition
+      const used: string[] = [];
+      const c = simpleConditional(expression, (ref) => {
+        const r = resolve(ref);
+        if (r?.note) used.push(r.note);
+        return r;
+      });
+      if (c === undefined) return renamed(expression);
+      notes.push(...used);
+      return structuredClone(c.value);
     }
     let out = '';
     for (const p of parts) {
@@ -632,6 +647,8 @@ export async function resolveConfig(
           const real = scope.address ? `${scope.address}.${local}` : local;
           const blockNotes: string[] = [];
           const body = scope.evaluate(body0, {}, blockNotes) as Json;
+          // `count = 0` or an empty `for_each` (once the values are known): Terraform creates no instance of it
+          if (noInstances(body)) continue;
           if (Array.isArray(body.depends_on)) body.depends_on = body.depends_on.map((d: unknown) => (typeof d === 'string' ? scope.rename(d) ?? d : d));
           if (type.startsWith('alicloud_') || body.provider !== undefined) {
             const key = providerKeyOf(body0);
@@ -662,6 +679,14 @@ export async function resolveConfig(
   else if (root.doc.provider !== undefined) out.provider = root.doc.provider;
   const doc: CheckDocument = { ...root, doc: out, addresses, locations, skips };
   return { doc, findings: flat.findings, via, notes, providerAlias, regionOrigins };
+}
+
+/** Whether a block's known `count` is 0 or its known `for_each` is empty. */
+function noInstances(body: Json): boolean {
+  const count = body.count;
+  if (count === 0 || count === '0') return true;
+  const each = literalSetCall(body.for_each) ?? body.for_each;
+  return (Array.isArray(each) && each.length === 0) || (isObject(each) && Object.keys(each).length === 0);
 }
 
 function splitDocAddress(address: string, kind: BlockKind, type: string): [BlockKind, string, string] {

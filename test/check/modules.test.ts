@@ -265,3 +265,26 @@ describe('module calls that cannot be read: exit 2 with the file and line of the
     expect(r.err).toMatch(/m32[/\\]main\.tf:1: module "next" nests modules more than 32 levels deep \(module\.next(\.module\.next){32}\)/);
   });
 });
+
+describe('conditions with known values', () => {
+  test('`count = var.create ? 1 : 0` on a module call and on its resources follows the known values', async () => {
+    const dir = tmpDir({
+      'main.tf': [
+        'provider "alicloud" {\n  region = "cn-hangzhou"\n}\n',
+        'variable "enabled" {\n  default = true\n}\n',
+        'module "on" {\n  source = "./m"\n  count  = var.enabled ? 1 : 0\n  create = true\n}\n',
+        'module "off" {\n  source = "./m"\n  count  = var.enabled ? 0 : 1\n  create = true\n}\n',
+        'module "no_vswitch" {\n  source = "./m"\n  create = false\n}\n',
+      ].join('\n'),
+      'm/main.tf': 'variable "create" {\n  default = true\n}\n\nresource "alicloud_vswitch" "this" {\n  count                = var.create ? 1 : 0\n  vpc_id               = "vpc-123"\n  cidr_block           = "10.0.1.0/24"\n  zone_id              = "cn-hangzhou-j"\n  enable_ipv6          = true\n  ipv6_cidr_block_mask = 300\n}\n',
+    });
+    const { findings } = await json(dir);
+    const masks = findings.filter((f) => f.ruleId === 'ALI-IPV6-005');
+    expect(masks.map((f) => [f.address, f.status, f.line])).toEqual([['module.on[0].alicloud_vswitch.this', 'non-compliant', 5]]);
+    expect(findings.filter((f) => f.ruleId === 'ALI-IPV6-MOD')).toEqual([]);
+    // a condition on a value known only at apply stays "cannot verify"
+    fs.appendFileSync(path.join(dir, 'main.tf'), '\nmodule "maybe" {\n  source = "./m"\n  count  = length(var.enabled) > 0 ? 1 : 0\n}\n');
+    const again = await json(dir);
+    expect(one(again.findings, 'ALI-IPV6-MOD', 'module.maybe')).toMatchObject({ level: 'warning', line: lineOf(path.join(dir, 'main.tf'), 'count  = length(') });
+  });
+});
