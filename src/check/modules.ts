@@ -399,7 +399,8 @@ class Flattener {
   /** Registers a module instance: document names for its blocks. */
   public register(scope: ModuleScope): void {
     if (this.scopes.length >= MAX_MODULE_INSTANCES) {
-      throw new CheckInputError(`expands to more than ${MAX_MODULE_INSTANCES} module instances (at ${scope.address}); real configurations stay far below it. Fix: check the plan JSON instead (terraform show -json)`, scope.chain.replace(/ → $/, '') || scope.dir);
+      const call = scope.parent?.callBlock;
+      throw new CheckInputError(`the configuration expands to more than ${MAX_MODULE_INSTANCES} module instances (at ${scope.address}); real configurations stay far below it. Fix: check the plan JSON instead (terraform show -json)`, call?.file ?? scope.dir, call?.line);
     }
     this.scopes.push(scope);
     for (const kind of BLOCK_KINDS) {
@@ -459,7 +460,7 @@ class Flattener {
       throw new CheckInputError(`module "${name}": cannot read its source folder ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); Terraform fails with "Unreadable module directory". Fix: correct source = "${source}"`, block?.file ?? scope.dir, block?.line);
     }
     if (scope.folders.includes(real)) {
-      throw new CheckInputError(`module "${name}" (source "${source}") calls a module that is already on its own call chain (${[...scope.folders.map((f) => path.relative(this.rootDir, f) || '.'), path.relative(this.rootDir, real) || '.'].join(' → ')}): a module cannot call itself. Fix: remove the cycle`, block?.file ?? scope.dir, block?.line);
+      throw new CheckInputError(`module "${name}" (source "${source}") calls a module that is already on its own call chain (${[...scope.folders, real].map((f) => path.relative(scope.folders[0] ?? this.rootDir, f) || '.').join(' → ')}): a module cannot call itself. Fix: remove the cycle`, block?.file ?? scope.dir, block?.line);
     }
     if (scope.depth + 1 > MAX_MODULE_DEPTH) {
       throw new CheckInputError(`module "${name}" nests modules more than ${MAX_MODULE_DEPTH} levels deep (${address}); real configurations stay far below it. Fix: check the plan JSON instead (terraform show -json)`, block?.file ?? scope.dir, block?.line);

@@ -255,6 +255,13 @@ describe('module calls that cannot be read: exit 2 with the file and line of the
     expect(r2.err).toContain(`${path.join(loop, 'b', 'main.tf')}:2: module "a" (source "../a") calls a module that is already on its own call chain (. → ../a → ../b → ../a)`);
   });
 
+  test('a count that expands to more than 2000 module instances', async () => {
+    const dir = tmpDir({ 'main.tf': '# many\nmodule "many" {\n  source = "./m"\n  count  = 5000\n}\n', 'm/main.tf': 'variable "x" {\n  default = 1\n}\n' });
+    const r = await cli(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path.join(dir, 'main.tf')}:2: the configuration expands to more than 2000 module instances (at module.many[1999])`);
+  });
+
   test('modules nested more than 32 levels deep', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`m${i}/main.tf`] = `module "next" {\n  source = "../m${i + 1}"\n}\n`;
