@@ -4,6 +4,7 @@
  * @internal
  */
 import * as path from 'path';
+import { MODULE_RULE } from './modules';
 import { rulesHelp, RULES_URL } from './rules-doc';
 import { CheckedInput, CheckFinding } from './run';
 import { isReported } from '../rules/engine';
@@ -35,7 +36,8 @@ export function summarize(results: readonly CheckedInput[]): Summary {
   const resources = new Set<string>();
   for (const r of results) {
     for (const f of r.findings) {
-      resources.add(`${r.input}\u0000${f.address}`);
+      // a finding at a provider, a variable (`affects`) or a module call is not about one resource
+      if (f.affects === undefined && f.ruleId !== MODULE_RULE.id) resources.add(`${r.input}\u0000${f.address}`);
       if (f.status === Ipv6CheckStatus.SUPPRESSED) suppressed++;
       else if (f.status === Ipv6CheckStatus.COMPLIANT) compliant++;
       else if (!active(f)) continue;

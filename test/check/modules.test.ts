@@ -210,6 +210,8 @@ describe('registry and git modules', () => {
     // the root's own resources are still checked
     expect(one(findings, 'ALI-IPV6-001', 'alicloud_vpc.main')).toMatchObject({ status: 'compliant', line: lineOf(main, 'resource "alicloud_vpc"') });
     expect(r.out).toContain(`${main}:${lineOf(main, 'module "vpc"')}  info     ALI-IPV6-MOD  module.vpc`);
+    // module calls are not counted as resources
+    expect(r.out.trim().split('\n').pop()).toBe('0 errors, 0 warnings, 2 infos, 0 suppressed (2 checks passed on 1 resource in 1 input)');
   });
 
   test('an initialised folder where a call is missing from modules.json, or its folder is gone: an info each', async () => {
