@@ -16,6 +16,7 @@ import { synthesizedFindings } from './synthesized-findings';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6ChecksProps, Ipv6RuleInfo } from './types';
 import { brandClass, hasBrand } from '../core/brand';
 import { assertSameCore } from '../core/core-guard';
+import { FLAVOUR } from '../core/flavour';
 import { PropValidator } from '../core/validation';
 
 // Exported here before synth-hook.ts held it; kept for code that imports it from here.
@@ -134,8 +135,8 @@ export class Ipv6Checks implements IAspect {
       if (!pack) {
         throw new Error(`Ipv6Checks.findingsOf: no Ipv6Checks applies to stack '${stack.node.path}'. Fix: add one with Aspects.of(stack).add(new Ipv6Checks()), or create a construct of this library in it.`);
       }
-      // A pack of another copy of this library keeps its findings in that copy: ask it.
-      if (!(pack instanceof Ipv6Checks)) return ((pack as object).constructor as typeof Ipv6Checks).findingsOf(stack);
+      // A pack of another copy of this library keeps its findings in that copy: ask it (and fail loudly when it cannot).
+      if (!(pack instanceof Ipv6Checks)) return findingsOfOtherCopy(pack, stack);
       pack._register(stack);
       state = states.get(stack)!;
     }
@@ -249,6 +250,16 @@ export class Ipv6Checks implements IAspect {
 }
 
 brandClass(Ipv6Checks, 'Ipv6Checks');
+
+/** The findings of a stack whose pack was made by another copy of this library (same brand), asked of that copy. */
+function findingsOfOtherCopy(pack: Ipv6Checks, stack: TerraformStack): Ipv6CheckFinding[] {
+  const owner = (pack as object).constructor as { findingsOf?: unknown } | undefined;
+  if (owner === undefined || owner === Ipv6Checks || typeof owner.findingsOf !== 'function') {
+    throw new Error(`Ipv6Checks.findingsOf: the Ipv6Checks of stack '${stack.node.path}' was made by another copy of this library, which cannot be asked for its findings. `
+      + `Fix: keep one copy of ${FLAVOUR.packageName} in node_modules (\`npm ls ${FLAVOUR.packageName}\` shows them), or call findingsOf of the copy that made the pack.`);
+  }
+  return (owner.findingsOf as (s: TerraformStack) => Ipv6CheckFinding[])(stack);
+}
 
 /** The pack that decides for a stack: the first explicitly added one, else the automatic one. */
 function chosen(state: StackState): Ipv6Checks {
