@@ -24,8 +24,11 @@ const APP_BRAND = Symbol.for('cdktf/App');
 /** jsii's runtime type information on every exported class of a core: `{ fqn: '<core>.TerraformStack', version }`. */
 const JSII_RTTI = Symbol.for('jsii.rtti');
 
-/** Stacks and apps already judged: undefined = ours (nothing to say), else the error to throw for it. */
-const verdicts = new WeakMap<object, { readonly foreign: false } | { readonly foreign: true; readonly describe: (where: string) => string }>();
+/** The verdict on a stack or app: ours (nothing to say), or foreign, with the error to throw. */
+type Verdict = { readonly foreign: false } | { readonly foreign: true; readonly describe: (where: string) => string };
+
+/** Stacks and apps already judged (the decision is made once per stack). */
+const verdicts = new WeakMap<object, Verdict>();
 
 /** A core as the message names it. */
 interface CoreCopy {
@@ -49,29 +52,25 @@ function isBranded(x: unknown, brand: symbol): boolean {
  * @param construct the class name, for the message (e.g. `DualStackVpc`)
  */
 export function assertSameCore(scope: IConstruct, construct: string): void {
-  let stack: object | undefined;
-  let c: IConstruct | undefined = scope;
-  // Walk up to the nearest stack (cheap: a few parents), stopping early at one already judged.
-  while (c !== undefined) {
-    const known = verdicts.get(c);
-    if (known) {
-      if (known.foreign) throw new Error(known.describe(`${construct} at '${scope.node.path}'`));
-      return;
-    }
+  let stack: IConstruct | undefined;
+  // Walk up to the nearest stack or app: a few parents, two `in` checks each.
+  for (let c: IConstruct | undefined = scope; c !== undefined; c = c.node.scope) {
     if (isBranded(c, STACK_BRAND) || isBranded(c, APP_BRAND)) {
       stack = c;
       break;
     }
-    c = c.node.scope;
   }
   if (stack === undefined) return;
-  const verdict = judge(stack as IConstruct);
-  verdicts.set(stack, verdict);
+  let verdict = verdicts.get(stack);
+  if (verdict === undefined) {
+    verdict = judge(stack);
+    verdicts.set(stack, verdict);
+  }
   if (verdict.foreign) throw new Error(verdict.describe(`${construct} at '${scope.node.path}'`));
 }
 
 /** Whether a stack (and the app above it) are this library's core; when not, how to say so. */
-function judge(stackOrApp: IConstruct): { foreign: false } | { foreign: true; describe: (where: string) => string } {
+function judge(stackOrApp: IConstruct): Verdict {
   const root = stackOrApp.node.root;
   const candidates: object[] = [stackOrApp];
   if (root !== stackOrApp && isBranded(root, APP_BRAND)) candidates.push(root);
