@@ -41,8 +41,14 @@ function otherCoreMessage(where: string, label: string): string {
     + `Fix: install ${FLAVOUR.otherPackageName} (this library built for ${FLAVOUR.otherCore}) and import the constructs from it, or build the app with ${FLAVOUR.core}.`;
 }
 
+/** Output folders made by this file's apps, removed at the end. */
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function otherCoreStack(): { app: TnApp; stack: TnStack } {
-  const app = new TnApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'core-guard-')) });
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-guard-'));
+  outdirs.push(outdir);
+  const app = new TnApp({ outdir });
   return { app, stack: new TnStack(app, 'Other') };
 }
 
@@ -80,7 +86,7 @@ describe('a stack of the other core', () => {
   });
 
   test('a stack of our core in an app of the other core is refused too (the app is judged as well)', () => {
-    const app = new TnApp();
+    const { app } = otherCoreStack();
     const stack = new cdktf.TerraformStack(app as any, 'Mixed');
     const e = thrown(() => new DualStackVpc(stack, 'Vpc', { zones: ['cn-huhehaote-a'] }));
     expect(e.message).toBe(otherCoreMessage("DualStackVpc at 'Mixed/Vpc'", 'app'));
@@ -121,6 +127,10 @@ describe('raw bindings in an app of the other core', () => {
     expect(e).not.toBeInstanceOf(TypeError);
     expect(e.message).toBe(atProvider());
     expect(thrown(() => TnTesting.synth(stack, true)).message).toBe(atProvider());
+    // fullSynth makes its own output folder in the temp folder before it fails: remove it too
+    const before = new Set(fs.readdirSync(os.tmpdir()));
+    expect(thrown(() => TnTesting.fullSynth(stack)).message).toBe(atProvider());
+    outdirs.push(...fs.readdirSync(os.tmpdir()).filter((d) => !before.has(d) && d.startsWith('cdktf.outdir.')).map((d) => path.join(os.tmpdir(), d)));
   });
 
   test('LIMITATION (README "Mixed cores"): raw bindings only, no rule pack, and the other core\'s Testing.synth without validations: nothing of ours is called', () => {
