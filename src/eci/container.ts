@@ -115,7 +115,7 @@ export interface HttpGetProbeOptions extends ProbeOptions {
 export class Probe {
   /**
    * Whether `x` is a Probe, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`).
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
    * @param x any value
    */
   public static isProbe(x: any): x is Probe {

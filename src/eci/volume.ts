@@ -5,7 +5,7 @@ import { PropValidator } from '../core/validation';
 export class Volume {
   /**
    * Whether `x` is a Volume, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`).
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
    * @param x any value
    */
   public static isVolume(x: any): x is Volume {

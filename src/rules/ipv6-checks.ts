@@ -65,7 +65,7 @@ function checkPropTypes(props: unknown): void {
 export class Ipv6Checks implements IAspect {
   /**
    * Whether `x` is an Ipv6Checks, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`): `applyTo` adds no second
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`): `applyTo` adds no second
    * pack to a stack that has one of another copy.
    * @param x any value
    */

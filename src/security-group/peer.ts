@@ -17,7 +17,7 @@ import { describeValue, quote } from '../core/validation';
 export class Peer {
   /**
    * Whether `x` is a Peer, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`).
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
    * @param x any value
    */
   public static isPeer(x: any): x is Peer {

@@ -28,7 +28,7 @@ export enum Protocol {
 export class Port {
   /**
    * Whether `x` is a Port, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`).
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
    * @param x any value
    */
   public static isPort(x: any): x is Port {

@@ -50,7 +50,7 @@ export interface Ipv6InternetBandwidthProps {
 export class Ipv6InternetBandwidth extends Construct {
   /**
    * Whether `x` is an Ipv6InternetBandwidth, also one made by another copy of this library in node_modules (checked by a
-   * `Symbol.for` brand, as cdktf's `TerraformStack.isStack` does, not by `instanceof`).
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
    * @param x any value
    */
   public static isIpv6InternetBandwidth(x: any): x is Ipv6InternetBandwidth {
