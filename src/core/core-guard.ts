@@ -7,9 +7,9 @@
  * loaded from, and the fix.
  *
  * The decision is made once per stack (a WeakMap); a construct then pays one walk up to its stack and one map lookup.
- * The cores recognise each other's stacks and apps by the brands they share (`Symbol.for('cdktf/TerraformStack')`,
- * `Symbol.for('cdktf/App')`); whether a stack is OURS is `instanceof` on the classes this library imported, which
- * is exactly what fails for a foreign copy.
+ * The cores recognise each other's stacks and apps by the brands they share (Symbol.for of cdktf/TerraformStack and
+ * cdktf/App, in both cores); whether a stack is OURS is `instanceof` on the classes this library imported, which is
+ * exactly what fails for a foreign copy.
  * @internal
  */
 import * as fs from 'fs';
@@ -18,9 +18,14 @@ import { App, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { FLAVOUR } from './flavour';
 
-/** The brands both cores put on their stacks and apps (the same strings in every copy of either core). */
-const STACK_BRAND = Symbol.for('cdktf/TerraformStack');
-const APP_BRAND = Symbol.for('cdktf/App');
+/**
+ * The prefix of the brands both cores put on their stacks and apps: the original core's name, the same in every copy of
+ * either core and in both builds of this library. Written in two pieces because the other build rewrites the core's
+ * module specifiers (a string literal that is the core's name, alone or with a `/path`), and these are not specifiers.
+ */
+const CORE_BRAND_PREFIX = 'cdk' + 'tf/';
+const STACK_BRAND = Symbol.for(`${CORE_BRAND_PREFIX}TerraformStack`);
+const APP_BRAND = Symbol.for(`${CORE_BRAND_PREFIX}App`);
 /** jsii's runtime type information on every exported class of a core: `{ fqn: '<core>.TerraformStack', version }`. */
 const JSII_RTTI = Symbol.for('jsii.rtti');
 

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cdktf from 'cdktf';
-import { App as TnApp, Aspects as TnAspects, TerraformStack as TnStack, TerraformVariable as TnVariable, Testing as TnTesting } from 'cdktn';
 import * as constructs from 'constructs';
 import {
   alicloud, ContainerGroup, ContainerGroupFleet, DualStackVpc, Ipv6Checks, Ipv6CheckStatus, Ipv6EgressOnlyRule, Ipv6Gateway, Ipv6InternetBandwidth,
@@ -19,8 +18,14 @@ import { newStack } from '../vpc/util';
  * TypeError from inside the core, never a stack that synthesizes with the rule pack skipped.
  */
 
+// `cdktf` above is this build's core (test:cdktn maps it to cdktn, FLAVOUR says which). The other core is loaded by
+// its path, beside ours in node_modules, so that no module name mapping can turn it into ours.
 const ownDir = path.dirname(require.resolve(`${FLAVOUR.core}/package.json`));
-const otherDir = path.dirname(require.resolve(`${FLAVOUR.otherCore}/package.json`));
+const otherDir = path.join(path.dirname(ownDir), FLAVOUR.otherCore);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const other: typeof import('cdktn') = require(path.join(otherDir, 'lib', 'index.js'));
+type OtherApp = InstanceType<typeof other.App>;
+type OtherStack = InstanceType<typeof other.TerraformStack>;
 const version = (dir: string): string => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8')).version;
 
 /** The error a call throws (the test fails when it throws none). */
@@ -45,11 +50,11 @@ function otherCoreMessage(where: string, label: string): string {
 const outdirs: string[] = [];
 afterAll(() => outdirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function otherCoreStack(): { app: TnApp; stack: TnStack } {
+function otherCoreStack(): { app: OtherApp; stack: OtherStack } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-guard-'));
   outdirs.push(outdir);
-  const app = new TnApp({ outdir });
-  return { app, stack: new TnStack(app, 'Other') };
+  const app = new other.App({ outdir });
+  return { app, stack: new other.TerraformStack(app, 'Other') };
 }
 
 describe('a stack of the other core', () => {
@@ -99,7 +104,7 @@ describe('a stack of the other core', () => {
 });
 
 describe('raw bindings in an app of the other core', () => {
-  function rawStack(): { app: TnApp; stack: TnStack } {
+  function rawStack(): { app: OtherApp; stack: OtherStack } {
     const { app, stack } = otherCoreStack();
     // cn-zhongwei has no IPv6: the pack would fail this stack if it ran
     new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-zhongwei' });
@@ -109,27 +114,40 @@ describe('raw bindings in an app of the other core', () => {
 
   /** The error for the first element the other core prepares: the provider. */
   const atProvider = (): string => otherCoreMessage("AlicloudProvider at 'Other/alicloud'", "stack 'Other'");
+  const atPack = (): string => otherCoreMessage("Ipv6Checks at 'Other'", "stack 'Other'");
+  /**
+   * Whether the other core prepares each element of a stack with a method of its own before synthesizing (CDK Terrain
+   * 0.24 does: synth-hook.ts answers it on our elements with the mixed-core error). CDKTF makes no such call, so the
+   * cdktn build has nothing of its own to answer in a cdktf app of raw bindings.
+   */
+  const otherCorePrepares = Object.prototype.hasOwnProperty.call(other.TerraformElement.prototype, '_resetResolveDiscoveredProviderFeatureUsage');
 
   test('with the rule pack added through that core\'s Aspects: the same error when the core visits the stack (Testing.synth), or prepares it (app.synth)', () => {
     const { app, stack } = rawStack();
-    TnAspects.of(stack).add(new Ipv6Checks());
+    other.Aspects.of(stack).add(new Ipv6Checks());
     // Testing.synth invokes the aspects first
-    expect(thrown(() => TnTesting.synth(stack)).message).toBe(otherCoreMessage("Ipv6Checks at 'Other'", "stack 'Other'"));
-    // App.synth prepares every stack before the aspects: the synth hook's method on our elements (synth-hook.ts)
+    expect(thrown(() => other.Testing.synth(stack)).message).toBe(atPack());
+    // App.synth of CDK Terrain prepares every stack before the aspects (synth-hook.ts's method on our elements)
     const e = thrown(() => app.synth());
     expect(e).not.toBeInstanceOf(TypeError);
-    expect(e.message).toBe(atProvider());
+    expect(e.message).toBe(otherCorePrepares ? atProvider() : atPack());
   });
 
-  test('without the rule pack: the other core\'s synthesizer meets our elements and gets the same error, not a TypeError (app.synth, Testing.synth with validations)', () => {
+  test('without the rule pack: where the other core prepares our elements, the same error, not a TypeError (app.synth, Testing.synth with validations, Testing.fullSynth)', () => {
     const { app, stack } = rawStack();
+    if (!otherCorePrepares) {
+      // LIMITATION (README "Mixed cores"): nothing of this library is called; the stack is written without the pack
+      app.synth();
+      expect(fs.existsSync(path.join(app.outdir, 'stacks', 'Other', 'cdk.tf.json'))).toBe(true);
+      return;
+    }
     const e = thrown(() => app.synth());
     expect(e).not.toBeInstanceOf(TypeError);
     expect(e.message).toBe(atProvider());
-    expect(thrown(() => TnTesting.synth(stack, true)).message).toBe(atProvider());
+    expect(thrown(() => other.Testing.synth(stack, true)).message).toBe(atProvider());
     // fullSynth makes its own output folder in the temp folder before it fails: remove it too
     const before = new Set(fs.readdirSync(os.tmpdir()));
-    expect(thrown(() => TnTesting.fullSynth(stack)).message).toBe(atProvider());
+    expect(thrown(() => other.Testing.fullSynth(stack)).message).toBe(atProvider());
     outdirs.push(...fs.readdirSync(os.tmpdir()).filter((d) => !before.has(d) && d.startsWith('cdktf.outdir.')).map((d) => path.join(os.tmpdir(), d)));
   });
 
@@ -137,7 +155,7 @@ describe('raw bindings in an app of the other core', () => {
     // That Testing.synth only calls toTerraform on each element, which both cores have. If this starts to throw,
     // update the README's limitation note.
     const { stack } = rawStack();
-    expect(JSON.parse(TnTesting.synth(stack)).resource.alicloud_vpc).toBeDefined();
+    expect(JSON.parse(other.Testing.synth(stack)).resource.alicloud_vpc).toBeDefined();
   });
 });
 
@@ -175,7 +193,7 @@ describe('a second copy of our own core', () => {
 describe('a registry password that is a variable of the other core', () => {
   test('in a stack of the other core: the guard refuses the whole stack before any prop is read', () => {
     const { stack } = otherCoreStack();
-    const plain = new TnVariable(stack, 'PlainPassword', { type: 'string' });
+    const plain = new other.TerraformVariable(stack, 'PlainPassword', { type: 'string' });
     const e = thrown(() => new ContainerGroup(stack, 'App', {
       containers: [{ name: 'app', image: 'registry.cn-huhehaote.aliyuncs.com/ns/app:1.0' }],
       imageRegistryCredentials: [{ server: 'registry.cn-huhehaote.aliyuncs.com', userName: 'u', password: plain.stringValue }],
@@ -185,7 +203,7 @@ describe('a registry password that is a variable of the other core', () => {
 
   test('in a stack of our core: a variable made with the other core\'s class is still recognised, and refused when not sensitive', () => {
     const { stack, vpc, securityGroup } = setup();
-    const plain = new TnVariable(stack as any, 'PlainPassword', { type: 'string' });
+    const plain = new other.TerraformVariable(stack as any, 'PlainPassword', { type: 'string' });
     const e = thrown(() => new ContainerGroup(stack, 'App', {
       vpc,
       securityGroup,
@@ -197,7 +215,7 @@ describe('a registry password that is a variable of the other core', () => {
 
   test('in a stack of our core: a sensitive variable of the other core\'s class is accepted', () => {
     const { stack, vpc, securityGroup } = setup();
-    const secret = new TnVariable(stack as any, 'RegistryPassword', { type: 'string', sensitive: true });
+    const secret = new other.TerraformVariable(stack as any, 'RegistryPassword', { type: 'string', sensitive: true });
     expect(() => new ContainerGroup(stack, 'App', {
       vpc,
       securityGroup,
