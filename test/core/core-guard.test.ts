@@ -250,33 +250,33 @@ describe('brands: objects of another copy of this library', () => {
 
   /** A second copy of this library (its own module instances) on the same copy of the core. */
   function secondCopy(): typeof import('../../src') {
-    let other: any;
+    let copyLib: any;
     jest.isolateModules(() => {
       jest.doMock(FLAVOUR.core, () => cdktf);
       jest.doMock('constructs', () => constructs);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      other = require('../../src');
+      copyLib = require('../../src');
     });
     jest.dontMock(FLAVOUR.core);
     jest.dontMock('constructs');
-    return other;
+    return copyLib;
   }
 
   test('a Peer and a Port of the other copy are accepted by a SecurityGroup of this one (not instanceof, but branded)', () => {
-    const other = secondCopy();
-    expect(other.Peer).not.toBe(Peer);
-    const peer = other.Peer.anyIpv6();
+    const copyLib = secondCopy();
+    expect(copyLib.Peer).not.toBe(Peer);
+    const peer = copyLib.Peer.anyIpv6();
     expect(peer).not.toBeInstanceOf(Peer);
     const { stack, securityGroup } = setup();
-    securityGroup.addIngressRule(peer, other.Port.tcp(443), 'HTTPS');
+    securityGroup.addIngressRule(peer, copyLib.Port.tcp(443), 'HTTPS');
     const tf = JSON.parse(cdktf.Testing.synth(stack));
     expect(Object.values(tf.resource.alicloud_security_group_rule)).toContainEqual(expect.objectContaining({ ipv6_cidr_ip: '::/0', port_range: '443/443' }));
   });
 
   test('an Ipv6Checks of the other copy is the stack\'s pack: applyTo adds no second one, and findingsOf asks the copy that made it', () => {
-    const other = secondCopy();
+    const copyLib = secondCopy();
     const { stack } = newStack('cn-zhongwei'); // no IPv6 in this region: the pack has something to say
-    cdktf.Aspects.of(stack).add(new other.Ipv6Checks());
+    cdktf.Aspects.of(stack).add(new copyLib.Ipv6Checks());
     new DualStackVpc(stack, 'Vpc', { zones: ['cn-zhongwei-a'] }); // calls Ipv6Checks.applyTo of this copy
     expect(cdktf.Aspects.of(stack).all.filter((a) => Ipv6Checks.isIpv6Checks(a))).toHaveLength(1);
     cdktf.Testing.synth(stack);
