@@ -50,12 +50,13 @@ export interface SynthHook {
 }
 
 /**
- * The method the other core's synthesizer calls first on every element of a stack it prepares (CDK Terrain 0.24:
- * `TerraformStack._runPreparingResolve`, from `prepareStack`, before aspects in `App.synth` and right after them in
- * `Testing.synth`). Our core's elements do not have it, so a stack of raw bindings in an app of the other core failed
- * there with "TypeError: e._resetResolveDiscoveredProviderFeatureUsage is not a function", or, before, never ran the
- * rule pack. Defined on our core's element class, it raises the mixed-core error of core-guard.ts instead (issue 19).
- * Our own core never calls it; in a stack of our core it does nothing.
+ * The method CDK Terrain (0.24) calls first on every element of a stack it prepares (`TerraformStack._runPreparingResolve`:
+ * before the aspects in `App.synth`, after them in `Testing.fullSynth` and `Testing.synth(stack, true)`). CDKTF's
+ * elements do not have it, so a stack of our raw bindings in a CDK Terrain app failed there with "TypeError:
+ * e._resetResolveDiscoveredProviderFeatureUsage is not a function" (and plain `Testing.synth` skipped the rule pack).
+ * Defined on our core's element class, it raises the mixed-core error of core-guard.ts instead (issue 19); it is only
+ * called by the other core, and does nothing in a stack of ours. In the cdktn build the core has the method already,
+ * and nothing is defined (CDKTF makes no such call: README, "Mixed cores").
  */
 const OTHER_CORE_PREPARE = '_resetResolveDiscoveredProviderFeatureUsage';
 
