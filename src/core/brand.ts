@@ -21,8 +21,16 @@ const BRAND_PROTOCOL = 1;
 
 /** The brand symbol of one of this library's classes, e.g. `Symbol.for('cdktf-alicloud-ipv6/Peer@1')`. @internal */
 export function brandOf(className: string): symbol {
-  return Symbol.for(`${FLAVOUR.packageName}/${className}@${BRAND_PROTOCOL}`);
+  let brand = brands.get(className);
+  if (brand === undefined) {
+    brand = Symbol.for(`${FLAVOUR.packageName}/${className}@${BRAND_PROTOCOL}`);
+    brands.set(className, brand);
+  }
+  return brand;
 }
+
+/** The brands made so far, by class name (checks run per construct and per aspect: no string building each time). */
+const brands = new Map<string, symbol>();
 
 /** Marks a class (its prototype) with its brand. @internal */
 export function brandClass(type: { readonly prototype: object }, className: string): void {
