@@ -210,8 +210,6 @@ export class ContainerGroup extends Construct {
   // Attribute references are built on first use: each one costs cdktf a token and a stack trace, and a
   // stack of a thousand groups rarely reads them all (bench/).
   private groupAttributes?: { id: string; intranetIp: string; ipv6Address?: string };
-  /** The reference to `containerGroupLookup` (ROS backend), read once. */
-  private groupLookupFqn?: string;
 
   /**
    * @param scope the construct to create the container group (the ROS stack or the ECI resource, and the lookups) in (a stack, or a construct in one)
@@ -230,11 +228,8 @@ export class ContainerGroup extends Construct {
     // ROS backend: the only provider-accepted way to set Ipv6AddressCount on one ECI.
     this.rosStack = this.buildRos(props);
     this.containerGroupLookup = this.lookUpGroup(this.rosStack);
-    // One reference per lookup, used wherever the lookup is named: each `fqn` read makes cdktf create a token
-    // with a full stack trace (bench/); the resolved text is the same.
-    this.groupLookupFqn = this.containerGroupLookup.fqn;
-    this.ipv6AddressLookup = this.lookUpIpv6Address(this.rosStack, this.groupLookupFqn);
-    const match = `[for a in ${this.ipv6AddressLookup.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == try(${this.groupLookupFqn}.groups[0].ipv6_address, "")]`;
+    this.ipv6AddressLookup = this.lookUpIpv6Address(this.rosStack, this.containerGroupLookup);
+    const match = `[for a in ${this.ipv6AddressLookup.fqn}.addresses : a.ipv6_address_id if a.ipv6_address == try(${this.containerGroupLookup.fqn}.groups[0].ipv6_address, "")]`;
     this.ipv6AddressId = `\${one(${match})}`;
     this.internetBandwidth = this.wireBandwidth(props, this.ipv6AddressId);
   }
@@ -336,7 +331,7 @@ export class ContainerGroup extends Construct {
   }
 
   /** No filter by address exists: list the vSwitch's IPv6 addresses (the group's is picked by the caller). */
-  private lookUpIpv6Address(stack: RosStack, groupLookup: string): DataAlicloudVpcIpv6Addresses {
+  private lookUpIpv6Address(stack: RosStack, lookup: DataAlicloudEciContainerGroups): DataAlicloudVpcIpv6Addresses {
     return new DataAlicloudVpcIpv6Addresses(this, 'Ipv6AddressLookup', {
       vswitchId: this.vSwitch.vSwitchId,
       dependsOn: [stack],
@@ -345,7 +340,7 @@ export class ContainerGroup extends Construct {
           // Checked only when the group lookup found its one group: otherwise that lookup's postcondition has
           // already failed with the message that matters, and `groups[0]` would add "Invalid index" errors
           // (terraform test, test/terraform-core, found them on the run's teardown).
-          condition: `\${length(${groupLookup}.groups) != 1 || length([for a in self.addresses : a if a.ipv6_address == try(${groupLookup}.groups[0].ipv6_address, "")]) == 1}`,
+          condition: `\${length(${lookup.fqn}.groups) != 1 || length([for a in self.addresses : a if a.ipv6_address == try(${lookup.fqn}.groups[0].ipv6_address, "")]) == 1}`,
           errorMessage: `Expected the IPv6 address of ECI ${this.containerGroupName} among the IPv6 addresses of its vSwitch.`,
         }],
       },
@@ -384,7 +379,7 @@ export class ContainerGroup extends Construct {
       if (this.containerGroupLookup) {
         // The group's attributes, or null when the lookup did not find it: its postcondition then reports that,
         // and outputs and references do not add "Invalid index" errors (on a destroy too).
-        const lookup = this.groupLookupFqn ?? this.containerGroupLookup.fqn;
+        const lookup = this.containerGroupLookup.fqn;
         const attr = (name: string) => `\${try(${lookup}.groups[0].${name}, null)}`;
         this.groupAttributes = { id: attr('id'), intranetIp: attr('intranet_ip'), ipv6Address: attr('ipv6_address') };
       } else {
