@@ -11,17 +11,24 @@
  * is reported (garbage collected before each run), and the goal is check / floor <= 3 at N = 1000, with linear growth.
  *
  * Environment: BENCH_N=100,300,1000 (sizes), BENCH_REPEATS=7.
+ *
+ * Then a large HCL module (issue 20 item 9): `check` on one main.tf of BENCH_HCL_ECIS (default 5000) IPv6 ECIs, four
+ * blocks each (ROS stack, the two lookups, the bandwidth; about 20,000 blocks and 5 MB), and on a quarter of it, each in
+ * a fresh child process: time, CPU time and peak RSS (process.resourceUsage().maxRSS), with the load of the modules
+ * (about 70 MB) in the peak. The file is generated in a temporary folder, never committed. BENCH_HCL_ECIS=0 skips it.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { defaultConfig } from '../src/check/config';
 import { formatText } from '../src/check/format';
 import { checkDocument, loadInput } from '../src/check/run';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURE = path.join(ROOT, 'test', 'check', 'fixtures', 'plans', 'region-var.plan.json');
-const SIZES = (process.env.BENCH_N ?? '100,300,1000').split(',').map(Number);
+const SIZES = (process.env.BENCH_N ?? '100,300,1000').split(',').map(Number).filter((n) => n > 0);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
 
 /** A plan with N copies of the fixture's public ECI (every `Web_` name renamed `Web<i>_`). */
@@ -39,6 +46,109 @@ export function planWithEcis(n: number): string {
   plan.configuration.root_module.resources = copies(plan.configuration.root_module.resources);
   plan.variables.region.value = 'cn-huhehaote';
   return JSON.stringify(plan, null, 1);
+}
+
+/** The head of the HCL module: the dual-stack VPC of the library's example in HCL (the committed fixture, up to its ECIs). */
+const HCL_HEAD = path.join(ROOT, 'test', 'check', 'fixtures', 'hcl-example', 'main.tf');
+
+/** An HCL module with N IPv6 ECIs after the fixture's network: per ECI a ROS stack, its two lookups and its bandwidth. */
+export function hclWithEcis(n: number): string {
+  const head = fs.readFileSync(HCL_HEAD, 'utf-8').split('# The public nginx ECI')[0];
+  const parts = [head];
+  for (let i = 0; i < n; i++) {
+    parts.push(`
+resource "alicloud_ros_stack" "web${i}" {
+  stack_name         = "ipv6-eci-web${i}"
+  replacement_option = "Enabled"
+  template_body = jsonencode({ ROSTemplateFormatVersion = "2015-09-01", Resources = { ContainerGroup = { Type = "ALIYUN::ECI::ContainerGroup", Properties = { ContainerGroupName = "ipv6-eci-web${i}", Ipv6AddressCount = 1 } } } })
+  parameters {
+    parameter_key   = "VSwitchId"
+    parameter_value = alicloud_vswitch.a.id
+  }
+}
+
+data "alicloud_eci_container_groups" "web${i}" {
+  container_group_name = "ipv6-eci-web${i}"
+  vswitch_id           = alicloud_vswitch.a.id
+  depends_on           = [alicloud_ros_stack.web${i}]
+}
+
+data "alicloud_vpc_ipv6_addresses" "web${i}" {
+  vswitch_id = alicloud_vswitch.a.id
+  depends_on = [alicloud_ros_stack.web${i}]
+}
+
+resource "alicloud_vpc_ipv6_internet_bandwidth" "web${i}" {
+  ipv6_gateway_id      = alicloud_vpc_ipv6_gateway.main.id
+  ipv6_address_id      = one([for a in data.alicloud_vpc_ipv6_addresses.web${i}.addresses : a.id if a.ipv6_address == data.alicloud_eci_container_groups.web${i}.groups[0].ipv6_address])
+  bandwidth            = 10
+  internet_charge_type = "PayByBandwidth"
+}
+`);
+  }
+  return parts.join('');
+}
+
+/**
+ * The child that checks one folder: plain JavaScript on src/ transpiled into `js` (as bench/synth-bench.ts does), so that
+ * neither ts-node nor the TypeScript compiler is in its memory. Prints { ms, cpuMs, maxRssMb, baseRssMb, findings }.
+ */
+function writeHclChild(js: string): string {
+  const walkTs = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(d, e.name);
+    return e.isDirectory() ? walkTs(p) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+  for (const file of walkTs(path.join(ROOT, 'src'))) {
+    const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf-8'), {
+      fileName: file,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true },
+    });
+    const target = path.join(js, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, outputText);
+  }
+  fs.symlinkSync(path.join(ROOT, 'schema'), path.join(js, 'schema'));
+  const child = path.join(js, 'hcl-child.js');
+  fs.writeFileSync(child, `'use strict';
+const { defaultConfig } = require('./src/check/config');
+const { formatText } = require('./src/check/format');
+const { checkDocument, loadInput } = require('./src/check/run');
+(async () => {
+  const baseRssMb = process.memoryUsage().rss / 2 ** 20;
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = checkDocument(await loadInput(process.argv[2]), defaultConfig());
+  formatText([result], false);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, baseRssMb, findings: result.findings.length }) + '\\n');
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exitCode = 1; });
+`);
+  return child;
+}
+
+/** `check` of a generated HCL module in a fresh process per size: time and peak memory. */
+function hclRows(dir: string): string[] {
+  const ecis = Number(process.env.BENCH_HCL_ECIS ?? 5000);
+  if (!ecis) return [];
+  const rows: string[] = [];
+  const child = writeHclChild(path.join(dir, 'js'));
+  for (const n of [Math.round(ecis / 4), ecis]) {
+    const module = path.join(dir, `hcl-${n}`);
+    fs.mkdirSync(module);
+    const text = hclWithEcis(n);
+    fs.writeFileSync(path.join(module, 'main.tf'), text);
+    const blocks = (text.match(/^(resource|data) /gm) ?? []).length;
+    const r = spawnSync(process.execPath, [child, module], {
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), NODE_OPTIONS: '' }, encoding: 'utf-8', maxBuffer: 64 * 2 ** 20,
+    });
+    if (r.status !== 0) throw new Error(`HCL check of ${n} ECIs failed (exit ${r.status}):\n${r.stderr}`);
+    const x = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    process.stderr.write(`HCL ${n} ECIs: ${(x.ms / 1000).toFixed(1)} s (cpu ${(x.cpuMs / 1000).toFixed(1)} s), peak RSS ${x.maxRssMb.toFixed(0)} MB\n`);
+    rows.push(`| ${n} | ${(text.length / 2 ** 20).toFixed(1)} MB, ${blocks} blocks | ${(x.ms / 1000).toFixed(1)} s (${(x.cpuMs / 1000).toFixed(1)} s) `
+      + `| ${(x.cpuMs / blocks).toFixed(2)} ms | ${x.maxRssMb.toFixed(0)} MB (${x.baseRssMb.toFixed(0)} MB after loading) | ${x.findings} |`);
+  }
+  return rows;
 }
 
 /** One walk of every value (the floor's second half). */
@@ -80,6 +190,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-bench-'));
   const config = defaultConfig();
   const rows: string[] = [];
+  let hcl: string[] = [];
   let perEci: number[] = [];
   try {
     for (const n of SIZES) {
@@ -113,6 +224,7 @@ async function main(): Promise<void> {
         + `| ${(cw / fw).toFixed(2)} (${(cc / fc).toFixed(2)}) | ${findings} |`);
       process.stderr.write(`N=${n}: floor ${fw.toFixed(1)} ms (cpu ${fc.toFixed(1)}), check ${cw.toFixed(1)} ms (cpu ${cc.toFixed(1)}), ratio ${(cw / fw).toFixed(2)} (cpu ${(cc / fc).toFixed(2)})\n`);
     }
+    hcl = hclRows(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -125,6 +237,14 @@ async function main(): Promise<void> {
     '',
     `check CPU time per ECI: ${perEci.map((x) => `${(x * 1000).toFixed(0)} µs`).join(', ')} (N = ${SIZES.join(', ')})`,
     '',
+    ...(hcl.length === 0 ? [] : [
+      'check of one HCL file (a fresh process each; peak RSS includes loading the modules); goal: peak RSS <= 400 MB, time linear',
+      '',
+      '| ECIs | main.tf | check, wall (CPU) | CPU per block | peak RSS | findings |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...hcl,
+      '',
+    ]),
   ].join('\n'));
   perEci = [];
 }

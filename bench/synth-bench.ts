@@ -194,10 +194,14 @@ function main(): void {
         + `peak RSS x${(med(q.r.a, 'maxRssMb') / med(p.r.a, 'maxRssMb')).toFixed(2)}${Math.min(growth, cpuGrowth) > sizeRatio * 1.1 ? '  <-- super-linear' : ''}`);
     }
     const last = rows[rows.length - 1];
-    if (last) {
-      const ratio = med(last.r.a, 'ms') / med(last.r.b, 'ms');
-      const cpuRatio = med(last.r.a, 'cpuMs') / med(last.r.b, 'cpuMs');
-      console.log(`Goal a/b <= 1.15 at N=${last.n}: ${Math.max(ratio, cpuRatio) <= 1.15 ? 'met' : 'NOT met'} (wall ${ratio.toFixed(2)}, CPU ${cpuRatio.toFixed(2)})`);
+    // Goals (issue 21): a/b <= 1.10 at N = 1000 and <= 1.25 at N = 100, in time; peak RSS a/b <= 1.05; time linear in N.
+    for (const { n, r } of rows) {
+      const goal = n >= 1000 ? 1.10 : n >= 100 ? 1.25 : undefined;
+      const ratio = med(r.a, 'ms') / med(r.b, 'ms');
+      const cpuRatio = med(r.a, 'cpuMs') / med(r.b, 'cpuMs');
+      const rss = med(r.a, 'maxRssMb') / med(r.b, 'maxRssMb');
+      const time = goal === undefined ? 'no time goal' : `time goal a/b <= ${goal.toFixed(2)}: ${Math.max(ratio, cpuRatio) <= goal ? 'met' : 'NOT met'}`;
+      console.log(`N=${n}: a/b wall ${ratio.toFixed(2)}, CPU ${cpuRatio.toFixed(2)} (${time}); peak RSS a/b ${rss.toFixed(2)} (goal <= 1.05: ${rss <= 1.05 ? 'met' : 'NOT met'})`);
     }
 
     if (process.env.BENCH_INSTRUCTIONS) console.log(instructionRatio(js, work, Number(process.env.BENCH_INSTRUCTIONS)));

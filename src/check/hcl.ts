@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkDepth, parseJson, readText, stateFileError, tooDeep, unreadable } from './files';
+import { hclBatches, parseHclBatches } from './hcl-batches';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
 import { parseTerraformJson } from './tfjson';
 import { blockAddress, BLOCK_KINDS, BlockKind, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
@@ -30,8 +31,12 @@ async function parseHcl(file: string, text: string): Promise<Json> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   hcl2json ??= require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
   const { parse } = hcl2json;
+  // A large file in batches of whole top-level blocks: the parser's memory only grows (hcl-batches.ts). When a
+  // batch fails, the whole file is parsed below, so an error is the whole file's, at its real line.
+  const batches = hclBatches(text);
+  const batched = batches && await parseHclBatches(parse, path.basename(file), batches);
   try {
-    const out = await parse(path.basename(file), text);
+    const out = batched ?? await parse(path.basename(file), text);
     checkDepth(out, file);
     return isObject(out) ? out : {};
   } catch (e) {

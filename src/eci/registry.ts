@@ -182,9 +182,26 @@ export function sensitiveValueTest(scope: IConstruct): (value: string) => boolea
   const lookups = new StackSecretLookups(scope);
   return (value) => {
     const resolved = resolveToString(scope, value);
-    return resolved === undefined || referencesSensitiveValue(resolved, lookups);
+    if (resolved === undefined) return true;
+    // `${alicloud_vswitch.x.id}`: the answer is the provider schema's alone, the same for every group (bench/: each
+    // group asks it for its vSwitch and security group)
+    if (!ATTRIBUTE_REFERENCE.test(resolved)) return referencesSensitiveValue(resolved, lookups);
+    let sensitive = attributeReferenceSensitive.get(resolved);
+    if (sensitive === undefined) {
+      sensitive = referencesSensitiveValue(resolved, lookups);
+      if (attributeReferenceSensitive.size < 10_000) attributeReferenceSensitive.set(resolved, sensitive);
+    }
+    return sensitive;
   };
 }
+
+/**
+ * One reference to an attribute of a resource or data source (`${type.name.attr}`, `${data.type.name.attr}`), nothing
+ * else: whether it is sensitive depends only on the provider schema, never on the stack (no variable, local or module).
+ */
+const ATTRIBUTE_REFERENCE = /^\$\{(?!(?:var|local|module|each|count|path|terraform|self)\.)(?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*\}$/;
+/** The answers for such references, by resolved text (bounded). */
+const attributeReferenceSensitive = new Map<string, boolean>();
 
 /**
  * The secret values (tokens) of the props: registry passwords and secret environment values. The ROS backend

@@ -24,6 +24,9 @@ export interface RosParameter {
 
 export const TEMPLATE_REVISION_PARAMETER = 'TemplateRevision';
 
+/** The order of `String.prototype.localeCompare` (the default locale and options), with one collator for every sort. */
+const KEY_ORDER = new Intl.Collator();
+
 export class RosTemplate {
   private readonly parameters: RosParameter[] = [];
   private readonly byValue = new Map<string, string>();
@@ -136,7 +139,7 @@ export class RosTemplate {
   /** Every parameter to pass (all declared ones, the revision included), sorted by key. */
   public get parameterValues(): RosParameter[] {
     return [...this.parameters, { key: TEMPLATE_REVISION_PARAMETER, type: 'String' as const, value: this.revision }]
-      .sort((a, b) => a.key.localeCompare(b.key));
+      .sort((a, b) => KEY_ORDER.compare(a.key, b.key));
   }
 }
 

@@ -64,7 +64,8 @@ function optionsOf(facts: EffectiveFacts, ruleLevels: ReadonlyMap<string, Ipv6Ch
 }
 
 /**
- * Writes the file into the stack's folder, for the document `doc` that synth writes as `cdk.tf.json`.
+ * Writes the file into the stack's folder, for the document `doc` that synth writes as `cdk.tf.json`. `suppressions` are
+ * those of the stack, its scopes and the app by construct path (`collectSuppressions`, as the rules used them).
  * @internal
  */
 export function writeStackContext(
@@ -73,9 +74,9 @@ export function writeStackContext(
   doc: unknown,
   pack: { readonly _facts: EffectiveFacts; readonly _ruleLevels: ReadonlyMap<string, Ipv6CheckLevel> },
   owners: ReadonlyMap<string, ConstructOwner>,
+  suppressionIndex: ReadonlyMap<string, readonly Suppression[]> = collectSuppressions([...stack.node.scopes.slice(0, -1), ...stack.node.findAll()]),
 ): void {
-  const nodes = [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
-  const suppressions = [...collectSuppressions(nodes).values()].flat().map((s) => ({ path: s.path, ruleId: s.ruleId, reason: s.reason }));
+  const suppressions = [...suppressionIndex.values()].flat().map((s) => ({ path: s.path, ruleId: s.ruleId, reason: s.reason }));
   const content = {
     generatedBy: 'cdktf-alicloud-ipv6 Ipv6Checks: what the rule pack needs to judge cdk.tf.json in another process (README, "Testing your stacks")',
     formatVersion: FORMAT_VERSION,

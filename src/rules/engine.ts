@@ -92,13 +92,17 @@ export function evaluate(
   return evaluateWithContext(doc, stack, options, rules).findings;
 }
 
-/** As `evaluate`, and the rule context it built (for the topology picture). @internal */
+/**
+ * As `evaluate`, and the rule context it built (for the topology picture) and the stack's suppressions by construct path
+ * (for the context file: collected once per synth, by the rules when they need them or on the first call).
+ * @internal
+ */
 export function evaluateWithContext(
   doc: Record<string, any>,
   stack: TerraformStack,
   options: EngineOptions,
   rules: readonly RuleDefinition[] = ALL_RULES,
-): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext; suppressions: () => ReadonlyMap<string, Suppression[]> } {
   let nodes: IConstruct[] | undefined;
   const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
   let suppressions: Map<string, Suppression[]> | undefined;
@@ -112,7 +116,7 @@ export function evaluateWithContext(
     suppressionFor: (resourcePath, _address, ruleId) => findSuppression(suppressionIndex(), resourcePath, ruleId),
   }, rules);
   annotate(result.findings, allNodes, stack);
-  return result;
+  return { ...result, suppressions: suppressionIndex };
 }
 
 /** Options of an evaluation outside a cdktf synth (the `check` command): where suppressions come from. @internal */

@@ -9,7 +9,7 @@ import { EffectiveFacts, RuleContext } from './context';
 import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { packOptions } from './options';
 import { ALL_RULES } from './rules';
-import { addSuppression, ALL_RULES_ID } from './suppressions';
+import { addSuppression, ALL_RULES_ID, Suppression } from './suppressions';
 import { installSynthHook, SynthHook } from './synth-hook';
 import { recordSynthesis } from './synthesized';
 import { synthesizedFindings } from './synthesized-findings';
@@ -282,11 +282,11 @@ function newState(stack: TerraformStack): StackState {
 /** Runs the rules of the deciding pack on a resolved document of the stack, and records their findings. */
 function run(
   stack: TerraformStack, state: StackState, doc: Record<string, any>,
-): { findings: Ipv6CheckFinding[]; ctx: RuleContext; pack: Ipv6Checks } {
+): { findings: Ipv6CheckFinding[]; ctx: RuleContext; pack: Ipv6Checks; suppressions: () => ReadonlyMap<string, Suppression[]> } {
   const pack = chosen(state);
-  const { findings, ctx } = evaluateWithContext(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
+  const { findings, ctx, suppressions } = evaluateWithContext(doc, stack, { facts: pack._facts, ruleLevels: pack._ruleLevels });
   state.findings = findings;
   state.dirty = false;
   recordSynthesis(stack.node.path, doc, state.findings);
-  return { findings, ctx, pack };
+  return { findings, ctx, pack, suppressions };
 }

@@ -22,6 +22,7 @@ import { isReported, RULE_FAILURE, ruleLevel } from './engine';
 import { ownersOf } from './owners';
 import { writeReports } from './report';
 import { ALL_RULES } from './rules';
+import { Suppression } from './suppressions';
 import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel } from './types';
 import { assertSameCore } from '../core/core-guard';
@@ -38,7 +39,13 @@ export interface HookedStack {
   /** True until the rules have run in this synth pass. */
   pending(): boolean;
   /** Runs the rules on a resolved document of this synth pass and keeps their findings. */
-  run(doc: Record<string, any>): { readonly findings: readonly Ipv6CheckFinding[]; readonly ctx: RuleContext; readonly pack: HookedPack };
+  run(doc: Record<string, any>): {
+    readonly findings: readonly Ipv6CheckFinding[];
+    readonly ctx: RuleContext;
+    readonly pack: HookedPack;
+    /** The suppressions of the stack by construct path, as the rules saw them (collected once). */
+    readonly suppressions: () => ReadonlyMap<string, Suppression[]>;
+  };
 }
 
 /** What the rule pack uses of the hook of a stack. @internal */
@@ -95,7 +102,7 @@ export function installSynthHook(stack: TerraformStack, checked: HookedStack): S
     onSynthesize: (session: ISynthesisSession) => {
       if (!checked.pending()) return;
       const doc = resolve();
-      const { findings, ctx, pack } = checked.run(doc);
+      const { findings, ctx, pack, suppressions } = checked.run(doc);
       memo = doc;
       // The memo is only for the synthesizer's toTerraform right after this hook; never let it outlive the pass.
       queueMicrotask(() => {
@@ -103,7 +110,7 @@ export function installSynthHook(stack: TerraformStack, checked: HookedStack): S
       });
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       // Always, also with reports: false: what the matchers need to judge this cdk.tf.json in another process.
-      writeStackContext(dir, stack, doc, pack, ownersOf(stack));
+      writeStackContext(dir, stack, doc, pack, ownersOf(stack), suppressions());
       if (pack._reports) {
         const levels = new Map<string, string>();
         for (const r of [...ALL_RULES, RULE_FAILURE]) levels.set(r.id, ruleLevel(pack._ruleLevels, r.id, r.level));

@@ -34,21 +34,38 @@ const MAX_RECORDS = 2000;
 const records: SynthRecord[] = [];
 let held = 0;
 
-/** The document as `Testing.synth` shapes it (no `//`, sorted keys), as JSON text. */
+/**
+ * The document as `Testing.synth` shapes it (no `//`, sorted keys), as JSON text. Built by appending to one string,
+ * and keys are sorted only when they are not in order already: this runs on every synth (the context file's
+ * `documentSha256`), on a document of several MB for a large stack (bench/).
+ */
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
     return s === undefined ? 'null' : s;
   }
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const parts: string[] = [];
-  for (const k of Object.keys(value).sort()) {
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonical(value[i]);
+    return `${out}]`;
+  }
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) {
+      keys.sort();
+      break;
+    }
+  }
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
     if (k === '//') continue;
     const v = (value as Record<string, unknown>)[k];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    parts.push(`${JSON.stringify(k)}:${canonical(v)}`);
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonical(v)}`;
+    first = false;
   }
-  return `{${parts.join(',')}}`;
+  return `${out}}`;
 }
 
 /** The key of a document: a hash of its canonical text. @internal */
