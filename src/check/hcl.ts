@@ -130,6 +130,9 @@ function mergeInto(target: Json, doc: Json, file: string, locations: ReadonlyMap
       for (const [name, configs] of entries) section[name] = [...(section[name] ?? []), ...(Array.isArray(configs) ? configs : [configs])];
     } else if (isObject(value) && isObject(target[key])) {
       target[key] = { ...target[key], ...value };
+    } else if (Array.isArray(value) && Array.isArray(target[key])) {
+      // unlabelled blocks in several files (`terraform` in versions.tf and backend.tf, `locals`): all of them
+      target[key] = [...target[key], ...value];
     } else {
       target[key] = value;
     }

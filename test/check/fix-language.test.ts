@@ -79,3 +79,31 @@ describe('fixes in the input\'s language', () => {
     expect(tf.fix).not.toMatch(CDKTF);
   });
 });
+
+describe('the version constraint in check (ALI-IPV6-016)', () => {
+  test('an HCL module with required_providers in versions.tf and another terraform block in a later file: one warning at the constraint\'s line', async () => {
+    const dir = folder({
+      'main.tf': example(['version = "1.289.0"', 'version = "~> 1.263.0"']).replace(/^terraform \{[\s\S]*?\n\}\n/m, ''),
+      'versions.tf': 'terraform {\n  required_providers {\n    alicloud = {\n      source  = "aliyun/alicloud"\n      version = "~> 1.263.0"\n    }\n  }\n}\n',
+      'zz-backend.tf': 'terraform {\n  backend "local" {}\n}\n',
+    });
+    const found = (await reportOf(dir)).findings.filter((f: any) => f.ruleId === 'ALI-IPV6-016');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ level: 'warning', status: 'non-compliant', file: path.join(dir, 'versions.tf'), line: 5 });
+    expect(found[0].message).toBe('the configuration requires aliyun/alicloud ~> 1.263.0; these checks use the 1.289.0 schema, so arguments added or removed since may be misjudged');
+  });
+
+  test('a plan: the provider\'s version_constraint, one warning at the plan file', async () => {
+    const plan = JSON.parse(fs.readFileSync(path.join('test', 'check', 'fixtures', 'plans', 'region-var.plan.json'), 'utf-8'));
+    expect(plan.configuration.provider_config.alicloud.version_constraint).toBe('1.289.0');
+    const dir = folder({ 'plan.json': JSON.stringify(plan) });
+    expect((await reportOf(path.join(dir, 'plan.json'))).findings.filter((f: any) => f.ruleId === 'ALI-IPV6-016')).toEqual([]);
+    plan.configuration.provider_config.alicloud.version_constraint = '< 1.280.0';
+    fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
+    const found = (await reportOf(path.join(dir, 'plan.json'))).findings.filter((f: any) => f.ruleId === 'ALI-IPV6-016');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: path.join(dir, 'plan.json') });
+    expect(found[0].message).toContain('requires aliyun/alicloud < 1.280.0');
+    expect(found[0].fix).not.toMatch(CDKTF);
+  });
+});
