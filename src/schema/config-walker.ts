@@ -16,7 +16,6 @@
  */
 import { ConfigFinding, ConfigFindingCode, ConfigFindingLevel } from './findings';
 import { PROVIDER_NAME } from './pack';
-import { alicloudConstraintsOf, judgeConstraints } from './provider-version';
 import { compileRe2, Re2Pattern } from './re2';
 import { AttributeSpec, BlockSpec, BlockTypeSpec, ConstraintFacts, SchemaIndex, TypeExpr } from './schema-index';
 import { BlockKind, constructPathOf, isObject, isToken, terraformBlocks } from '../core/terraform-json';
@@ -131,7 +130,6 @@ export class ConfigWalker {
   /** Checks the provider configurations, then every resource and data source. */
   public run(doc: unknown): ConfigFinding[] {
     const d = asDocument(doc);
-    this.checkVersionConstraint(d);
     this.checkProviders(d.provider);
     this.eachBlock(d, (ctx, config, spec, type) => {
       if (spec) {
@@ -160,18 +158,6 @@ export class ConfigWalker {
       if (spec && (spec.limitedAttributes.length > 0 || spec.limitedBlockTypes.length > 0)) this.checkLimits(ctx, config, spec, '', true);
     });
     return this.findings;
-  }
-
-  /**
-   * One warning when `terraform.required_providers.alicloud.version` excludes the schema's release, or cannot
-   * be read: the checks may then misjudge arguments added or removed between the two releases.
-   */
-  private checkVersionConstraint(doc: Record<string, unknown>): void {
-    const verdict = judgeConstraints(alicloudConstraintsOf(doc), this.index.providerVersion);
-    if (verdict.state === 'excludes' || verdict.state === 'unreadable') {
-      this.add({ address: 'terraform', kind: 'provider' }, ConfigFindingCode.PROVIDER_VERSION, `required_providers.${PROVIDER_NAME}.version`,
-        verdict.message, ConfigFindingLevel.WARNING);
-    }
   }
 
   /**

@@ -5,7 +5,8 @@
  * config checker and the `check` command warn with it when a configuration excludes the bundled schema's
  * release ({@link PROVIDER_VERSION}).
  */
-import { PROVIDER_VERSION } from './pack';
+import { ConfigFinding, ConfigFindingCode, ConfigFindingLevel } from './findings';
+import { PROVIDER_NAME, PROVIDER_VERSION } from './pack';
 import { isObject } from '../core/terraform-json';
 
 /** A version as three numbers. @internal */
@@ -117,5 +118,23 @@ export function judgeConstraints(constraintTexts: readonly string[], version: st
     constraints,
     message: `the configuration requires ${source} ${constraints}; these checks use the ${version} schema, `
       + 'so arguments added or removed since may be misjudged',
+  };
+}
+
+/**
+ * The config checker's finding for a document's version constraint: one `provider-version` warning (address
+ * `terraform`) when it excludes `version` or cannot be read, else none. Kept out of the config walker, which the
+ * schema-only provider plugin also runs.
+ * @internal
+ */
+export function providerVersionFinding(doc: unknown, version: string = PROVIDER_VERSION): ConfigFinding | undefined {
+  const verdict = judgeConstraints(alicloudConstraintsOf(doc), version);
+  if (verdict.state !== 'excludes' && verdict.state !== 'unreadable') return undefined;
+  return {
+    level: ConfigFindingLevel.WARNING,
+    address: 'terraform',
+    path: `required_providers.${PROVIDER_NAME}.version`,
+    code: ConfigFindingCode.PROVIDER_VERSION,
+    message: verdict.message,
   };
 }

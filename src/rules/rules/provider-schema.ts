@@ -12,7 +12,7 @@ import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
  * (`ConfigWalker.run`, the one behind `AlicloudConfigChecker` and `toBeValidAlicloudConfig`), one finding per
  * problem. It runs where `EngineOptions.providerSchema` asks for it (the `check` command on HCL and Terraform
  * JSON); at synth the typed bindings and the matcher cover it, and a plan was validated by Terraform itself.
- * Left to other rules: the literal limits of resources (ALI-IPV6-010) and the version constraint (ALI-IPV6-016).
+ * Left to other rules: the literal limits of resources (ALI-IPV6-010); the version constraint is ALI-IPV6-016's.
  * Only `alicloud_*` types and the `alicloud` provider are walked.
  * @internal
  */
@@ -115,7 +115,6 @@ function findingsByAddress(ctx: RuleContext): ReadonlyMap<string, ConfigFinding[
     const index = loadSchemaIndex();
     const m = new Map<string, ConfigFinding[]>();
     for (const f of new ConfigWalker(index).run(ctx.doc)) {
-      if (f.code === ConfigFindingCode.PROVIDER_VERSION) continue; // ALI-IPV6-016, once per stack
       if (LIMIT_CODES.has(f.code) && !f.address.startsWith('provider.')) {
         // ALI-IPV6-010 reports the limits of the resources the schema knows
         const { kind, type } = parseAddress(f.address);
