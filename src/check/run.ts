@@ -11,10 +11,11 @@ import { osReason, parseJson, readText, stateFileError } from './files';
 import { configDocument, terraformFiles } from './hcl';
 import { CheckDocument, CheckInputError, InputKind, SourceLocation } from './model';
 import { planDocument } from './plan';
-import { ConfigLines, configLines } from './source-lines';
+import { argumentLine, ConfigLines, configLines, lineReader } from './source-lines';
 import { isObject } from '../core/terraform-json';
 import { evaluateDocument } from '../rules/engine';
 import { FixLanguage } from '../rules/rule';
+import { schemaFindingPath } from '../rules/rules/provider-schema';
 import { Suppression } from '../rules/suppressions';
 import { Ipv6CheckFinding, Ipv6RuleId } from '../rules/types';
 
@@ -130,8 +131,15 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     if (f.ruleId === Ipv6RuleId.PROVIDER_VERSION) return (lines ??= configLines(doc)).versionConstraint;
     return f.address.startsWith('provider.') ? (lines ??= configLines(doc)).providers.get(f.address.replace(/\[\d+\]$/, '')) : undefined;
   };
+  // a finding of the provider schema (ALI-IPV6-015) at the line of its argument, when the source has it
+  const read = lineReader();
+  const argument = (f: Ipv6CheckFinding, block: SourceLocation | undefined): SourceLocation | undefined => {
+    const at = block && doc.kind !== 'plan' ? schemaFindingPath(f) : undefined;
+    return at === undefined ? undefined : argumentLine(block!, at, read);
+  };
   const out: CheckFinding[] = findings.map((f) => {
-    const loc: SourceLocation = doc.locations.get(f.address) ?? otherLocation(f) ?? doc.location;
+    const block = doc.locations.get(f.address) ?? otherLocation(f);
+    const loc: SourceLocation = argument(f, block) ?? block ?? doc.location;
     let message = realText(f.message, doc, pattern);
     const fix = f.fix === undefined ? undefined : realText(f.fix, doc, pattern);
     if (planWording && message.includes('at synth time')) {

@@ -93,3 +93,67 @@ export function configLines(doc: CheckDocument): ConfigLines {
   }
   return { providers, ...(versionConstraint ? { versionConstraint } : {}) };
 }
+
+/** Reads the lines of a file (undefined when it cannot), each file once: make one per input checked. @internal */
+export type LineReader = (file: string) => string[] | undefined;
+
+/** A `LineReader` that keeps what it read (for one input: files may change between runs in one process). @internal */
+export function lineReader(): LineReader {
+  const texts = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!texts.has(file)) {
+      let lines: string[] | undefined;
+      try {
+        lines = readText(file).split(/\r?\n/);
+      } catch {
+        lines = undefined;
+      }
+      texts.set(file, lines);
+    }
+    return texts.get(file);
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The line of an argument or nested block inside the block at `block` (its `resource "<type>" "<name>"` line, or
+ * the `"<name>"` key of Terraform JSON): each segment of `argPath` (`containers[0].ports[1].port`, indexes ignored)
+ * is looked for after the previous one, up to the end of the block; the deepest found wins. Undefined when the
+ * first is not there (a missing argument: the block's line is the place).
+ * @internal
+ */
+export function argumentLine(block: SourceLocation, argPath: string, linesOf: LineReader): SourceLocation | undefined {
+  if (block.line === undefined) return undefined;
+  const lines = linesOf(block.file);
+  if (!lines) return undefined;
+  const json = block.file.endsWith('.json');
+  const start = block.line - 1;
+  // the block ends at the first later line that closes at the indentation of its first line (HCL: column 0)
+  const indent = /^\s*/.exec(lines[start] ?? '')![0].length;
+  let end = lines.length;
+  for (let n = start + 1; n < lines.length; n++) {
+    const m = /^(\s*)[}\]]/.exec(lines[n]);
+    if (m && m[1].length <= indent) {
+      end = n;
+      break;
+    }
+  }
+  let found: number | undefined;
+  let from = start + 1;
+  for (const segment of argPath.split('.').map((s) => s.replace(/\[.*$/, '')).filter((s) => s !== '')) {
+    const name = escape(segment);
+    const pattern = json ? new RegExp(`"${name}"\\s*:`) : new RegExp(`^\\s*(${name}\\s*[={]|dynamic\\s+"${name}"|"${name}"\\s*[=:])`);
+    let hit = -1;
+    for (let n = from; n < end; n++) {
+      if (pattern.test(lines[n])) {
+        hit = n;
+        break;
+      }
+    }
+    if (hit < 0) break;
+    found = hit;
+    from = hit + 1;
+  }
+  return found === undefined ? undefined : { file: block.file, line: found + 1 };
+}

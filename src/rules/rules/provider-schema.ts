@@ -75,7 +75,23 @@ function* subjectsOf(block: TfBlock, findings: readonly ConfigFinding[] | undefi
   for (const f of findings) yield subject(block, () => verdictOf(block.address, f));
 }
 
+/**
+ * Where inside its block a finding of this rule is (the walker's path: `containers[0].ports[1].port`), read back
+ * from its message, which starts `<address> <path>: `; undefined for the block as a whole. The `check` command
+ * uses it to give the argument's line.
+ * @internal
+ */
+export function schemaFindingPath(f: { readonly ruleId: string; readonly address: string; readonly message: string }): string | undefined {
+  if (f.ruleId !== Ipv6RuleId.PROVIDER_SCHEMA) return undefined;
+  const prefix = `${f.address} `;
+  if (!f.message.startsWith(prefix)) return undefined;
+  const end = f.message.indexOf(': ', prefix.length);
+  const path = end < 0 ? '' : f.message.slice(prefix.length, end);
+  return path !== '' && !/\s/.test(path) ? path : undefined;
+}
+
 function verdictOf(address: string, f: ConfigFinding): Verdict {
+  // `<address> <path>: <message>`: schemaFindingPath reads the path back
   const where = f.path ? `${address} ${f.path}` : address;
   if (f.code === ConfigFindingCode.UNKNOWN_TYPE) {
     // its arguments cannot be checked: not verifiable, loudly (a warning), with the walker's "did you mean"
