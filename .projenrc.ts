@@ -24,6 +24,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
   minNodeVersion: '20.0.0',
+  // The dev copies of the peers are set in devDeps (constructs 10.7.2 serves cdktf 0.21 and cdktn 0.24), not
+  // pinned to the peer ranges' minimum.
+  peerDependencyOptions: { pinnedDevDependency: false },
 
   // No source maps in lib/: with inline maps (and the sources embedded, jsii's default) 3.1 MB of the 4.4 MB of
   // lib/*.js were maps, and stack traces (ts-node / --enable-source-maps) pointed into src/*.ts, which the
@@ -53,6 +56,13 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
 
   devDeps: [
+    // CDK Terrain (issue 19): the cdktn flavour is compiled and tested against cdktn 0.24, whose peer range is
+    // constructs >=10.6.0 <10.8.0; cdktf 0.21's (^10.4.2) includes it, so one constructs serves both cores here.
+    'cdktf@0.21.0',
+    'cdktn@0.24.0',
+    'constructs@10.7.2',
+    // API.md documents the constructs API every user has: the peer range's floor (10.4.2, without `with(mixins)`).
+    'constructs-api-floor@npm:constructs@10.4.2',
     'cdktf-cli@0.21.0',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',

@@ -8,7 +8,8 @@
  * dependency (`^10.4.2`), takes the highest version that satisfies the range. That is constructs 10.8 nested
  * under projen (projen needs >= 10.5), whose `Construct` has `with(mixins)`; the peer dependency's 10.4.2 has
  * not, so API.md listed a method users do not have. Here jsii-docgen sees only the package's own assembly
- * and the top-level `cdktf` and `constructs`, the versions a user installs.
+ * and the top-level `cdktf`, and constructs at the floor of the peer range (`constructs-api-floor`, 10.4.2):
+ * the dev copy is 10.7 because cdktn 0.24 needs >= 10.6.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -38,7 +39,10 @@ function assembliesDir(own: Assembly): string {
   for (const dep of Object.keys(own.dependencies ?? {})) {
     const target = path.join(dir, 'node_modules', dep);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.symlinkSync(path.join(ROOT, 'node_modules', dep), target, 'dir');
+    // constructs: the peer range's floor (devDependency constructs-api-floor), not the newer dev copy that cdktn
+    // needs: API.md lists only what every user's constructs has
+    const source = dep === 'constructs' ? 'constructs-api-floor' : dep;
+    fs.symlinkSync(path.join(ROOT, 'node_modules', source), target, 'dir');
   }
   return dir;
 }

@@ -4,6 +4,7 @@
  * @internal
  */
 import * as path from 'path';
+import { MODULE_RULE } from './modules';
 import { rulesHelp, RULES_URL } from './rules-doc';
 import { CheckedInput, CheckFinding } from './run';
 import { isReported } from '../rules/engine';
@@ -35,7 +36,9 @@ export function summarize(results: readonly CheckedInput[]): Summary {
   const resources = new Set<string>();
   for (const r of results) {
     for (const f of r.findings) {
-      resources.add(`${r.input}\u0000${f.address}`);
+      // a finding at a provider, a variable (`affects`), a module call or the input as a whole is not about one resource
+      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !/^(?:module\.\S+\.)?provider\./.test(f.address) && f.address !== r.input;
+      if (aboutResource) resources.add(`${r.input}\u0000${f.address}`);
       if (f.status === Ipv6CheckStatus.SUPPRESSED) suppressed++;
       else if (f.status === Ipv6CheckStatus.COMPLIANT) compliant++;
       else if (!active(f)) continue;
@@ -80,6 +83,7 @@ export function formatText(results: readonly CheckedInput[], colour: boolean): s
       const label = suppressed ? c('dim', 'suppressed') : c(f.level as 'error' | 'warning' | 'info', f.level.padEnd(7));
       out += `  ${where}  ${label}  ${f.ruleId}  ${f.address}\n`;
       out += `    ${f.message}.\n`;
+      if (f.via) out += `    ${c('dim', `via ${f.via}`)}\n`;
       if (suppressed) out += `    ${c('dim', `suppressed at ${f.suppressedAt}: ${f.suppressionReason}`)}\n`;
       else if (f.fix) out += `    Fix: ${f.fix}.\n`;
     }
@@ -139,6 +143,18 @@ export function formatSarif(results: readonly CheckedInput[]): string {
     };
   });
   const sarifResults = results.flatMap((r) => r.findings.filter(reported).map((f) => {
+    // a finding reported where its cause is set: the resources it affects, where they are
+    const related = (f.affects ?? []).map((a, id) => {
+      const at = r.findings.find((g) => g.address === a && g.ruleId === f.ruleId);
+      return {
+        id,
+        physicalLocation: {
+          artifactLocation: { uri: uri(at?.file ?? f.file) },
+          ...(at?.line !== undefined ? { region: { startLine: at.line } } : {}),
+        },
+        message: { text: a },
+      };
+    });
     const suppressed = f.status === Ipv6CheckStatus.SUPPRESSED;
     const inline = suppressed && /:\d+$/.test(f.suppressedAt ?? '') && !(f.suppressedAt ?? '').includes(' (');
     return {
@@ -152,8 +168,9 @@ export function formatSarif(results: readonly CheckedInput[]): string {
           artifactLocation: { uri: uri(f.file) },
           ...(f.line !== undefined ? { region: { startLine: f.line } } : {}),
         },
-        logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
+        logicalLocations: [{ fullyQualifiedName: f.address, kind: f.address.startsWith('var.') ? 'variable' : f.ruleId === 'ALI-IPV6-MOD' ? 'module' : 'resource' }],
       }],
+      ...(related.length > 0 ? { relatedLocations: related } : {}),
       partialFingerprints: { 'ipv6Checks/v1': `${f.ruleId}:${f.address}` },
       // SARIF `fixes` must carry concrete artifact changes; the fix is advice, so it goes in the message and here.
       properties: {
@@ -161,6 +178,8 @@ export function formatSarif(results: readonly CheckedInput[]): string {
         address: f.address,
         ...(f.fix ? { fix: f.fix } : {}),
         ...(f.constructPath !== f.address ? { constructPath: f.constructPath } : {}),
+        ...(f.via ? { via: f.via } : {}),
+        ...(f.affects ? { affects: f.affects } : {}),
       },
       ...(suppressed ? { suppressions: [{ kind: inline ? 'inSource' : 'external', status: 'accepted', justification: f.suppressionReason ?? '' }] } : {}),
     };

@@ -131,7 +131,7 @@ function mergeInto(target: Json, doc: Json, file: string, locations: ReadonlyMap
     } else if (isObject(value) && isObject(target[key])) {
       target[key] = { ...target[key], ...value };
     } else if (Array.isArray(value) && Array.isArray(target[key])) {
-      // unlabelled blocks in several files (`terraform` in versions.tf and backend.tf, `locals`): all of them
+      // blocks HCL gives as lists (locals, terraform), one list per file: all of them, as Terraform reads them
       target[key] = [...target[key], ...value];
     } else {
       target[key] = value;

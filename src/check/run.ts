@@ -25,6 +25,10 @@ export interface CheckFinding extends Ipv6CheckFinding {
   readonly input: string;
   readonly file: string;
   readonly line?: number;
+  /** A block in a child module: the module calls that lead to it, `main.tf:12 module "net" → modules/net/main.tf:3`. */
+  readonly via?: string;
+  /** A finding reported where its root cause is set (a provider's region): the resources the cause affects. */
+  readonly affects?: readonly string[];
 }
 
 /** The result of one input. @internal */

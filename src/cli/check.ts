@@ -8,7 +8,9 @@ import * as path from 'path';
 import { CheckConfig, CONFIG_FILE, defaultConfig, loadConfig } from '../check/config';
 import { active, formatJson, formatSarif, formatText, summarize, summaryLine } from '../check/format';
 import { CheckInputError, InputKind } from '../check/model';
-import { checkDocument, CheckedInput, loadInput } from '../check/run';
+import { checkInput } from '../check/resolve';
+import { CheckedInput } from '../check/run';
+import { VarSource } from '../check/values';
 import { Ipv6CheckLevel } from '../rules/types';
 
 /** What the command writes to; `isTty` decides colour. */
@@ -19,7 +21,7 @@ export interface CheckIo {
 }
 
 /** The usage line. */
-export const CHECK_USAGE = 'check <path>... [--input hcl|json|plan] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|never] [--config FILE] [--no-color]';
+export const CHECK_USAGE = 'check <path>... [--input hcl|json|plan] [--format text|json|sarif] [--output FILE] [--fail-on error|warning|never] [--config FILE] [--var NAME=VALUE]... [--var-file FILE]... [--no-color]';
 
 /** A bad command line (the caller prints it with the usage, exit 2). */
 export class CheckUsageError extends Error {}
@@ -32,6 +34,8 @@ interface Options {
   readonly failOn: 'error' | 'warning' | 'never';
   readonly config?: string;
   readonly colour?: boolean;
+  /** `--var` and `--var-file`, in the order given. */
+  readonly vars: VarSource[];
 }
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
@@ -40,10 +44,19 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
   return value as T;
 }
 
+/** `--var name=value`, as Terraform's `-var`: the name before the first `=`, the rest is the value. */
+function varFlag(text: string): VarSource {
+  const eq = text.indexOf('=');
+  const name = eq > 0 ? text.slice(0, eq).trim() : '';
+  if (!/^[A-Za-z_][\w-]*$/.test(name)) throw new CheckUsageError(`--var ${text}: expected NAME=VALUE, e.g. --var region=cn-hangzhou`);
+  return { kind: 'var', name, value: text.slice(eq + 1) };
+}
+
 function parseArgs(args: readonly string[]): Options {
   const paths: string[] = [];
   let input: InputKind | undefined; let format: Options['format'] = 'text'; let output: string | undefined;
   let failOn: Options['failOn'] = 'error'; let config: string | undefined; let colour: boolean | undefined;
+  const vars: VarSource[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -61,6 +74,8 @@ function parseArgs(args: readonly string[]): Options {
       case '--output': case '-o': output = value(); break;
       case '--fail-on': failOn = choice(flag, value(), ['error', 'warning', 'never'] as const); break;
       case '--config': config = value(); break;
+      case '--var': vars.push(varFlag(value())); break;
+      case '--var-file': vars.push({ kind: 'file', file: value() }); break;
       case '--no-color': colour = false; break;
       case '--color': colour = true; break;
       case '--': break;
@@ -70,7 +85,7 @@ function parseArgs(args: readonly string[]): Options {
     }
   }
   if (paths.length === 0) throw new CheckUsageError('give at least one path: a Terraform folder, a synthesized stack folder or cdk.tf.json, or a plan JSON');
-  return { paths, input, format, output, failOn, config, colour };
+  return { paths, input, format, output, failOn, config, colour, vars };
 }
 
 /** The config: --config, else .ipv6-checks.json in the first input's folder, else in the working folder. */
@@ -92,7 +107,7 @@ export async function runCheck(args: readonly string[], io: CheckIo): Promise<nu
   try {
     const config = findConfig(o);
     results = [];
-    for (const p of o.paths) results.push(checkDocument(await loadInput(p, o.input), config));
+    for (const p of o.paths) results.push(await checkInput(p, o.input, { vars: o.vars }, config));
   } catch (e) {
     if (e instanceof CheckInputError) {
       io.err(`cdktf-alicloud-ipv6 check: ${e.describe()}\n`);

@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { brandsOfClass } from './brand';
 
 /** A required string prop that is missing or blank (a token is never blank: it is unknown until apply). @internal */
 export function isBlank(value: string | undefined): boolean {
@@ -251,9 +252,15 @@ export class PropValidator {
     return ok;
   }
 
-  /** An instance of `type` (made by its factories, e.g. `Peer.anyIpv6()`), named `what` in the message. */
+  /**
+   * An instance of `type` (made by its factories, e.g. `Peer.anyIpv6()`), named `what` in the message; an object of
+   * another copy of this library counts when it carries the class's brand (brand.ts).
+   */
   public isInstance(prop: string, value: unknown, type: { readonly prototype: object }, what: string, opts: TypeCheckOptions = {}): boolean {
-    return this.typed(prop, value, typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(type.prototype, value), what, opts);
+    // An object of another copy of this library carries the class's brand (brand.ts) where instanceof fails.
+    const ok = typeof value === 'object' && value !== null
+      && (Object.prototype.isPrototypeOf.call(type.prototype, value) || brandsOfClass(type).some((b) => b in value));
+    return this.typed(prop, value, ok, what, opts);
   }
 
   /**

@@ -6,6 +6,7 @@ import { InstanceTypeGuard } from './instance-type-guard';
 import { AcrInstance, ImageRegistryCredential } from './registry';
 import { checkFleetTypes, validateFleetOwnProps, validateGroupProps } from './validation';
 import { Volume } from './volume';
+import { assertSameCore } from '../core/core-guard';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { EssEciScalingConfiguration } from '../providers/alicloud/ess-eci-scaling-configuration';
@@ -178,6 +179,7 @@ export class ContainerGroupFleet extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupFleetProps) {
     super(scope, id);
+    assertSameCore(this, 'ContainerGroupFleet'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     checkFleetTypes(this, props);
     const instanceTypes = props.instanceTypes ?? [];
     const v = validateGroupProps(this, 'ContainerGroupFleet', props, instanceTypes, 'instanceTypes');

@@ -15,6 +15,7 @@ import { AcrInstance, ImageRegistryCredential, secretValues, sensitiveValueTest 
 import { escapeTerraformMap, RosTemplate } from './ros-template';
 import { checkContainerGroupTypes, validateContainerGroupOwnProps, validateGroupProps } from './validation';
 import { Volume } from './volume';
+import { assertSameCore } from '../core/core-guard';
 import { DataAlicloudEciContainerGroups } from '../providers/alicloud/data-alicloud-eci-container-groups';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 import { DataAlicloudVpcIpv6Addresses } from '../providers/alicloud/data-alicloud-vpc-ipv6-addresses';
@@ -218,6 +219,7 @@ export class ContainerGroup extends Construct {
    */
   constructor(scope: Construct, id: string, props: ContainerGroupProps) {
     super(scope, id);
+    assertSameCore(this, 'ContainerGroup'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     this.vSwitch = this.validate(props);
     this.containerGroupName = props.containerGroupName ?? defaultGroupName(this);
     this.backend = props.ipv6AddressCount === 1 ? ContainerGroupBackend.ROS : ContainerGroupBackend.NATIVE;

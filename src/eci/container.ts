@@ -3,6 +3,7 @@
  * the native `alicloud_eci_container_group`, the ROS `ALIYUN::ECI::ContainerGroup` template,
  * and the ESS `alicloud_ess_eci_scaling_configuration`. `container-validation.ts` checks it.
  */
+import { brandClass, hasBrand } from '../core/brand';
 import { PropValidator } from '../core/validation';
 
 /** Restart policy of the containers of a group. */
@@ -112,6 +113,15 @@ export interface HttpGetProbeOptions extends ProbeOptions {
 
 /** A liveness or readiness probe: HTTP GET, TCP socket or a command. */
 export class Probe {
+  /**
+   * Whether `x` is a Probe, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
+   * @param x any value
+   */
+  public static isProbe(x: any): x is Probe {
+    return hasBrand(x, 'Probe');
+  }
+
   /** Probe with an HTTP GET request. */
   public static httpGet(options: HttpGetProbeOptions): Probe {
     const v = new PropValidator(undefined, 'Probe.httpGet');
@@ -165,6 +175,7 @@ export class Probe {
     this.commands = target.commands;
   }
 }
+brandClass(Probe, 'Probe');
 
 /** One container of a container group. */
 export interface ContainerDefinition {

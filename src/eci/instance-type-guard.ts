@@ -19,6 +19,7 @@
  */
 import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { hasBrand, brandClass } from '../core/brand';
 import { DataAlicloudInstanceTypes } from '../providers/alicloud/data-alicloud-instance-types';
 
 /** Construct ID of the per-stack guard. @internal */
@@ -45,7 +46,8 @@ export class InstanceTypeGuard extends Construct {
   public static of(scope: IConstruct): InstanceTypeGuard {
     const stack = TerraformStack.of(scope);
     const existing = stack.node.tryFindChild(INSTANCE_TYPE_GUARD_ID);
-    if (existing instanceof InstanceTypeGuard) return existing;
+    // Another copy of this library in node_modules may have made the stack's guard: its brand, not instanceof.
+    if (hasBrand(existing, 'InstanceTypeGuard')) return existing as InstanceTypeGuard;
     return new InstanceTypeGuard(stack, INSTANCE_TYPE_GUARD_ID);
   }
 
@@ -102,3 +104,4 @@ export class InstanceTypeGuard extends Construct {
     return lookup.data;
   }
 }
+brandClass(InstanceTypeGuard, 'InstanceTypeGuard');

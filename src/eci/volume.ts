@@ -1,7 +1,17 @@
+import { brandClass, hasBrand } from '../core/brand';
 import { PropValidator } from '../core/validation';
 
 /** A volume of a container group that containers can mount. */
 export class Volume {
+  /**
+   * Whether `x` is a Volume, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
+   * @param x any value
+   */
+  public static isVolume(x: any): x is Volume {
+    return hasBrand(x, 'Volume');
+  }
+
   /** A scratch volume that lives as long as the container group. */
   public static emptyDir(name: string): Volume {
     const v = new PropValidator(undefined, 'Volume.emptyDir');
@@ -42,6 +52,7 @@ export class Volume {
     this.nfsReadOnly = nfs ? nfs.readOnly ?? false : undefined;
   }
 }
+brandClass(Volume, 'Volume');
 
 /** Options of an NFS volume. */
 export interface NfsVolumeOptions {

@@ -172,15 +172,16 @@ function scan(stack: TerraformStack): { resources: Map<string, TerraformResource
   const providers: TerraformProvider[] = [];
   for (const c of stack.node.findAll()) {
     if (TerraformStack.isStack(c) && c !== stack) continue;
-    if (c instanceof TerraformResource && c.terraformResourceType.startsWith('alicloud_')) resources.set(blockAddress('resource', c.terraformResourceType, c.friendlyUniqueId), c);
-    else if (c instanceof TerraformProvider && c.terraformResourceType === 'alicloud') providers.push(c);
+    // The core's brand checks (Symbol.for), not instanceof: a provider package may bring its own copy of the core.
+    if (TerraformResource.isTerraformResource(c) && c.terraformResourceType.startsWith('alicloud_')) resources.set(blockAddress('resource', c.terraformResourceType, c.friendlyUniqueId), c);
+    else if (TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'alicloud') providers.push(c);
   }
   return { resources, providers };
 }
 
 /** A resource of `stack` with the provider configuration it uses there. */
 function describe(stack: TerraformStack, resource: TerraformResource, providers: readonly TerraformProvider[]): CrossStackResource {
-  const provider = resource.provider instanceof TerraformProvider && resource.provider.terraformResourceType === 'alicloud' ? resource.provider : undefined;
+  const provider = TerraformProvider.isTerraformProvider(resource.provider) && resource.provider.terraformResourceType === 'alicloud' ? resource.provider : undefined;
   const defaults = providers.filter((p) => p.alias === undefined);
   const chosen = provider ?? (defaults.length === 1 ? defaults[0] : undefined);
   const alias = provider?.alias;
@@ -207,7 +208,7 @@ function build(
     const remoteName = (input as TerraformElement).friendlyUniqueId;
     const { resources, providers } = scanned(origin);
     for (const out of origin.node.children) {
-      if (!(out instanceof TerraformOutput) || !out.node.id.startsWith(OUTPUT_PREFIX)) continue;
+      if (!TerraformOutput.isTerraformOutput(out) || !out.node.id.startsWith(OUTPUT_PREFIX)) continue;
       // cross-stack-output-<type>.<name>.<attribute...>
       const [type, name] = out.node.id.slice(OUTPUT_PREFIX.length).split('.');
       const resource = resources.get(blockAddress('resource', type, name));

@@ -14,6 +14,9 @@ import { installSynthHook, SynthHook } from './synth-hook';
 import { recordSynthesis } from './synthesized';
 import { synthesizedFindings } from './synthesized-findings';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6ChecksProps, Ipv6RuleInfo } from './types';
+import { brandClass, hasBrand } from '../core/brand';
+import { assertSameCore } from '../core/core-guard';
+import { FLAVOUR } from '../core/flavour';
 import { PropValidator } from '../core/validation';
 
 // Exported here before synth-hook.ts held it; kept for code that imports it from here.
@@ -61,19 +64,31 @@ function checkPropTypes(props: unknown): void {
  */
 export class Ipv6Checks implements IAspect {
   /**
+   * Whether `x` is an Ipv6Checks, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`): `applyTo` adds no second
+   * pack to a stack that has one of another copy.
+   * @param x any value
+   */
+  public static isIpv6Checks(x: any): x is Ipv6Checks {
+    return hasBrand(x, 'Ipv6Checks');
+  }
+
+  /**
    * Adds the rule pack (with default options) to the stack of `scope`, unless the stack already has an
    * `Ipv6Checks`. The library's constructs call this from their constructors. Does nothing outside a stack.
    *
    * @param scope any construct of the stack
+   * @throws when the stack or app of `scope` was made with another CDK core, or another copy of this library's core
    */
   public static applyTo(scope: IConstruct): void {
+    assertSameCore(scope, 'Ipv6Checks.applyTo');
     let stack: TerraformStack;
     try {
       stack = TerraformStack.of(scope);
     } catch {
       return;
     }
-    if (Aspects.of(stack).all.some((a) => a instanceof Ipv6Checks)) return;
+    if (Aspects.of(stack).all.some((a) => Ipv6Checks.isIpv6Checks(a))) return;
     const auto = new Ipv6Checks();
     auto.automatic = true;
     Aspects.of(stack).add(auto);
@@ -110,15 +125,18 @@ export class Ipv6Checks implements IAspect {
    *
    * @param stack the stack
    * @returns every rule × resource verdict, in rule order
-   * @throws when no Ipv6Checks applies to the stack
+   * @throws when no Ipv6Checks applies to the stack, or the stack was made with another CDK core
    */
   public static findingsOf(stack: TerraformStack): Ipv6CheckFinding[] {
+    assertSameCore(stack, 'Ipv6Checks.findingsOf');
     let state = states.get(stack);
     if (!state) {
-      const pack = [...stack.node.scopes].reverse().flatMap((s) => Aspects.of(s).all).find((a): a is Ipv6Checks => a instanceof Ipv6Checks);
+      const pack = [...stack.node.scopes].reverse().flatMap((s) => Aspects.of(s).all).find((a): a is Ipv6Checks => Ipv6Checks.isIpv6Checks(a));
       if (!pack) {
         throw new Error(`Ipv6Checks.findingsOf: no Ipv6Checks applies to stack '${stack.node.path}'. Fix: add one with Aspects.of(stack).add(new Ipv6Checks()), or create a construct of this library in it.`);
       }
+      // A pack of another copy of this library keeps its findings in that copy: ask it (and fail loudly when it cannot).
+      if (!(pack instanceof Ipv6Checks)) return findingsOfOtherCopy(pack, stack);
       pack._register(stack);
       state = states.get(stack)!;
     }
@@ -198,8 +216,12 @@ export class Ipv6Checks implements IAspect {
    */
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
+      // The core that visits may not be ours (the pack added with another core's Aspects): refuse its stacks here,
+      // once per stack, rather than let the rules silently not run. isStack is a brand check: any core's stack.
+      assertSameCore(node, 'Ipv6Checks');
       this._register(node);
     } else if (Aspects.of(node).all.includes(this)) {
+      assertSameCore(node, 'Ipv6Checks');
       try {
         this._register(TerraformStack.of(node));
       } catch {
@@ -225,6 +247,18 @@ export class Ipv6Checks implements IAspect {
   public get _automatic(): boolean {
     return this.automatic;
   }
+}
+
+brandClass(Ipv6Checks, 'Ipv6Checks');
+
+/** The findings of a stack whose pack was made by another copy of this library (same brand), asked of that copy. */
+function findingsOfOtherCopy(pack: Ipv6Checks, stack: TerraformStack): Ipv6CheckFinding[] {
+  const owner = (pack as object).constructor as { findingsOf?: unknown } | undefined;
+  if (owner === undefined || owner === Ipv6Checks || typeof owner.findingsOf !== 'function') {
+    throw new Error(`Ipv6Checks.findingsOf: the Ipv6Checks of stack '${stack.node.path}' was made by another copy of this library, which cannot be asked for its findings. `
+      + `Fix: keep one copy of ${FLAVOUR.packageName} in node_modules (\`npm ls ${FLAVOUR.packageName}\` shows them), or call findingsOf of the copy that made the pack.`);
+  }
+  return (owner.findingsOf as (s: TerraformStack) => Ipv6CheckFinding[])(stack);
 }
 
 /** The pack that decides for a stack: the first explicitly added one, else the automatic one. */

@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, ISynthesisSession, TerraformStack } from 'cdktf';
+import { Annotations, ISynthesisSession, TerraformElement, TerraformStack } from 'cdktf';
 // Not re-exported by cdktf's index; the synthesizer calls it after the aspects and before the error check.
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
@@ -24,6 +24,7 @@ import { writeReports } from './report';
 import { ALL_RULES } from './rules';
 import { writeTopology } from './topology';
 import { Ipv6CheckFinding, Ipv6CheckLevel } from './types';
+import { assertSameCore } from '../core/core-guard';
 
 /** The options of the pack that decides for a stack, as the hook uses them (an `Ipv6Checks`). @internal */
 export interface HookedPack {
@@ -46,6 +47,28 @@ export interface SynthHook {
   resolve(): Record<string, any>;
   /** A new synth pass begins: drop a resolved document that was not handed to the synthesizer. */
   newPass(): void;
+}
+
+/**
+ * The method CDK Terrain (0.24) calls first on every element of a stack it prepares (`TerraformStack._runPreparingResolve`:
+ * before the aspects in `App.synth`, after them in `Testing.fullSynth` and `Testing.synth(stack, true)`). CDKTF's
+ * elements do not have it, so a stack of our raw bindings in a CDK Terrain app failed there with "TypeError:
+ * e._resetResolveDiscoveredProviderFeatureUsage is not a function" (and plain `Testing.synth` skipped the rule pack).
+ * Defined on our core's element class, it raises the mixed-core error of core-guard.ts instead (issue 19); it is only
+ * called by the other core, and does nothing in a stack of ours. In the cdktn build the core has the method already,
+ * and nothing is defined (CDKTF makes no such call: README, "Mixed cores").
+ */
+const OTHER_CORE_PREPARE = '_resetResolveDiscoveredProviderFeatureUsage';
+
+if (!Object.prototype.hasOwnProperty.call(TerraformElement.prototype, OTHER_CORE_PREPARE)) {
+  Object.defineProperty(TerraformElement.prototype, OTHER_CORE_PREPARE, {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: function refuseOtherCore(this: TerraformElement): void {
+      assertSameCore(this, this.constructor.name);
+    },
+  });
 }
 
 /** The child of the stack that carries the custom synthesis. */

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { brandClass, hasBrand } from '../core/brand';
 import { isIpv4Cidr, parseIpv6Cidr } from '../core/cidr';
 import { describeValue, quote } from '../core/validation';
 
@@ -14,6 +15,15 @@ import { describeValue, quote } from '../core/validation';
  * sg.addIngressRule(Peer.anyIpv6(), Port.tcp(443), 'HTTPS from the IPv6 Internet');
  */
 export class Peer {
+  /**
+   * Whether `x` is a Peer, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
+   * @param x any value
+   */
+  public static isPeer(x: any): x is Peer {
+    return hasBrand(x, 'Peer');
+  }
+
   /** Any IPv4 address (`0.0.0.0/0`). */
   public static anyIpv4(): Peer {
     return new Peer('0.0.0.0/0', false);
@@ -91,6 +101,7 @@ export class Peer {
     return this.cidr;
   }
 }
+brandClass(Peer, 'Peer');
 
 /** A CIDR argument must be a string (JavaScript callers and jsii bindings can pass anything). */
 function checkCidrType(factory: string, cidr: unknown, example: string): void {

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { brandClass, hasBrand } from '../core/brand';
 import { describeValue, scrubTokens } from '../core/validation';
 
 /** IP protocol of a security group rule (`ip_protocol`). */
@@ -25,6 +26,15 @@ export enum Protocol {
  * Port.tcp(443); Port.tcpRange(8000, 8080); Port.icmpv6(); Port.allTraffic();
  */
 export class Port {
+  /**
+   * Whether `x` is a Port, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
+   * @param x any value
+   */
+  public static isPort(x: any): x is Port {
+    return hasBrand(x, 'Port');
+  }
+
   /** One TCP port, 1-65535. */
   public static tcp(port: number): Port {
     return Port.ranged(Protocol.TCP, 'Port.tcp', port, port);
@@ -112,6 +122,7 @@ export class Port {
     return `${this.protocol} ${this.portRange}`;
   }
 }
+brandClass(Port, 'Port');
 
 /** A port as text; a number token becomes a string token that resolves to it. */
 function portText(port: number): string {

@@ -4,6 +4,7 @@ import { ISecurityGroup } from './interfaces';
 import { Peer } from './peer';
 import { Port, Protocol } from './port';
 import { ipv6HexCidr } from '../core/cidr';
+import { assertSameCore } from '../core/core-guard';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
 import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
@@ -116,6 +117,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
    */
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
+    assertSameCore(this, 'SecurityGroup'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'SecurityGroup');
     if (v.isObject('props', props, { required: true, example: '{ vpc }' })) {
@@ -259,6 +261,7 @@ class ImportedSecurityGroup extends Construct implements ISecurityGroup {
 
   constructor(scope: Construct, id: string, securityGroupId: string, vpcId: string) {
     super(scope, id);
+    assertSameCore(this, 'SecurityGroup'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     const v = new PropValidator(this, 'SecurityGroup.fromSecurityGroupId');
     v.isString('securityGroupId', securityGroupId, { required: true, example: "'sg-2ze0abc'" });
     v.isString('vpcId', vpcId, { required: true, example: "'vpc-2ze0abc'" });

@@ -7,6 +7,7 @@ import {
   MIN_VSWITCH_PREFIX, minVSwitchPrefix, UNKNOWN, Unknown, usableVpcBlock,
 } from './vswitch-allocator';
 import { checkZoneId, formatIpv4Cidr, Ipv4Cidr, ipv4CidrsOverlap, parseIpv4Cidr, parseIpv6Cidr, zoneIdOf } from '../core/cidr';
+import { assertSameCore } from '../core/core-guard';
 import { IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
 import { isBlank, PropValidator, quote } from '../core/validation';
@@ -225,6 +226,7 @@ export class DualStackVpc extends Construct implements IDualStackVpc {
    */
   constructor(scope: Construct, id: string, props: DualStackVpcProps) {
     super(scope, id);
+    assertSameCore(this, 'DualStackVpc'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'DualStackVpc');
     checkVpcPropTypes(v, props);
@@ -537,7 +539,8 @@ function known<T>(value: T): T | Unknown {
 function findProviderRegion(scope: IConstruct): string | undefined {
   const stack = TerraformStack.of(scope);
   const providers = stack.node.findAll().filter((c): c is TerraformProvider =>
-    c instanceof TerraformProvider && c.terraformResourceType === 'alicloud' && c.alias === undefined);
+    // the core's brand check, not instanceof: a provider package may bring its own copy of the core
+    TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'alicloud' && c.alias === undefined);
   if (providers.length !== 1) return undefined;
   const region = (providers[0] as unknown as { region?: unknown }).region;
   return typeof region === 'string' && !Token.isUnresolved(region) ? region : undefined;
@@ -552,6 +555,7 @@ class ImportedDualStackVpc extends Construct implements IDualStackVpc {
 
   constructor(scope: Construct, id: string, attrs: DualStackVpcAttributes) {
     super(scope, id);
+    assertSameCore(this, 'DualStackVpc'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     const v = new PropValidator(this, 'DualStackVpc.fromVpcAttributes');
     checkAttributeTypes(v, attrs);
     v.throwIfAny(); // the checks below rely on the types

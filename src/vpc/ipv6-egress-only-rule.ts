@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
 import { Ipv6InternetBandwidth } from './ipv6-internet-bandwidth';
+import { assertSameCore } from '../core/core-guard';
 import { checkLength, checkPattern, IPV6_EGRESS_RULE_NAME_PATTERN } from '../core/name-rules';
 import { literalText } from '../core/terraform-text';
 import { GATEWAY_MEMBERS, isBlank, PropValidator, quote } from '../core/validation';
@@ -55,6 +56,7 @@ export class Ipv6EgressOnlyRule extends Construct {
    */
   constructor(scope: Construct, id: string, props: Ipv6EgressOnlyRuleProps) {
     super(scope, id);
+    assertSameCore(this, 'Ipv6EgressOnlyRule'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6EgressOnlyRule');
     if (v.isObject('props', props, { required: true, example: '{ ipv6Gateway, ipv6AddressId }' })) {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { IDualStackVpc, IIpv6Gateway } from './interfaces';
+import { assertSameCore } from '../core/core-guard';
 import { checkPattern, IPV6_GATEWAY_DESCRIPTION_PATTERN, IPV6_GATEWAY_NAME_PATTERN } from '../core/name-rules';
 import { escapeTerraformMap, literalText } from '../core/terraform-text';
 import { isBlank, PropValidator, VPC_MEMBERS } from '../core/validation';
@@ -77,6 +78,7 @@ export class Ipv6Gateway extends Construct implements IIpv6Gateway {
    */
   constructor(scope: Construct, id: string, props: Ipv6GatewayProps) {
     super(scope, id);
+    assertSameCore(this, 'Ipv6Gateway'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6Gateway');
     checkGatewayPropTypes(v, props);
@@ -119,6 +121,7 @@ class ImportedIpv6Gateway extends Construct implements IIpv6Gateway {
 
   constructor(scope: Construct, id: string, ipv6GatewayId: string) {
     super(scope, id);
+    assertSameCore(this, 'Ipv6Gateway'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     const v = new PropValidator(this, 'Ipv6Gateway.fromIpv6GatewayId');
     v.isString('ipv6GatewayId', ipv6GatewayId, { required: true, example: "'ipv6gw-2ze0abc'" });
     v.throwIfAny();

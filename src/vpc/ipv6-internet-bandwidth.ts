@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { IIpv6Gateway } from './interfaces';
+import { brandClass, hasBrand } from '../core/brand';
+import { assertSameCore } from '../core/core-guard';
 import { GATEWAY_MEMBERS, isBlank, PropValidator } from '../core/validation';
 import * as alicloud from '../providers/alicloud';
 import { Ipv6Checks } from '../rules/ipv6-checks';
@@ -46,6 +48,15 @@ export interface Ipv6InternetBandwidthProps {
  * new Ipv6InternetBandwidth(this, 'Bandwidth', { ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway!, bandwidth: 10 });
  */
 export class Ipv6InternetBandwidth extends Construct {
+  /**
+   * Whether `x` is an Ipv6InternetBandwidth, also one made by another copy of this library in node_modules (checked by a
+   * `Symbol.for` brand, as the CDK core's `TerraformStack.isStack` does, not by `instanceof`).
+   * @param x any value
+   */
+  public static isIpv6InternetBandwidth(x: any): x is Ipv6InternetBandwidth {
+    return hasBrand(x, 'Ipv6InternetBandwidth');
+  }
+
   /** ID of the IPv6 address the bandwidth is for. */
   public readonly ipv6AddressId: string;
   /** The IPv6 gateway the bandwidth goes through. */
@@ -64,6 +75,7 @@ export class Ipv6InternetBandwidth extends Construct {
    */
   constructor(scope: Construct, id: string, props: Ipv6InternetBandwidthProps) {
     super(scope, id);
+    assertSameCore(this, 'Ipv6InternetBandwidth'); // a stack of another CDK core, or another copy of ours, fails here (core-guard.ts)
     Ipv6Checks.applyTo(this); // the IPv6 rule pack, once per stack (RULES.md)
     const v = new PropValidator(this, 'Ipv6InternetBandwidth');
     if (v.isObject('props', props, { required: true, example: '{ ipv6AddressId, ipv6Gateway: vpc.ipv6Gateway }' })) {
@@ -99,3 +111,4 @@ export class Ipv6InternetBandwidth extends Construct {
     return this.resource.id;
   }
 }
+brandClass(Ipv6InternetBandwidth, 'Ipv6InternetBandwidth');

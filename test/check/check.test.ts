@@ -44,12 +44,16 @@ describe('HCL folders', () => {
     const file = fx('hcl-me-east', 'main.tf');
     // `resource "alicloud_vpc" "main"` is on line 15 of the fixture
     expect(fs.readFileSync(file, 'utf-8').split('\n')[14]).toBe('resource "alicloud_vpc" "main" {');
-    expect(r.out).toContain(`${file}:15  error    ALI-IPV6-001  alicloud_vpc.main`);
+    // the region's error is reported where the region is set (the provider's region line), the VPC links to it
+    expect(fs.readFileSync(file, 'utf-8').split('\n')[11]).toBe('  region = "me-east-1"');
+    expect(r.out).toContain(`${file}:12  error    ALI-IPV6-001  provider.alicloud`);
+    expect(r.out).toContain(`provider "alicloud" at ${file}:12: region = "me-east-1"; it affects 1 resource: alicloud_vpc.main.`);
+    expect(r.out).toContain(`${file}:15  info     ALI-IPV6-001  alicloud_vpc.main`);
     expect(r.out).toContain('deploys to region me-east-1');
     // the vSwitch's mask 300 is out of range: ALI-IPV6-005 on its own line
     expect(r.out).toContain(`${file}:21  error    ALI-IPV6-005  alicloud_vswitch.a`);
-    // 5 checks: ALI-IPV6-015 on the provider, the VPC and the vSwitch besides the two before
-    expect(r.out.trim().split('\n').pop()).toBe('2 errors, 0 warnings, 0 infos, 0 suppressed (5 checks passed on 3 resources in 1 input)');
+    // 5 checks: ALI-IPV6-015 on the provider, the VPC and the vSwitch besides the two before (the provider is no resource)
+    expect(r.out.trim().split('\n').pop()).toBe('2 errors, 0 warnings, 1 info, 0 suppressed (5 checks passed on 2 resources in 1 input)');
     expect(r.out).not.toContain('\u001b[');
   });
 
@@ -90,22 +94,32 @@ describe('HCL folders', () => {
     const { report } = await json(fx('hcl-modules'));
     expect(find(report, 'ALI-IPV6-001', 'alicloud_vpc.hk')[0]).toMatchObject({ status: 'compliant', line: 37 });
     expect(find(report, 'ALI-IPV6-001', 'alicloud_vpc.hk')[0].message).toContain('cn-hongkong (provider "alicloud" (alias "hk"))');
-    // the region is a variable: cannot verify without a plan
-    expect(find(report, 'ALI-IPV6-001', 'alicloud_ess_eci_scaling_configuration.workers')[0].status).toBe('not-verifiable');
+    // the region is a variable: its default decides it, as in Terraform, and the finding says so
+    expect(find(report, 'ALI-IPV6-001', 'alicloud_ess_eci_scaling_configuration.workers')[0]).toMatchObject({ status: 'compliant', line: 56 });
+    expect(find(report, 'ALI-IPV6-001', 'alicloud_ess_eci_scaling_configuration.workers')[0].message).toContain('deploys to cn-huhehaote');
   });
 });
 
 describe('plan JSON (terraform show -json, made offline from our own stacks)', () => {
-  test('a region from a variable: "cannot verify" on the synthesized stack, an error on its plan', async () => {
+  test('a region from a variable: its default on the synthesized stack, --var as in the plan, and the plan', async () => {
     const synth = await json(fx('region-var'));
     const plan = await json(fx('plans', 'region-var.plan.json'));
     const vpc = 'alicloud_vpc.Vpc_8378EB38';
     // one finding per root cause (the provider's region): the first resource reports it, the others link to it
     const roots = (report: any) => report.findings.filter((f: any) => f.ruleId === 'ALI-IPV6-001' && f.status !== 'compliant' && f.linkedTo === undefined);
-    expect(roots(synth.report)).toEqual([expect.objectContaining({ status: 'not-verifiable', level: 'warning' })]);
-    expect(roots(synth.report)[0].message).toContain('${var.region}');
-    expect(find(synth.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'not-verifiable', level: 'info' });
+    // nothing sets var.region: Terraform takes its default, cn-huhehaote, which has IPv6
+    expect(roots(synth.report)).toEqual([]);
+    expect(find(synth.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'compliant' });
+    expect(find(synth.report, 'ALI-IPV6-001', vpc)[0].message).toContain('deploys to cn-huhehaote');
     expect(synth.code).toBe(0);
+    // the plan was made with -var region=me-east-1: with the same --var, the stack has the plan's error, at the provider's region line
+    const withVar = await json(fx('region-var'), '--var', 'region=me-east-1');
+    const stack = fx('region-var', 'cdk.tf.json');
+    const regionLine = fs.readFileSync(stack, 'utf-8').split('\n').findIndex((l) => l.includes('"region": "${var.region}"')) + 1;
+    expect(roots(withVar.report)).toEqual([expect.objectContaining({ status: 'non-compliant', level: 'error', address: 'var.region', file: stack, line: regionLine })]);
+    expect(roots(withVar.report)[0].message).toContain('var.region = "me-east-1", from --var region=me-east-1; it affects 3 resources: alicloud_ros_stack.Web_Stack_6C75521F, alicloud_vpc.Vpc_8378EB38, alicloud_vpc_ipv6_gateway.Vpc_Ipv6Gateway_7377DBC9');
+    expect(find(withVar.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'non-compliant', level: 'info', linkedTo: 'var.region' });
+    expect(withVar.code).toBe(1);
     expect(roots(plan.report)).toEqual([expect.objectContaining({ status: 'non-compliant', level: 'error' })]);
     expect(roots(plan.report)[0].message).toContain('deploys to region me-east-1');
     expect(find(plan.report, 'ALI-IPV6-001', vpc)[0]).toMatchObject({ status: 'non-compliant', level: 'info', linkedTo: 'alicloud_ros_stack.Web_Stack_6C75521F' });
@@ -204,7 +218,7 @@ describe('SARIF 2.1.0', () => {
     const r = await cli(fx('hcl-me-east'), fx('plans', 'region-var.plan.json'), '--format', 'sarif', '--output', out);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^3 errors, 0 warnings, 2 infos/); // one error per root cause; the same cause elsewhere is a linked info
+    expect(r.err).toMatch(/^3 errors, 0 warnings, 3 infos/); // one error per root cause; the same cause elsewhere is a linked info
     const sarif = JSON.parse(fs.readFileSync(out, 'utf-8'));
     const ok = validate(sarif);
     expect(validate.errors ?? []).toEqual([]);
@@ -214,9 +228,14 @@ describe('SARIF 2.1.0', () => {
     const rule1 = run.tool.driver.rules.find((x: any) => x.id === 'ALI-IPV6-001');
     expect(rule1.help.markdown).toContain('Ipv6AddressNotSupport');
     expect(rule1.defaultConfiguration.level).toBe('error');
-    const vpc = run.results.find((x: any) => x.ruleId === 'ALI-IPV6-001' && x.locations[0].logicalLocations[0].fullyQualifiedName === 'alicloud_vpc.main');
+    // the region's error is at the provider's region line, with the VPC it affects as a related location
+    const vpc = run.results.find((x: any) => x.ruleId === 'ALI-IPV6-001' && x.locations[0].logicalLocations[0].fullyQualifiedName === 'provider.alicloud');
     expect(vpc.level).toBe('error');
-    expect(vpc.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/check/fixtures/hcl-me-east/main.tf' }, region: { startLine: 15 } });
+    expect(vpc.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/check/fixtures/hcl-me-east/main.tf' }, region: { startLine: 12 } });
+    expect(vpc.relatedLocations).toEqual([{ id: 0, physicalLocation: { artifactLocation: { uri: 'test/check/fixtures/hcl-me-east/main.tf' }, region: { startLine: 15 } }, message: { text: 'alicloud_vpc.main' } }]);
+    expect(vpc.properties.affects).toEqual(['alicloud_vpc.main']);
+    const linked = run.results.find((x: any) => x.ruleId === 'ALI-IPV6-001' && x.locations[0].logicalLocations[0].fullyQualifiedName === 'alicloud_vpc.main');
+    expect(linked).toMatchObject({ level: 'note', locations: [{ physicalLocation: { region: { startLine: 15 } } }] });
     expect(vpc.message.text).toContain('Fix: deploy to a region with an IPv6 gateway');
     expect(vpc.properties.fix).toContain('deploy to a region with an IPv6 gateway');
     expect(run.tool.driver.rules[vpc.ruleIndex].id).toBe('ALI-IPV6-001');
@@ -237,8 +256,10 @@ describe('SARIF 2.1.0', () => {
 
 describe('options and the config file', () => {
   test('--fail-on decides the exit code; warnings only fail with --fail-on warning', async () => {
-    expect((await cli(fx('region-var'))).code).toBe(0);
-    expect((await cli(fx('region-var'), '--fail-on', 'warning')).code).toBe(1);
+    // a region variable without a default or a value: "cannot verify" (a warning)
+    const noValue = tmpDir({ 'main.tf': 'variable "region" {\n  type = string\n}\n\nprovider "alicloud" {\n  region = var.region\n}\n\nresource "alicloud_vpc" "main" {\n  cidr_block  = "10.0.0.0/16"\n  enable_ipv6 = true\n}\n' });
+    expect((await cli(noValue)).code).toBe(0);
+    expect((await cli(noValue, '--fail-on', 'warning')).code).toBe(1);
     expect((await cli(fx('hcl-me-east'), '--fail-on', 'never')).code).toBe(0);
   });
 

@@ -69,7 +69,10 @@ describe('fixes in the input\'s language', () => {
   });
 
   test('a stack synthesized by cdktf keeps cdktf code; the same JSON without cdktf\'s metadata is Terraform', async () => {
-    const synthesized = fs.readFileSync(path.join('test', 'check', 'fixtures', 'region-var', 'cdk.tf.json'), 'utf-8');
+    // the region-var stack without its variable's default: the region is unknown, ALI-IPV6-001 cannot verify it
+    const stack = JSON.parse(fs.readFileSync(path.join('test', 'check', 'fixtures', 'region-var', 'cdk.tf.json'), 'utf-8'));
+    delete stack.variable.region.default;
+    const synthesized = JSON.stringify(stack, null, 2);
     const region = (report: any) => report.findings.find((f: any) => f.ruleId === 'ALI-IPV6-001' && f.status === 'not-verifiable' && f.linkedTo === undefined);
     const cdk = region(await reportOf(folder({ 'cdk.tf.json': synthesized })));
     expect(cdk.fix).toContain("new AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' })");
