@@ -36,8 +36,9 @@ export function summarize(results: readonly CheckedInput[]): Summary {
   const resources = new Set<string>();
   for (const r of results) {
     for (const f of r.findings) {
-      // a finding at a provider, a variable (`affects`) or a module call is not about one resource
-      if (f.affects === undefined && f.ruleId !== MODULE_RULE.id) resources.add(`${r.input}\u0000${f.address}`);
+      // a finding at a provider, a variable (`affects`), a module call or the input as a whole is not about one resource
+      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !/^(?:module\.\S+\.)?provider\./.test(f.address) && f.address !== r.input;
+      if (aboutResource) resources.add(`${r.input}\u0000${f.address}`);
       if (f.status === Ipv6CheckStatus.SUPPRESSED) suppressed++;
       else if (f.status === Ipv6CheckStatus.COMPLIANT) compliant++;
       else if (!active(f)) continue;

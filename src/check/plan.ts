@@ -400,6 +400,10 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
     providers.push(out);
   }
   if (providers.length > 0) doc.provider = { alicloud: providers };
+  // The alicloud version constraints (root and modules) as required_providers, which ALI-IPV6-016 reads.
+  const versions = new Set(Object.values(providerConfig)
+    .filter((p) => isObject(p) && p.name === 'alicloud' && typeof p.version_constraint === 'string').map((p) => (p as Json).version_constraint as string));
+  if (versions.size > 0) doc.terraform = { required_providers: [...versions].map((constraint) => ({ alicloud: { version: constraint } })) };
   return { input, kind: 'plan', doc, addresses, locations: new Map(), skips: new Map(), location: { file: input } }; // located at the plan file
 }
 

@@ -11,10 +11,13 @@ import { osReason, parseJson, readText, stateFileError } from './files';
 import { configDocument, terraformFiles } from './hcl';
 import { CheckDocument, CheckInputError, InputKind, SourceLocation } from './model';
 import { planDocument } from './plan';
+import { argumentLine, ConfigLines, configLines, lineReader } from './source-lines';
 import { isObject } from '../core/terraform-json';
 import { evaluateDocument } from '../rules/engine';
+import { FixLanguage } from '../rules/rule';
+import { schemaFindingPath } from '../rules/rules/provider-schema';
 import { Suppression } from '../rules/suppressions';
-import { Ipv6CheckFinding } from '../rules/types';
+import { Ipv6CheckFinding, Ipv6RuleId } from '../rules/types';
 
 /** A finding with where it is. @internal */
 export interface CheckFinding extends Ipv6CheckFinding {
@@ -84,6 +87,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The language of an input's source, for its fixes: a stack synthesized by cdktf (its `cdk.tf.json` carries
+ * cdktf's `"//": { "metadata": ... }`) is TypeScript with the library's constructs; HCL, any other Terraform
+ * JSON and plans are Terraform.
+ * @internal
+ */
+export function sourceLanguage(doc: Pick<CheckDocument, 'kind' | 'doc'>): FixLanguage {
+  if (doc.kind !== 'json') return 'terraform';
+  const comment = doc.doc['//'];
+  return isObject(comment) && isObject(comment.metadata) ? 'cdktf' : 'terraform';
+}
+
 /** Runs the rule pack on one adapted input. @internal */
 export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedInput {
   const real = (a: string) => doc.addresses.get(a) ?? a;
@@ -100,6 +115,9 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
   const findings = evaluateDocument(doc.doc, {
     facts: config.pack._facts,
     ruleLevels: config.pack._ruleLevels,
+    // fixes in the input's language; the whole provider schema for configuration (Terraform validated a plan's)
+    language: sourceLanguage(doc),
+    providerSchema: doc.kind !== 'plan',
     stackPath: doc.input,
     stackLabel: doc.input,
     // a block's findings (and the links between findings of one root cause) name its resource address
@@ -110,8 +128,22 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     ? new RegExp(`(?<![\\w.-])(?:${[...doc.addresses.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w-])`, 'g')
     : undefined;
   const planWording = doc.kind === 'plan';
+  let lines: ConfigLines | undefined;
+  // provider blocks and the version constraint: scanned for only when a finding is about them
+  const otherLocation = (f: Ipv6CheckFinding): SourceLocation | undefined => {
+    if (doc.kind === 'plan') return undefined;
+    if (f.ruleId === Ipv6RuleId.PROVIDER_VERSION) return (lines ??= configLines(doc)).versionConstraint;
+    return f.address.startsWith('provider.') ? (lines ??= configLines(doc)).providers.get(f.address.replace(/\[\d+\]$/, '')) : undefined;
+  };
+  // a finding of the provider schema (ALI-IPV6-015) at the line of its argument, when the source has it
+  const read = lineReader();
+  const argument = (f: Ipv6CheckFinding, block: SourceLocation | undefined): SourceLocation | undefined => {
+    const at = block && doc.kind !== 'plan' ? schemaFindingPath(f) : undefined;
+    return at === undefined ? undefined : argumentLine(block!, at, read);
+  };
   const out: CheckFinding[] = findings.map((f) => {
-    const loc: SourceLocation = doc.locations.get(f.address) ?? doc.location;
+    const block = doc.locations.get(f.address) ?? otherLocation(f);
+    const loc: SourceLocation = argument(f, block) ?? block ?? doc.location;
     let message = realText(f.message, doc, pattern);
     const fix = f.fix === undefined ? undefined : realText(f.fix, doc, pattern);
     if (planWording && message.includes('at synth time')) {

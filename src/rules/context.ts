@@ -88,6 +88,8 @@ export class RuleContext implements EciSource {
     private readonly owners: ReadonlyMap<string, ConstructOwner> = new Map(),
     /** The resources of other stacks this stack reads through cross-stack references. */
     public readonly crossStack: CrossStackIndex = new CrossStackIndex(undefined),
+    /** Which optional checks apply to this document (see `EngineOptions`). */
+    public readonly checks: { readonly providerSchema: boolean } = { providerSchema: false },
   ) {
     const blocks: TfBlock[] = objectBlocks(doc);
     for (const block of blocks) {

@@ -9,7 +9,7 @@ import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
 import { CrossStackIndex } from './cross-stack';
 import { ConstructOwner, ownersOf } from './owners';
-import { RuleDefinition, Subject, Verdict } from './rule';
+import { FixLanguage, FixText, fixIn, RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
 import { collectSuppressions, findSuppression, Suppression } from './suppressions';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from './types';
@@ -19,6 +19,17 @@ export interface EngineOptions {
   readonly facts: EffectiveFacts;
   /** Rule ID (or '*') → level. */
   readonly ruleLevels: ReadonlyMap<string, Ipv6CheckLevel>;
+  /**
+   * The language of the document's source, in which fixes are written: `cdktf` (the default: at synth, and a
+   * `cdk.tf.json` given to `check`) or `terraform` (HCL, plain Terraform JSON, plans).
+   */
+  readonly language?: FixLanguage;
+  /**
+   * Walk the whole provider schema (`ALI-IPV6-015`): on in the `check` command for configuration inputs; off at
+   * synth, where cdktf's typed bindings and `toBeValidAlicloudConfig` cover it, and for plans, which Terraform
+   * made only after it validated the configuration with the real provider.
+   */
+  readonly providerSchema?: boolean;
 }
 
 // Levels: a rule's level, a verdict's level within it, and a linked finding's.
@@ -156,7 +167,8 @@ function evaluateDocumentWithContext(
   options: DocumentEngineOptions,
   rules: readonly RuleDefinition[],
 ): { findings: Ipv6CheckFinding[]; ctx: RuleContext } {
-  const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map(), options.crossStack);
+  const checks = { providerSchema: options.providerSchema === true };
+  const ctx = new RuleContext(doc, options.facts, options.stackPath, options.owners ?? new Map(), options.crossStack, checks);
   const findings: Ipv6CheckFinding[] = [];
   const record = recorder(ctx, options, findings);
   const causes = new RootCauses(findings, record);
@@ -189,7 +201,7 @@ function evaluateDocumentWithContext(
 function checkRule(
   rule: RuleDefinition,
   ctx: RuleContext,
-  onVerdict: (block: TfBlock, verdict: Verdict) => void,
+  onVerdict: (block: TfBlock | undefined, verdict: Verdict) => void,
   onFailure: (block: TfBlock | undefined, e: unknown) => void,
 ): void {
   let iterator: Iterator<Subject>;
@@ -222,7 +234,7 @@ function checkRule(
 
 type RuleRef = { id: string; name: string };
 type RecordFinding = (
-  rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: string, linkedTo?: string,
+  rule: RuleRef, block: TfBlock | undefined, status: Ipv6CheckStatus, level: Ipv6CheckLevel, message: string, fix?: FixText, linkedTo?: string,
 ) => void;
 
 /** Adds a finding to `findings`: where it is reported, and suppressed when a suppression covers it. */
@@ -240,7 +252,8 @@ function recorder(ctx: RuleContext, options: DocumentEngineOptions, findings: Ip
       address: block?.address ?? options.stackLabel,
       constructPath,
       message: sentence(message),
-      ...(fix !== undefined ? { fix: sentence(fix) } : {}),
+      // the one place where a fix becomes text: in the language of the document's source
+      ...(fix !== undefined ? { fix: sentence(fixIn(fix, options.language ?? 'cdktf')) } : {}),
       ...(linkedTo !== undefined ? { linkedTo } : {}),
     };
     if ((status === Ipv6CheckStatus.NON_COMPLIANT || status === Ipv6CheckStatus.NOT_VERIFIABLE) && options.suppressionFor) {
@@ -280,7 +293,7 @@ class RootCauses {
   constructor(private readonly findings: Ipv6CheckFinding[], private readonly record: RecordFinding) {}
 
   /** Records a verdict at `level` (its level within the rule): as the finding that reports its cause, or linked to that one. */
-  public add(rule: RuleRef, block: TfBlock, verdict: Exclude<Verdict, { status: 'compliant' }>, level: Ipv6CheckLevel): void {
+  public add(rule: RuleRef, block: TfBlock | undefined, verdict: Exclude<Verdict, { status: 'compliant' }>, level: Ipv6CheckLevel): void {
     const status = verdict.status === 'non-compliant' ? Ipv6CheckStatus.NON_COMPLIANT : Ipv6CheckStatus.NOT_VERIFIABLE;
     const key = verdict.rootCause !== undefined ? `${rule.id}\u0000${verdict.status}\u0000${verdict.rootCause}` : undefined;
     const root = key !== undefined ? this.roots.get(key) : undefined;

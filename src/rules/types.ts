@@ -62,6 +62,13 @@ export enum Ipv6RuleId {
   ACR_INSTANCE_REGION = 'ALI-IPV6-013',
   /** Every registry login of an ECI is for a server that one of its containers' images uses. */
   UNUSED_REGISTRY_CREDENTIAL = 'ALI-IPV6-014',
+  /**
+   * The `check` command's HCL and JSON inputs follow the whole alicloud provider schema: known types, known
+   * arguments and blocks, required arguments, literal types, block counts (the config checker's walk).
+   */
+  PROVIDER_SCHEMA = 'ALI-IPV6-015',
+  /** The configuration's alicloud version constraint admits the provider release whose schema the checks use (1.289.0). */
+  PROVIDER_VERSION = 'ALI-IPV6-016',
   /** A rule failed with an exception on a resource (a bug in the rule pack, reported instead of crashing). */
   RULE_FAILURE = 'ALI-IPV6-ERR',
 }
@@ -152,7 +159,7 @@ export interface Ipv6ChecksProps {
    */
   readonly additionalNonIpv6Families?: string[];
   /**
-   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-011`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
+   * Level per rule ID (`ALI-IPV6-001` ... `ALI-IPV6-016`, `ALI-IPV6-ERR`), or `*` for every rule: raise or
    * lower a rule's level, or turn it off with `Ipv6CheckLevel.OFF`. A level set here applies to all of the
    * rule's non-compliant findings; "cannot verify" findings are never reported above it.
    * @default - each rule's own level (see RULES.md)

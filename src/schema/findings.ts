@@ -46,6 +46,11 @@ export enum ConfigFindingCode {
   REMOVED = 'removed',
   /** A `provider` meta-argument that names an alicloud alias no provider block declares. */
   UNKNOWN_PROVIDER = 'unknown-provider',
+  /**
+   * The configuration's `terraform.required_providers.alicloud.version` excludes the release of the committed
+   * schema (or cannot be read): a warning, once per document, at address `terraform`.
+   */
+  PROVIDER_VERSION = 'provider-version',
 }
 
 /**

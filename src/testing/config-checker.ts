@@ -1,6 +1,7 @@
 import { formatConfigFindings, parseSynthesized, throwOnConfigErrors } from './config-check-text';
 import { ConfigWalker } from '../schema/config-walker';
 import { ConfigFinding } from '../schema/findings';
+import { providerVersionFinding } from '../schema/provider-version';
 import { loadSchemaIndex } from '../schema/schema-index';
 
 /**
@@ -52,7 +53,11 @@ export class AlicloudConfigChecker {
    * @returns every finding, errors and warnings, in document order (empty when the stack is valid)
    */
   public static checkObject(doc: any): ConfigFinding[] {
-    return new ConfigWalker(loadSchemaIndex()).run(doc);
+    const index = loadSchemaIndex();
+    const findings = new ConfigWalker(index).run(doc);
+    // one warning when the stack's alicloud version constraint excludes the schema's release (or cannot be read)
+    const version = providerVersionFinding(doc, index.providerVersion);
+    return version ? [version, ...findings] : findings;
   }
 
   /**

@@ -143,6 +143,12 @@ export enum PlanFindingCode {
    * @deprecated use `ConfigFindingCode.UNKNOWN_PROVIDER`
    */
   UNKNOWN_PROVIDER = 'unknown-provider',
+  /**
+   * The configuration's alicloud version constraint excludes the release of the committed schema (a warning).
+   *
+   * @deprecated use `ConfigFindingCode.PROVIDER_VERSION`
+   */
+  PROVIDER_VERSION = 'provider-version',
 }
 
 /**

@@ -15,6 +15,7 @@
  *   expect(Testing.synth(stack)).toHaveIpv6Finding('ALI-IPV6-002', { path: 'Web' });
  *   expect(Testing.fullSynth(stack)).toPassTerraformValidate();   // real Terraform, offline
  */
+import { createHash } from 'crypto';
 import './jest-matchers';
 import { AlicloudConfigChecker } from './config-checker';
 import { Ipv6FindingFilter, formatIpv6Findings, isSynthError, matchesFinding } from './ipv6-findings';
@@ -22,6 +23,7 @@ import { OfflineTerraform, TerraformDiagnosticSeverity, TerraformValidateResult 
 import { StackFindings, synthesizedFindings } from '../rules/synthesized-findings';
 import { Ipv6CheckStatus } from '../rules/types';
 import { ConfigFinding, ConfigFindingLevel } from '../schema/findings';
+import { alicloudConstraintsOf, judgeConstraints } from '../schema/provider-version';
 
 /** What jest's `expect.extend` needs back from a matcher. */
 export interface AlicloudMatcherResult {
@@ -60,6 +62,29 @@ function stackFindingsOf(self: MatcherThis, received: unknown): StackFindings | 
   } catch (e) {
     return notJudged(self, (e as Error).message);
   }
+}
+
+/** The version warnings already printed (stack path and text): once per stack, not once per matcher call. */
+const versionWarned = new Set<string>();
+
+/**
+ * The warning when the stack's `terraform.required_providers.alicloud.version` excludes 1.289.0 (or cannot be
+ * read), printed with `console.warn` the first time a matcher sees that stack; it never fails a matcher.
+ * Returns the text for the matchers' messages (`\n\nwarning: ...`), or nothing.
+ */
+function providerVersionWarning(stack: StackFindings): string {
+  const verdict = judgeConstraints(alicloudConstraintsOf(stack.doc));
+  if (verdict.state !== 'excludes' && verdict.state !== 'unreadable') return '';
+  const where = stack.stackPath === '(stack)' ? '' : `stack ${stack.stackPath}: `;
+  const text = `cdktf-alicloud-ipv6: ${where}${verdict.message} (ALI-IPV6-016)`;
+  // one stack: its path and its document (Testing.synth output names no stack)
+  const key = `${text}\u0000${createHash('sha256').update(JSON.stringify(stack.doc)).digest('hex')}`;
+  if (!versionWarned.has(key)) {
+    versionWarned.add(key);
+    // eslint-disable-next-line no-console
+    console.warn(text);
+  }
+  return `\n\nwarning: ${verdict.message}`;
 }
 
 /** `\n\n<how the pack judged it>` when it judged the document now, else nothing. */
@@ -104,6 +129,7 @@ export function toBeValidAlicloudPlan(this: MatcherThis, received: unknown): Ali
 function validConfig(self: MatcherThis, received: unknown, words: ValidWording): AlicloudMatcherResult {
   const stack = stackFindingsOf(self, received);
   if (!('findings' in stack)) return stack;
+  const version = providerVersionWarning(stack);
   let findings: ConfigFinding[];
   try {
     findings = AlicloudConfigChecker.checkObject(stack.doc);
@@ -113,7 +139,7 @@ function validConfig(self: MatcherThis, received: unknown, words: ValidWording):
   const configErrors = findings.filter((f) => f.level === ConfigFindingLevel.ERROR);
   const ruleErrors = stack.findings.filter(isSynthError);
   if (configErrors.length === 0 && ruleErrors.length === 0) {
-    return { pass: true, message: () => `expected the stack to be invalid, but the IPv6 rule pack and ${words.checker} found no errors${judgedNote(stack)}` };
+    return { pass: true, message: () => `expected the stack to be invalid, but the IPv6 rule pack and ${words.checker} found no errors${judgedNote(stack)}${version}` };
   }
   const parts: string[] = [];
   if (ruleErrors.length > 0) {
@@ -123,7 +149,7 @@ function validConfig(self: MatcherThis, received: unknown, words: ValidWording):
   if (configErrors.length > 0) {
     parts.push(`${words.checker} found ${configErrors.length} error(s):\n${AlicloudConfigChecker.format(configErrors)}`);
   }
-  return { pass: false, message: () => `expected ${words.valid}, but ${parts.join('\nand ')}${judgedNote(stack)}` };
+  return { pass: false, message: () => `expected ${words.valid}, but ${parts.join('\nand ')}${judgedNote(stack)}${version}` };
 }
 
 /**
@@ -138,13 +164,14 @@ export function toHaveIpv6Finding(this: MatcherThis, received: unknown, ruleId: 
 function ipv6Finding(self: MatcherThis, received: unknown, ruleId: string, options: Ipv6FindingFilter): AlicloudMatcherResult {
   const stack = stackFindingsOf(self, received);
   if (!('findings' in stack)) return stack;
+  const version = providerVersionWarning(stack);
   const wanted = `${options.status === Ipv6CheckStatus.SUPPRESSED ? 'a suppressed' : 'an'} ${ruleId} finding`
     + `${Object.keys(options).length ? ` matching ${JSON.stringify(options, (_k, v) => (v instanceof RegExp ? String(v) : v))}` : ''}`;
   const hits = stack.findings.filter((f) => matchesFinding(f, ruleId, options));
   const listing = () => `findings of stack ${stack.stackPath} (compliant ones omitted):\n${formatIpv6Findings(stack.findings)}`;
   return hits.length > 0
-    ? { pass: true, message: () => `expected no ${wanted.replace(/^an? /, '')}, but found:\n${formatIpv6Findings(hits)}${judgedNote(stack)}` }
-    : { pass: false, message: () => `expected ${wanted}, but there is none; ${listing()}${judgedNote(stack)}` };
+    ? { pass: true, message: () => `expected no ${wanted.replace(/^an? /, '')}, but found:\n${formatIpv6Findings(hits)}${judgedNote(stack)}${version}` }
+    : { pass: false, message: () => `expected ${wanted}, but there is none; ${listing()}${judgedNote(stack)}${version}` };
 }
 
 /**

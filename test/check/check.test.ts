@@ -52,7 +52,8 @@ describe('HCL folders', () => {
     expect(r.out).toContain('deploys to region me-east-1');
     // the vSwitch's mask 300 is out of range: ALI-IPV6-005 on its own line
     expect(r.out).toContain(`${file}:21  error    ALI-IPV6-005  alicloud_vswitch.a`);
-    expect(r.out.trim().split('\n').pop()).toBe('2 errors, 0 warnings, 1 info, 0 suppressed (2 checks passed on 2 resources in 1 input)');
+    // 5 checks: ALI-IPV6-015 on the provider, the VPC and the vSwitch besides the two before (the provider is no resource)
+    expect(r.out.trim().split('\n').pop()).toBe('2 errors, 0 warnings, 1 info, 0 suppressed (5 checks passed on 2 resources in 1 input)');
     expect(r.out).not.toContain('\u001b[');
   });
 

@@ -219,7 +219,7 @@ describe('suppressions through the engine', () => {
     const app = Testing.app();
     expect(() => Ipv6Checks.suppress(app, 'ALI-IPV6-999', 'a long enough reason')).toThrow(
       "Ipv6Checks.suppress at '(app)': unknown rule ID 'ALI-IPV6-999'. Fix: use one of ALI-IPV6-001, ALI-IPV6-002, ALI-IPV6-003, ALI-IPV6-004, ALI-IPV6-005, "
-      + 'ALI-IPV6-006, ALI-IPV6-007, ALI-IPV6-008, ALI-IPV6-009, ALI-IPV6-010, ALI-IPV6-011, ALI-IPV6-012, ALI-IPV6-013, ALI-IPV6-014, ALI-IPV6-ERR (Ipv6RuleId), or Ipv6Checks.suppressAll for every rule.');
+      + 'ALI-IPV6-006, ALI-IPV6-007, ALI-IPV6-008, ALI-IPV6-009, ALI-IPV6-010, ALI-IPV6-011, ALI-IPV6-012, ALI-IPV6-013, ALI-IPV6-014, ALI-IPV6-015, ALI-IPV6-016, ALI-IPV6-ERR (Ipv6RuleId), or Ipv6Checks.suppressAll for every rule.');
     expect(() => Ipv6Checks.suppress(stackIn(app), 42 as any, 'a long enough reason')).toThrow("Ipv6Checks.suppress at 'doc': unknown rule ID '42'.");
     expect(() => Ipv6Checks.suppress(app, Ipv6RuleId.REGION, undefined as any)).toThrow(
       "Ipv6Checks.suppress at '(app)': the reason for suppressing ALI-IPV6-001 must be at least 10 characters, got \"\". Fix: say why the finding does not apply");

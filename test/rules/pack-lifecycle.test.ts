@@ -25,7 +25,7 @@ describe('options', () => {
   test('the constructor lists every problem at once, with the known IDs and levels', () => {
     expect(() => new Ipv6Checks({ ruleLevels: { 'ALI-IPV6-042': Ipv6CheckLevel.OFF, 'ALI-IPV6-001': 'loud' as Ipv6CheckLevel } })).toThrow(
       "Ipv6Checks: ruleLevels: unknown rule ID 'ALI-IPV6-042' (known: ALI-IPV6-001, ALI-IPV6-002, ALI-IPV6-003, ALI-IPV6-004, ALI-IPV6-005, ALI-IPV6-006, "
-      + "ALI-IPV6-007, ALI-IPV6-008, ALI-IPV6-009, ALI-IPV6-010, ALI-IPV6-011, ALI-IPV6-012, ALI-IPV6-013, ALI-IPV6-014, ALI-IPV6-ERR, *); ruleLevels['ALI-IPV6-001']: 'loud' is not an Ipv6CheckLevel. "
+      + "ALI-IPV6-007, ALI-IPV6-008, ALI-IPV6-009, ALI-IPV6-010, ALI-IPV6-011, ALI-IPV6-012, ALI-IPV6-013, ALI-IPV6-014, ALI-IPV6-015, ALI-IPV6-016, ALI-IPV6-ERR, *); ruleLevels['ALI-IPV6-001']: 'loud' is not an Ipv6CheckLevel. "
       + 'Fix: use the rule IDs and levels listed in RULES.md (Ipv6RuleId, Ipv6CheckLevel), and put each family in one list only.');
   });
 

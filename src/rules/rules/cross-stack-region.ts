@@ -1,5 +1,6 @@
 import { accountOfConfig, ProviderOf, regionOfConfig, RuleContext, TfBlock } from '../context';
 import { CrossStackResource } from '../cross-stack';
+import { fix } from '../fix-text';
 import { ownerLabel } from '../owners';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
@@ -143,8 +144,10 @@ function check(ctx: RuleContext, block: TfBlock, used: readonly CrossStackResour
   if (unverifiable.length > 0) {
     return notVerifiable(
       `Cannot verify at synth time that ${label} in stack '${here}' deploys where the resources it uses from other stacks are: ${unverifiable.join('; ')}`,
-      'to have it checked, give the alicloud providers of both stacks a literal region (new AlicloudProvider(stack, \'alicloud\', { region: \'cn-huhehaote\' })), '
-      + 'and, when they deploy with different credentials, the same literal account_id (or an assume_role role_arn) on both',
+      fix`to have it checked, give the alicloud providers of both stacks a literal region (${{
+        cdktf: 'new AlicloudProvider(stack, \'alicloud\', { region: \'cn-huhehaote\' })',
+        terraform: 'provider "alicloud" { region = "cn-huhehaote" }',
+      }}), and, when they deploy with different credentials, the same literal account_id (or an assume_role role_arn) on both`,
     );
   }
   return compliant(`${label} in stack '${here}' deploys to ${myRegion.state === 'known' ? myRegion.value : '?'}, like ${fine.join(', ')}`);

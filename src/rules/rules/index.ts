@@ -8,6 +8,8 @@ import { ipv6Region } from './ipv6-region';
 import { ipv6VSwitch } from './ipv6-vswitch';
 import { privateImageAccess } from './private-image-access';
 import { providerConstraints } from './provider-constraints';
+import { providerSchema } from './provider-schema';
+import { providerVersion } from './provider-version';
 import { publicEciReachable } from './public-eci-reachable';
 import { singleIpv6Address } from './single-ipv6-address';
 import { unusedRegistryCredential } from './unused-registry-credential';
@@ -30,4 +32,6 @@ export const ALL_RULES: readonly RuleDefinition[] = [
   privateImageAccess,
   acrInstanceRegion,
   unusedRegistryCredential,
+  providerSchema,
+  providerVersion,
 ];

@@ -1,7 +1,8 @@
 import { RuleContext, TfBlock } from '../context';
+import { fix, suppressHereFix } from '../fix-text';
 import { vpcOfIpv6AddressId, vpcOfValue } from '../network';
 import { show } from '../references';
-import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
+import { compliant, FixText, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
 /**
@@ -23,7 +24,16 @@ export const ipv6GatewaySameVpc: RuleDefinition = {
   },
 };
 
-const FIX = 'use the IPv6 gateway of the address\'s VPC (vpc.ipv6Gateway of its DualStackVpc); create one with new Ipv6Gateway(this, \'Gw\', { vpc }) if the VPC has none';
+/** A gateway for a VPC: the construct, or the resource. */
+const NEW_GATEWAY: FixText = {
+  cdktf: 'new Ipv6Gateway(this, \'Gw\', { vpc })',
+  terraform: 'resource "alicloud_vpc_ipv6_gateway" "gw" { vpc_id = alicloud_vpc.<the VPC>.id }',
+};
+
+const FIX = fix`use the IPv6 gateway of the address's VPC (${{
+  cdktf: 'vpc.ipv6Gateway of its DualStackVpc',
+  terraform: 'ipv6_gateway_id = alicloud_vpc_ipv6_gateway.<the gateway whose vpc_id is that VPC>.id',
+}}); create one with ${NEW_GATEWAY} if the VPC has none`;
 
 function check(ctx: RuleContext, block: TfBlock, what: string, addressId: unknown): Verdict {
   const label = `${what} ${block.address}`;
@@ -38,7 +48,7 @@ function check(ctx: RuleContext, block: TfBlock, what: string, addressId: unknow
         `to have it verified at synth, create ${label} in stack '${other.stack}', next to the gateway and its VPC; with DualStackVpc, vpc.ipv6Gateway is always the gateway of that VPC, so passing it is enough, and suppressing ALI-IPV6-006 here with that reason is safe`);
     }
     return notVerifiable(`Cannot verify at synth time that the IPv6 gateway of ${label} serves the address's VPC: the gateway is ${ctx.describe(gw)}, not created in this stack`,
-      'to have it verified at synth, create the gateway in this stack (new Ipv6Gateway(this, \'Gw\', { vpc })); for an existing gateway, check its VPC with DescribeIpv6Gateways and suppress ALI-IPV6-006 here with the result');
+      fix`to have it verified at synth, create the gateway in this stack (${NEW_GATEWAY}); for an existing gateway, check its VPC with DescribeIpv6Gateways and ${suppressHereFix('ALI-IPV6-006', 'the result', 'here')}`);
   }
   const gwVpc = vpcOfValue(ctx, gw.block.body.vpc_id);
   const addrVpc = vpcOfIpv6AddressId(ctx, addressId);

@@ -1,7 +1,8 @@
 import { RuleContext } from '../context';
 import { EciSpec } from '../eci-model';
 import { familyOf } from '../facts/instance-families';
-import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
+import { additionalFactsFix, fix } from '../fix-text';
+import { compliant, FixText, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
 /**
@@ -21,6 +22,12 @@ export const ipv6InstanceFamily: RuleDefinition = {
   },
 };
 
+
+/** The plan-time lookup that asks the live API: the constructs add it; in Terraform, write it. */
+const GUARD: FixText = {
+  cdktf: 'the plan-time guard of ContainerGroup / ContainerGroupFleet (data.alicloud_instance_types with minimum_eni_ipv6_address_quantity = 1, on unless instanceTypeGuard: false)',
+  terraform: 'a plan-time guard (data "alicloud_instance_types" with instance_type = the type, minimum_eni_ipv6_address_quantity = 1 and a lifecycle postcondition that its instance_types is not empty)',
+};
 function check(ctx: RuleContext, eci: EciSpec): Verdict {
   const types = eci.instanceTypes;
   if (types.state === 'absent') return compliant(`${eci.label} is sized by vCPU and memory, which always supports IPv6`);
@@ -52,7 +59,7 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
   if (unknownFamilies.length > 0) {
     return notVerifiable(
       `Cannot verify at synth time that ${unknownFamilies.join(', ')} of ${eci.label} support${unknownFamilies.length === 1 ? 's' : ''} IPv6: the family is not in the pack's facts`,
-      `confirm it before deploying: DescribeInstanceTypes returns EniIpv6AddressQuantity (IPv6 addresses per ENI; 0 means no IPv6) for the type, and the plan-time guard of ContainerGroup / ContainerGroupFleet (data.alicloud_instance_types with minimum_eni_ipv6_address_quantity = 1, on unless instanceTypeGuard: false) fails terraform plan when the type has no IPv6; then declare the family with new Ipv6Checks({ additionalIpv6Families: ['${unknownFamilyKeys.join("', '")}'] }) (or additionalNonIpv6Families)`,
+      fix`confirm it before deploying: DescribeInstanceTypes returns EniIpv6AddressQuantity (IPv6 addresses per ENI; 0 means no IPv6) for the type, and ${GUARD} fails terraform plan when the type has no IPv6; then declare the family with ${additionalFactsFix('additionalIpv6Families', unknownFamilyKeys)} (or additionalNonIpv6Families)`,
       Ipv6CheckLevel.WARNING,
     );
   }

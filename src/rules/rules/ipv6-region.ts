@@ -1,5 +1,6 @@
 import { RuleContext, TfBlock } from '../context';
 import { IPV6_REGIONS, REGION_LIST_CITATION } from '../facts/regions';
+import { additionalFactsFix, fix, literalRegionFix } from '../fix-text';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
@@ -31,7 +32,7 @@ function check(ctx: RuleContext, block: TfBlock, what: string) {
     const why = region.state === 'unknown' ? region.why : 'no region';
     // One provider without a literal region is one cause, however many resources use it.
     return notVerifiable(`Cannot verify at synth time that ${what} is in a region with IPv6: ${why}`,
-      'set a literal region on the alicloud provider (new AlicloudProvider(stack, \'alicloud\', { region: \'cn-hangzhou\' })), or suppress ALI-IPV6-001 with the reason',
+      fix`${literalRegionFix()}, or suppress ALI-IPV6-001 with the reason`,
       undefined, `${region.provider}|${why}`);
   }
   if (ctx.facts.regions.has(region.value)) {
@@ -39,7 +40,7 @@ function check(ctx: RuleContext, block: TfBlock, what: string) {
   }
   return nonCompliant(
     `${what} deploys to region ${region.value} (${region.provider}), which is not in the list of regions with an IPv6 gateway; the API would fail at apply with Ipv6AddressNotSupport (list: ${REGION_LIST_CITATION})`,
-    `deploy to a region with an IPv6 gateway (${groupedRegions(ctx)}); or, if Alibaba Cloud now supports IPv6 in ${region.value}, add it with new Ipv6Checks({ additionalRegions: ['${region.value}'] })`,
+    fix`deploy to a region with an IPv6 gateway (${groupedRegions(ctx)}); or, if Alibaba Cloud now supports IPv6 in ${region.value}, add it with ${additionalFactsFix('additionalRegions', [region.value])}`,
     undefined,
     // One provider in a region without IPv6 is one mistake: reported once, the other resources linked to it.
     `${region.provider}|${region.value}`,

@@ -1,5 +1,6 @@
 import { boolOf, RuleContext } from '../context';
 import { EciSpec } from '../eci-model';
+import { fix, suppressHereFix } from '../fix-text';
 import { show } from '../references';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
@@ -21,7 +22,7 @@ export const ipv6VSwitch: RuleDefinition = {
   },
 };
 
-const FIX = 'use vSwitches with enable_ipv6 = true and an ipv6_cidr_block_mask, in a VPC with enable_ipv6 = true (DualStackVpc makes both), or drop the IPv6 address';
+const FIX = fix`use vSwitches with enable_ipv6 = true and an ipv6_cidr_block_mask, in a VPC with enable_ipv6 = true${{ cdktf: ' (DualStackVpc makes both)', terraform: '' }}, or drop the IPv6 address`;
 
 function check(ctx: RuleContext, eci: EciSpec): Verdict {
   const vs = eci.vSwitches;
@@ -75,13 +76,13 @@ function check(ctx: RuleContext, eci: EciSpec): Verdict {
   if (problems.length > 0) return nonCompliant(`${eci.label} asks for an IPv6 address but ${problems.join('; ')}`, FIX);
   if (unverifiable.length > 0) {
     const stacks = [...elsewhere].map((x) => `'${x}'`).join(', ');
-    const fix = elsewhere.size > 0
+    const advice = elsewhere.size > 0
       ? `to have it verified at synth, create the ECI in stack ${stacks}, next to its VPC (there ALI-IPV6-005 already checks that the vSwitch has IPv6, and ALI-IPV6-011 checks here that both stacks deploy to one region); `
         + 'or, when the other stack\'s report is enough, suppress ALI-IPV6-004 on this construct with that reason'
       : notHere
-        ? 'to have it verified at synth, create the vSwitch (with enable_ipv6 = true, as DualStackVpc does) in this stack; for an existing vSwitch, check its IPv6 with DescribeVSwitchAttributes and suppress ALI-IPV6-004 on this construct with the result'
+        ? fix`to have it verified at synth, create the vSwitch (with enable_ipv6 = true${{ cdktf: ', as DualStackVpc does', terraform: '' }}) in this stack; for an existing vSwitch, check its IPv6 with DescribeVSwitchAttributes and ${suppressHereFix('ALI-IPV6-004', 'the result')}`
         : FIX;
-    return notVerifiable(`Cannot verify at synth time that ${eci.label} is in IPv6-enabled vSwitches: ${unverifiable.join('; ')}`, fix);
+    return notVerifiable(`Cannot verify at synth time that ${eci.label} is in IPv6-enabled vSwitches: ${unverifiable.join('; ')}`, advice);
   }
   return compliant(`${eci.label} runs in IPv6-enabled vSwitches of IPv6-enabled VPCs (${fine.join(', ')})`);
 }

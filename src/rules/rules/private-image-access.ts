@@ -36,6 +36,10 @@ function check(eci: EciSpec): Verdict {
   const image = r.images.find((i) => imageHost(i) === missing[0])!;
   return nonCompliant(
     `${eci.label} pulls ${image} from ${missing.join(', ')} but has no registry login for ${missing.length > 1 ? 'them' : 'it'}, no ACR EE instance (${r.acrField}) and no RAM role (${r.ramRoleField}); the pull fails unless the repository is public`,
-    `give ${r.acrField} (ACR Enterprise Edition) with ${r.ramRoleField}, or ${r.credentialsField}: [{ server: '${missing[0]}', userName, password: <a sensitive TerraformVariable> }]; or suppress ALI-IPV6-012 if the repository is public`,
+    {
+      cdktf: `give ${r.acrField} (ACR Enterprise Edition) with ${r.ramRoleField}, or ${r.credentialsField}: [{ server: '${missing[0]}', userName, password: <a sensitive TerraformVariable> }]; or suppress ALI-IPV6-012 if the repository is public`,
+      terraform: `give ${r.acrField} (ACR Enterprise Edition) with ${r.ramRoleField}, or a ${r.credentialsField} for server "${missing[0]}" with a user name and a password from a sensitive variable (var.registry_password); `
+        + 'or skip ALI-IPV6-012 in the block if the repository is public (# ipv6-checks:skip=ALI-IPV6-012 <reason>)',
+    },
   );
 }

@@ -110,6 +110,11 @@ function check(ctx: RuleContext, eci: EciSpec, bandwidths: readonly TfBlock[]): 
   }
   return nonCompliant(
     `${eci.label} has IPv6 Internet bandwidth (${bwText}) but its security group ${ctx.describe(link)} admits no IPv6 ingress, so nothing on the Internet can reach it`,
-    'add an IPv6 ingress rule for the ports the containers serve (sg.addIngressRule(Peer.anyIpv6(), Port.tcp(80))), or add an egress-only rule (Ipv6EgressOnlyRule) if outbound-only is intended',
+    {
+      cdktf: 'add an IPv6 ingress rule for the ports the containers serve (sg.addIngressRule(Peer.anyIpv6(), Port.tcp(80))), or add an egress-only rule (Ipv6EgressOnlyRule) if outbound-only is intended',
+      terraform: 'add an IPv6 ingress rule for the ports the containers serve (resource "alicloud_security_group_rule" "http6" { type = "ingress", '
+        + 'ip_protocol = "tcp", port_range = "80/80", ipv6_cidr_ip = "::/0", security_group_id = <the ECI\'s security group>.id }), '
+        + 'or add an egress-only rule (resource "alicloud_vpc_ipv6_egress_rule") if outbound-only is intended',
+    },
   );
 }

@@ -1,8 +1,9 @@
 import { ipv6CidrNetwork } from '../../core/cidr';
 import { boolOf, numberOf, RuleContext, TfBlock } from '../context';
 import { DEFAULT_VPC_IPV6_PREFIX, MASK_REQUIRED_SINCE } from '../facts/limits';
+import { fix } from '../fix-text';
 import { exactReference, isToken, show } from '../references';
-import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
+import { compliant, FixText, joinFixes, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
 /**
@@ -70,13 +71,13 @@ function check(ctx: RuleContext, vsw: TfBlock): Verdict {
       'when enable_ipv6 can be true, always set ipv6_cidr_block_mask too');
   }
   const problems: string[] = [];
-  const fixes: string[] = [];
+  const fixes: FixText[] = [];
   const prefix = prefixOf(ctx, vsw);
   const max = prefix >= 48 && prefix <= 64 ? 2 ** (64 - prefix) - 1 : 255;
   const mask = numberOf(b.ipv6_cidr_block_mask);
   if (mask === undefined) {
     problems.push(`vSwitch ${vsw.address} has enable_ipv6 = true but no ipv6_cidr_block_mask, which the provider requires since ${MASK_REQUIRED_SINCE.date} (older releases failed with MissingParam.Ipv6CidrBlock)`);
-    fixes.push(`set ipv6_cidr_block_mask to a free value from 0 to ${max} (DualStackVpc assigns one)`);
+    fixes.push(fix`set ipv6_cidr_block_mask to a free value from 0 to ${max}${{ cdktf: ' (DualStackVpc assigns one)', terraform: '' }}`);
   } else if (mask === 'unknown') {
     return notVerifiable(`Cannot verify at synth time the ipv6_cidr_block_mask of vSwitch ${vsw.address}: it is the expression ${show(b.ipv6_cidr_block_mask)}`,
       `use a literal mask from 0 to ${max}`);
@@ -97,6 +98,6 @@ function check(ctx: RuleContext, vsw: TfBlock): Verdict {
     problems.push(`vSwitch ${vsw.address} has enable_ipv6 = true but its VPC ${vpcLink.block.address} has IPv6 disabled`);
     fixes.push('set enable_ipv6 = true on the VPC (or attach an alicloud_vpc_ipv6_cidr_block)');
   }
-  if (problems.length > 0) return nonCompliant(problems.join('; '), fixes.join('; '));
+  if (problems.length > 0) return nonCompliant(problems.join('; '), joinFixes(fixes));
   return compliant(`vSwitch ${vsw.address} has IPv6 mask ${mask}, within 0-${max} and unique in its VPC`);
 }
