@@ -12,6 +12,7 @@ import * as engine from '../../src/rules/engine';
 import { judgeDocument } from '../../src/rules/synthesized-findings';
 import { toBeValidAlicloudPlan, toHaveIpv6Finding } from '../../src/testing/jest';
 import { ipv6Eci, network } from '../rules/util';
+import { FLAVOUR } from '../../src/core/flavour';
 
 /**
  * The matchers never pass a stack the rule pack has not judged. A stack synthesized in another process (a
@@ -223,7 +224,7 @@ describe('when the rule pack cannot judge, the matchers fail both ways', () => {
 
   test.each([
     ['app.synth (it throws; no cdk.tf.json)', false, /has no cdk\.tf\.json[^]*when the rule pack failed the stack/],
-    ['the cdktf CLI (a placeholder cdk.tf.json)', true, /holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder \("cdktf-alicloud-ipv6: NOT A CONFIGURATION/],
+    ['the cdktf CLI (a placeholder cdk.tf.json)', true, new RegExp(`holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder \\("${FLAVOUR.packageName}: NOT A CONFIGURATION`)],
   ])('the folder of a stack the rule pack failed under %s: the matchers fail, also with .not', (_name, cli, reason) => {
     if (cli) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
     try {
