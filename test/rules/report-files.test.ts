@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus } from '../../src';
-import { REPORT_CSV, REPORT_JSON, reportDocument, writeReports } from '../../src/rules/report';
 import { FLAVOUR } from '../../src/core/flavour';
+import { REPORT_CSV, REPORT_JSON, reportDocument, writeReports } from '../../src/rules/report';
 
 /** A finding, from the fields in the CSV column order. */
 function finding(row: Array<string | undefined>): Ipv6CheckFinding {

@@ -7,12 +7,12 @@ import { Ipv6EciExampleStack } from '../../examples/ipv6-eci/main';
 import {
   AlicloudJest, alicloud, Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6ChecksProps, Ipv6CheckStatus, Ipv6RuleId,
 } from '../../src';
+import { FLAVOUR } from '../../src/core/flavour';
 import { CONTEXT_FILE, readStackContext } from '../../src/rules/context-file';
 import * as engine from '../../src/rules/engine';
 import { judgeDocument } from '../../src/rules/synthesized-findings';
 import { toBeValidAlicloudPlan, toHaveIpv6Finding } from '../../src/testing/jest';
 import { ipv6Eci, network } from '../rules/util';
-import { FLAVOUR } from '../../src/core/flavour';
 
 /**
  * The matchers never pass a stack the rule pack has not judged. A stack synthesized in another process (a
