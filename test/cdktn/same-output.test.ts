@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CDKTN } from '../../scripts/flavour';
 
 /**
  * Issue 19, same output: the same app code, synthesized once with cdktf and once with cdktn as its core (every
@@ -31,7 +32,9 @@ function synthesizeAll(): { core: string; docs: Synthesized; reports: Record<str
     }
     fs.rmSync(app.outdir, { recursive: true, force: true });
   }
-  return { core: core === jest.requireActual('cdktn') ? 'cdktn' : 'cdktf', docs, reports };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const flavour = require('../../src/core/flavour').FLAVOUR.core;
+  return { core: `${core === jest.requireActual('cdktn') ? 'cdktn' : 'cdktf'} (FLAVOUR ${flavour})`, docs, reports };
 }
 
 /** The JSON paths where two documents differ, with both values. */
@@ -43,20 +46,24 @@ function differences(a: unknown, b: unknown, at = ''): string[] {
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
 }
 
+const cdktnFlavour = { core: CDKTN.core, packageName: CDKTN.packageName, otherCore: CDKTN.otherCore, otherPackageName: CDKTN.otherPackageName };
 const cdktf = synthesizeAll();
 let cdktn!: ReturnType<typeof synthesizeAll>;
 jest.isolateModules(() => {
+  // the sources as the cdktn build makes them: the core's imports and FLAVOUR (scripts/flavour.ts)
+  jest.doMock('../../src/core/flavour', () => ({ FLAVOUR: cdktnFlavour }));
   jest.doMock('cdktf', () => jest.requireActual('cdktn'));
   jest.doMock('cdktf/lib/synthesize/synthesizer', () => jest.requireActual('cdktn/lib/synthesize/synthesizer'));
   cdktn = synthesizeAll();
 });
+jest.dontMock('../../src/core/flavour');
 jest.dontMock('cdktf');
 jest.dontMock('cdktf/lib/synthesize/synthesizer');
 
 const versionOf = (name: string): string => jest.requireActual(`${name}/package.json`).version;
 
 test('the two runs really used the two cores, on the same stacks', () => {
-  expect([cdktf.core, cdktn.core]).toEqual(['cdktf', 'cdktn']);
+  expect([cdktf.core, cdktn.core]).toEqual(['cdktf (FLAVOUR cdktf)', 'cdktn (FLAVOUR cdktn)']);
   expect(versionOf('cdktf')).not.toBe(versionOf('cdktn'));
   expect(Object.keys(cdktn.docs).sort()).toEqual(Object.keys(cdktf.docs).sort());
   // the example and the builders of every construct, with more than one stack for the cross-stack app
