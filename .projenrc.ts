@@ -173,6 +173,33 @@ project.addTask('test:package', {
   exec: 'jest --ci test/package --testPathIgnorePatterns /node_modules/',
 });
 
+// ---- CDK Terrain (issue 19): the cdktn flavour, `cdktn-alicloud-ipv6`, built from the same sources. ----
+// scripts/flavour.ts stages build/cdktn/ (sources with 'cdktf' imports rewritten to 'cdktn', FLAVOUR's values, the
+// package name in messages; its package.json with cdktn's peers and bin), compiles it with jsii and packs it beside
+// the cdktf tarball. test:cdktn runs the construct, rule, matcher and example suites on the staged sources with
+// cdktn (test/cdktn/jest.config.js); test:package installs both tarballs into fresh apps of their own core.
+const FLAVOUR_SCRIPT = 'ts-node --project scripts/tsconfig.json scripts/flavour.ts';
+project.gitignore.exclude('/build/');
+project.npmignore?.exclude('/build/');
+project.addTask('compile:cdktn', {
+  description: 'Stage the cdktn flavour in build/cdktn (rewritten sources, its package.json) and compile it with jsii',
+  exec: `${FLAVOUR_SCRIPT} compile`,
+});
+const packageCdktn = project.addTask('package:cdktn', {
+  description: 'Compile the cdktn flavour and pack it: dist/js/cdktn-alicloud-ipv6@<version>.jsii.tgz (beside the cdktf tarball of `npx projen package`)',
+  exec: `${FLAVOUR_SCRIPT} package`,
+});
+project.addTask('test:cdktn', {
+  description: 'Run the construct, rule, matcher and example suites against the cdktn flavour (staged sources, cdktn core)',
+  env: { ALICLOUD_IPV6_TEST_FLAVOUR: 'cdktn' },
+  steps: [
+    { exec: `${FLAVOUR_SCRIPT} stage` },
+    { exec: 'jest --ci -c test/cdktn/jest.config.js test/cdktn test/vpc test/eci test/security-group test/rules test/testing test/examples test/core' },
+  ],
+});
+project.tasks.tryFind('test:package')?.prependSpawn(packageCdktn);
+// ---- end of CDK Terrain ----
+
 project.addTask('test:coverage', {
   description: 'Run the tests with a coverage report (coverage/)',
   exec: 'jest --ci --coverage',

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus } from '../../src';
+import { FLAVOUR } from '../../src/core/flavour';
 import { REPORT_CSV, REPORT_JSON, reportDocument, writeReports } from '../../src/rules/report';
 
 /** A finding, from the fields in the CSV column order. */
@@ -39,7 +40,7 @@ describe('the report files', () => {
   test('the JSON has the stack, a count per status, every rule at its level, and the findings', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(dir, REPORT_JSON), 'utf-8'));
     expect(doc.stack).toBe('web');
-    expect(doc.generatedBy).toBe('cdktf-alicloud-ipv6 Ipv6Checks (see RULES.md)');
+    expect(doc.generatedBy).toBe(`${FLAVOUR.packageName} Ipv6Checks (see RULES.md)`);
     expect(doc.summary).toEqual({ 'compliant': 1, 'non-compliant': 1, 'suppressed': 1, 'not-verifiable': 0 });
     expect(doc.rules.map((r: any) => [r.ruleId, r.level])).toEqual(Ipv6Checks.rules().map((r) => [r.ruleId, r.ruleId === 'ALI-IPV6-001' ? 'warning' : r.level]));
     expect(doc.rules[0]).toEqual({ ruleId: 'ALI-IPV6-001', name: 'ipv6-region', level: 'warning', summary: Ipv6Checks.rules()[0].summary });

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { alicloud, Ipv6Checks } from '../../src';
+import { FLAVOUR } from '../../src/core/flavour';
 
 /**
  * A synth that the rule pack fails leaves no cdk.tf.json to deploy (`terraform -chdir=cdktf.out/stacks/<stack> apply`
@@ -49,7 +50,7 @@ test('under the cdktf CLI (errors do not throw in the app), the stack file is a 
   // the CLI reads every stack file before it prints the errors: a placeholder, with no resource and no provider
   const stub = JSON.parse(fs.readFileSync(stackFile, 'utf-8'));
   expect(Object.keys(stub).sort()).toEqual(['//', 'terraform']);
-  expect(stub['//']).toMatch(/^cdktf-alicloud-ipv6: NOT A CONFIGURATION\. the IPv6 rule pack found 1 error\(s\) in stack 'net'/);
+  expect(stub['//']).toMatch(new RegExp(`^${FLAVOUR.packageName}: NOT A CONFIGURATION\\. the IPv6 rule pack found 1 error\\(s\\) in stack 'net'`));
   // Terraform refuses it before it reads any state (so neither apply nor destroy can run), quoting the reason
   const tf = spawnSync(process.env.TERRAFORM_BINARY_NAME ?? 'terraform', [`-chdir=${dir}`, 'validate', '-no-color'], {
     encoding: 'utf-8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' },

@@ -7,6 +7,7 @@ import { Ipv6EciExampleStack } from '../../examples/ipv6-eci/main';
 import {
   AlicloudJest, alicloud, Ipv6CheckFinding, Ipv6CheckLevel, Ipv6Checks, Ipv6ChecksProps, Ipv6CheckStatus, Ipv6RuleId,
 } from '../../src';
+import { FLAVOUR } from '../../src/core/flavour';
 import { CONTEXT_FILE, readStackContext } from '../../src/rules/context-file';
 import * as engine from '../../src/rules/engine';
 import { judgeDocument } from '../../src/rules/synthesized-findings';
@@ -223,7 +224,7 @@ describe('when the rule pack cannot judge, the matchers fail both ways', () => {
 
   test.each([
     ['app.synth (it throws; no cdk.tf.json)', false, /has no cdk\.tf\.json[^]*when the rule pack failed the stack/],
-    ['the cdktf CLI (a placeholder cdk.tf.json)', true, /holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder \("cdktf-alicloud-ipv6: NOT A CONFIGURATION/],
+    ['the cdktf CLI (a placeholder cdk.tf.json)', true, new RegExp(`holds no configuration: the IPv6 rule pack failed this stack at synth, and synth left a placeholder \\("${FLAVOUR.packageName}: NOT A CONFIGURATION`)],
   ])('the folder of a stack the rule pack failed under %s: the matchers fail, also with .not', (_name, cli, reason) => {
     if (cli) process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
     try {
