@@ -42,9 +42,17 @@ export const CDKTN = {
 } as const;
 
 
-/** 1. 'cdktf' and 'cdktf/<path>' string literals (any quote) -> 'cdktn', 'cdktn/<path>'. */
+/**
+ * 1. 'cdktf' and 'cdktf/<path>' module specifiers (any quote) -> 'cdktn', 'cdktn/<path>': only where a module is
+ * named (`from '…'`, `import '…'`, `require('…')`, `import('…')`), never other string literals that happen to read
+ * 'cdktf' (the fix-text language `'cdktf'` is a value, not a module: rewriting it broke every fix in the flavour).
+ */
 export function rewriteModuleSpecifiers(text: string): string {
-  return text.replace(/(['"`])cdktf(\/[^'"`\s]*)?\1/g, (_m, q: string, sub: string | undefined) => `${q}cdktn${sub ?? ''}${q}`);
+  const spec = (q: string, sub: string | undefined) => `${q}cdktn${sub ?? ''}${q}`;
+  return text
+    .replace(/(\bfrom\s+|\bimport\s+)(['"`])cdktf(\/[^'"`\s]*)?\2/g, (_m, lead: string, q: string, sub?: string) => `${lead}${spec(q, sub)}`)
+    .replace(/(\b(?:require|import)\s*\(\s*)(['"`])cdktf(\/[^'"`\s]*)?\2(\s*\))/g,
+      (_m, lead: string, q: string, sub: string | undefined, tail: string) => `${lead}${spec(q, sub)}${tail}`);
 }
 
 /**

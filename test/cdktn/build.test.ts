@@ -30,6 +30,8 @@ describe('the rewrite', () => {
       "import x = require('cdktf');",
       " * const { Testing } = require('cdktf');",
       "const keep = ['cdktf.out', 'cdktf-alicloud-ipv6', 'cdktf.json', 'cdktfx', '@cdktf/hcl2json', 'CDKTF_ALICLOUD_IPV6_CACHE_DIR'];",
+      // a value, not a module: the fix-text language (src/rules/rule.ts FixLanguage)
+      "const language: FixLanguage = options.language ?? 'cdktf'; const cdktf = build('cdktf');",
     ].join('\n');
     const out = rewriteModuleSpecifiers(text);
     expect(out.split('\n').slice(0, 8)).toEqual([
@@ -43,6 +45,7 @@ describe('the rewrite', () => {
       " * const { Testing } = require('cdktn');",
     ]);
     expect(out.split('\n')[8]).toBe(text.split('\n')[8]);
+    expect(out.split('\n')[9]).toBe(text.split('\n')[9]);
     expect(cdktfImports('t.ts', out)).toEqual([]);
   });
 

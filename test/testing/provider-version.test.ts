@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AlicloudConfigChecker, alicloud, ConfigFindingCode, ConfigFindingLevel, Ipv6CheckLevel } from '../../src';
+import { FLAVOUR } from '../../src/core/flavour';
 import { toBeValidAlicloudConfig, toHaveIpv6Finding } from '../../src/testing/jest';
 
 /**
@@ -40,7 +41,7 @@ describe('the version constraint in the config checker and the jest matchers', (
     expect(toBeValidAlicloudConfig(text).message()).toContain(`warning: ${TEXT}`);
     expect(warn).toHaveBeenCalledTimes(1);
     // Testing.synth output names no stack: the warning names the constraint and both versions
-    expect(warn.mock.calls[0][0]).toBe(`cdktf-alicloud-ipv6: ${TEXT} (ALI-IPV6-016)`);
+    expect(warn.mock.calls[0][0]).toBe(`${FLAVOUR.packageName}: ${TEXT} (ALI-IPV6-016)`);
     // another stack (another document) with the same constraint is warned about too
     toBeValidAlicloudConfig(synth('pinned-other', '~> 1.263.0'));
     expect(warn).toHaveBeenCalledTimes(2);
