@@ -39,13 +39,13 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   // Runtime dependencies are bundled into the package, as jsii requires.
   // re2js: the provider's patterns are Go regexps (RE2); re2js matches them exactly as Go does.
-  // The offline provider plugin (src/terraform/plugin): gRPC server, .proto loading, cty msgpack, AutoMTLS certificate.
+  // The offline provider plugin (src/terraform/plugin): cty msgpack. Issue 21 (package size): its gRPC server,
+  // .proto codec and AutoMTLS certificate are the package's own on Node's http2 and crypto (grpc-server.ts,
+  // protobuf.ts, x509.ts): @grpc/grpc-js + proto-loader + protobufjs (+ @types/node) and selfsigned (pkijs,
+  // @peculiar/*) bundled about 15 MB. They stay dev dependencies: the tests' independent gRPC client and certificates.
   bundledDeps: [
     're2js@^2.10.0',
-    '@grpc/grpc-js@^1.14.7',
-    '@grpc/proto-loader@^0.8.1',
     '@msgpack/msgpack@^3.1.3',
-    'selfsigned@^5.5.0',
     // The check command (src/check): HCL to Terraform JSON with the parser cdktf itself uses.
     '@cdktf/hcl2json@0.21.0',
     // ipaddr.js: IPv4/IPv6 parsing, CIDR arithmetic and the RFC 5952 printer (src/core/cidr.ts).
@@ -65,6 +65,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv@^8',
     'ajv-draft-04@^1',
+    // test/terraform/plugin: the tests' gRPC client, protobuf codec and client certificates, from other
+    // implementations than src/terraform/plugin (grpc-server.ts, protobuf.ts, x509.ts).
+    '@grpc/grpc-js@^1.14.7',
+    '@grpc/proto-loader@^0.8.1',
+    'selfsigned@^5.5.0',
   ],
 
   eslintOptions: {
