@@ -196,6 +196,12 @@ project.addTask('bench:check', {
   exec: 'node --expose-gc -r ts-node/register bench/check-bench.ts',
 });
 
+// Issue 21: start-up in fresh processes (cdktf vs cdktf + the library; `check` on a .tf.json and a .tf folder).
+project.addTask('bench:startup', {
+  description: 'Start-up benchmark on the compiled lib/: loading the library vs cdktf alone, and `check` on one-file folders',
+  exec: 'ts-node --project bench/tsconfig.json bench/startup-bench.ts',
+});
+
 // projen's built-in shell (dax) reports a step killed by a signal as a success: a jest run killed for
 // running out of memory (SIGABRT) or by the OOM killer (SIGKILL) would make `npm test` and CI pass.
 // The system shell (/bin/sh) reports it as a failure. test/project/task-shell.test.ts checks both.
