@@ -64,7 +64,7 @@ export async function startPluginServer(options: StartOptions): Promise<RunningP
 
 /**
  * The RPCs of tfplugin6.Provider, each with the {@link ProviderServer} method that answers it. The request
- * and the response pass through as proto-loader decodes and encodes them (tfprotov6.ts). GetProviderSchema
+ * and the response pass through as the codec (protobuf.ts) decodes and encodes them (tfprotov6.ts). GetProviderSchema
  * is not here: {@link schemaHandler} serves it from encoded bytes.
  * @internal
  */
