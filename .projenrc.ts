@@ -42,13 +42,13 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   // Runtime dependencies are bundled into the package, as jsii requires.
   // re2js: the provider's patterns are Go regexps (RE2); re2js matches them exactly as Go does.
-  // The offline provider plugin (src/terraform/plugin): gRPC server, .proto loading, cty msgpack, AutoMTLS certificate.
+  // The offline provider plugin (src/terraform/plugin): cty msgpack. Issue 21 (package size): its gRPC server,
+  // .proto codec and AutoMTLS certificate are the package's own on Node's http2 and crypto (grpc-server.ts,
+  // protobuf.ts, x509.ts): @grpc/grpc-js + proto-loader + protobufjs (+ @types/node) and selfsigned (pkijs,
+  // @peculiar/*) bundled about 15 MB. They stay dev dependencies: the tests' independent gRPC client and certificates.
   bundledDeps: [
     're2js@^2.10.0',
-    '@grpc/grpc-js@^1.14.7',
-    '@grpc/proto-loader@^0.8.1',
     '@msgpack/msgpack@^3.1.3',
-    'selfsigned@^5.5.0',
     // The check command (src/check): HCL to Terraform JSON with the parser cdktf itself uses.
     '@cdktf/hcl2json@0.21.0',
     // ipaddr.js: IPv4/IPv6 parsing, CIDR arithmetic and the RFC 5952 printer (src/core/cidr.ts).
@@ -75,11 +75,20 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv@^8',
     'ajv-draft-04@^1',
+    // test/terraform/plugin: the tests' gRPC client, protobuf codec and client certificates, from other
+    // implementations than src/terraform/plugin (grpc-server.ts, protobuf.ts, x509.ts).
+    '@grpc/grpc-js@^1.14.7',
+    '@grpc/proto-loader@^0.8.1',
+    'selfsigned@^5.5.0',
   ],
 
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc'],
+    // Issue 21: eslint (type-aware: projectService) is a third of `npm test`; unchanged files are not linted
+    // again. The cache is in node_modules/ (ignored; a fresh clone, as in CI, lints everything). Caveat: a type-aware
+    // finding (no-floating-promises) in an unchanged file caused by a change in another file shows only on a full lint.
+    commandOptions: { extraArgs: ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '--cache-strategy', 'content'] },
   },
 
   jestOptions: {
@@ -226,6 +235,12 @@ project.addTask('bench:check', {
   description: 'check benchmark: `check plan.json` with N IPv6 ECIs vs JSON.parse + one walk of the same file, N = 100, 300, 1000; then time and peak RSS of `check` on a generated 5.5 MB HCL module',
   env: { TS_NODE_PROJECT: 'bench/tsconfig.json' },
   exec: 'node --expose-gc -r ts-node/register bench/check-bench.ts',
+});
+
+// Issue 21: start-up in fresh processes (cdktf vs cdktf + the library; `check` on a .tf.json and a .tf folder).
+project.addTask('bench:startup', {
+  description: 'Start-up benchmark on the compiled lib/: loading the library vs cdktf alone, and `check` on one-file folders',
+  exec: 'ts-node --project bench/tsconfig.json bench/startup-bench.ts',
 });
 
 // projen's built-in shell (dax) reports a step killed by a signal as a success: a jest run killed for

@@ -22,7 +22,7 @@ const asRoot = process.getuid?.() === 0;
 
 function runBin(args: string[], opts: { unprivileged?: boolean } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('src', 'cli', 'main.ts'), 'check', ...args], {
+    const child = spawn(process.execPath, ['-r', path.join(__dirname, '..', 'ts-register.js'), path.join('src', 'cli', 'main.ts'), 'check', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', TS_NODE_TRANSPILE_ONLY: '1' },
       ...(opts.unprivileged && asRoot ? { uid: NOBODY, gid: NOBODY } : {}),

@@ -79,3 +79,47 @@ test('lib/*.js carries no source maps (stack traces name lib/*.js, which ships, 
   const withMaps = js.filter((f) => fs.readFileSync(path.join(ROOT, f.path), 'utf-8').includes('//# sourceMappingURL='));
   expect(withMaps.map((f) => f.path)).toEqual([]);
 });
+
+/**
+ * Issue 21: the package stays small. With the whole schema pack (schema/, 5.1 MB of the unpacked size) the
+ * tarball is at most 4 MB packed and 20 MB unpacked (it was 6.0 MB and 29.2 MB, 2,706 files, before the
+ * plugin's gRPC, protobuf and certificate code became the package's own: src/terraform/plugin).
+ */
+const MAX_PACKED = 4_000_000;
+const MAX_UNPACKED = 20_000_000;
+
+test('the tarball is at most 4 MB packed and 20 MB unpacked, with the whole schema pack in it', () => {
+  const schemaFiles = fs.readdirSync(path.join(ROOT, 'schema')).map((f) => `schema/${f}`);
+  expect(schemaFiles).toContain('schema/alicloud-1.289.0.jsonl');
+  const listed = new Set(pack.files.map((f) => f.path));
+  expect(schemaFiles.filter((f) => !listed.has(f))).toEqual([]);
+  expect(pack.size).toBeLessThanOrEqual(MAX_PACKED);
+  expect(pack.unpackedSize).toBeLessThanOrEqual(MAX_UNPACKED);
+  // the figures are npm's own: the files it lists add up to the unpacked size
+  expect(pack.files.reduce((n, f) => n + f.size, 0)).toBe(pack.unpackedSize);
+});
+
+test('no type declarations of other packages (@types/*) are shipped, nor gRPC, protobuf or certificate packages', () => {
+  expect(pack.files.map((f) => f.path).filter((p) => /(^|\/)@types\//.test(p))).toEqual([]);
+  const heavy = /^node_modules\/(@grpc\/|protobufjs\/|@protobufjs\/|selfsigned\/|node-forge\/|pkijs\/|@peculiar\/)/;
+  expect(pack.files.map((f) => f.path).filter((p) => heavy.test(p))).toEqual([]);
+});
+
+test('every bundled package in the tarball is in the README\'s table of what the package ships, with its reason', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('What the package ships'));
+  expect(section).toBeDefined();
+  // rows: | `name` | size | why |
+  const rows = new Map([...section!.matchAll(/^\| `([^`]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => [m[1], m[2].trim()]));
+  const bundled = new Set(pack.files.map((f) => f.path.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1]).filter((n): n is string => !!n));
+  expect(bundled.size).toBeGreaterThan(0);
+  expect([...bundled].filter((n) => !rows.has(n)).sort()).toEqual([]);
+  // and no row names something the tarball does not hold
+  expect([...rows.keys()].filter((n) => !bundled.has(n) && !listedTop(n)).sort()).toEqual([]);
+  for (const [name, why] of rows) expect(`${name}: ${why}`).toMatch(/: \S.{10,}/);
+});
+
+/** A top-level entry of the tarball outside node_modules (schema/, lib/, .jsii, ...). */
+function listedTop(name: string): boolean {
+  return pack.files.some((f) => f.path === name || f.path.startsWith(`${name.replace(/\/$/, '')}/`));
+}

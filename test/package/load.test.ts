@@ -6,10 +6,13 @@ import { requireCompiledLib, ROOT } from './util';
 
 /**
  * Only what a command needs is loaded: a user who synthesizes (or runs `check`) never loads the offline
- * provider's gRPC, protobuf, msgpack or certificate code, which only a Terraform run needs. Each case runs in a
+ * provider's gRPC, protobuf, msgpack or certificate code (lib/terraform/plugin/, and the packages it uses),
+ * which only a Terraform run needs. Each case runs in a
  * fresh Node process on the compiled lib/ and lists the modules it loaded.
  */
 const TERRAFORM_ONLY = ['@grpc/', 'protobufjs', '@msgpack/', 'selfsigned'];
+/** The plugin's own code (issue 21: its gRPC server, protobuf codec and certificate are the package's now). */
+const PLUGIN_DIR = `${path.sep}lib${path.sep}terraform${path.sep}plugin${path.sep}`;
 
 beforeAll(() => requireCompiledLib());
 
@@ -26,7 +29,7 @@ function loadedBy(script: string): string[] {
   return JSON.parse(out) as string[];
 }
 
-const terraformOnly = (loaded: string[]) => loaded.filter((m) => TERRAFORM_ONLY.some((p) => m.includes(`node_modules${path.sep}${p}`)));
+const terraformOnly = (loaded: string[]) => loaded.filter((m) => TERRAFORM_ONLY.some((p) => m.includes(`node_modules${path.sep}${p}`)) || m.includes(PLUGIN_DIR));
 
 test('synthesizing a stack with the constructs and the rule pack loads no gRPC, protobuf, msgpack or certificate code', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipv6-load-'));
@@ -58,4 +61,12 @@ test('the check command on a folder loads no gRPC, protobuf, msgpack or certific
   `);
   expect(loaded.some((m) => m.includes(`${path.sep}lib${path.sep}check${path.sep}`))).toBe(true);
   expect(terraformOnly(loaded)).toEqual([]);
+});
+
+test('the control: loading the plugin\'s server is seen (its own gRPC, protobuf and certificate code, and msgpack)', () => {
+  const loaded = terraformOnly(loadedBy(`require(${JSON.stringify(path.join(ROOT, 'lib', 'terraform', 'plugin', 'server'))});`));
+  for (const f of ['grpc-server.js', 'protobuf.js', 'x509.js', 'protocol.js']) {
+    expect(loaded).toContainEqual(expect.stringContaining(`${PLUGIN_DIR}${f}`));
+  }
+  expect(loaded).toContainEqual(expect.stringContaining(`node_modules${path.sep}@msgpack${path.sep}`));
 });

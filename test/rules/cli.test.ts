@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const APP = 'node -r ts-node/register/transpile-only test/rules/fixtures/bad-app.ts';
+// test/ts-register.js: ts-node's transpile-only, with its output cached between processes (issue 21)
+const APP = 'node -r ./test/ts-register.js test/rules/fixtures/bad-app.ts';
 
 interface Run {
   readonly code: number | null;
@@ -23,7 +24,7 @@ function synth(viaCli: boolean, env: Record<string, string> = {}): Promise<Run> 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipv6-checks-cli-'));
   const args = viaCli
     ? [require.resolve('cdktf-cli/bundle/bin/cdktf'), 'synth', '--app', APP, '--output', outdir]
-    : ['-r', 'ts-node/register/transpile-only', 'test/rules/fixtures/bad-app.ts'];
+    : ['-r', './test/ts-register.js', 'test/rules/fixtures/bad-app.ts'];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,

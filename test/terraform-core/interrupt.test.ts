@@ -79,7 +79,7 @@ describeWithTerraform('validate interrupted (real Terraform, offline provider)',
   test.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s once Terraform and the plugin run: exit %i, one line, nothing left behind', async (sig, code) => {
     const runTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'interrupt-run-'));
     made.push(runTmp);
-    const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'main.ts'), 'validate', stackDir], {
+    const child: ChildProcess = spawn(process.execPath, ['-r', path.join(ROOT, 'test', 'ts-register.js'), path.join(ROOT, 'src', 'cli', 'main.ts'), 'validate', stackDir], {
       cwd: ROOT,
       env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1', TS_NODE_PROJECT: path.join(ROOT, 'scripts', 'tsconfig.json'), TMPDIR: runTmp, XDG_CACHE_HOME: cacheHome },
       stdio: ['ignore', 'pipe', 'pipe'],

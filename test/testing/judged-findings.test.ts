@@ -57,7 +57,7 @@ describe('a stack synthesized in a child process (me-east-1: no IPv6, ALI-IPV6-0
   beforeAll(async () => {
     out = tmpdir('judged-child-');
     const run = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/testing/fixtures/me-east-app.ts', out], {
+      const child = spawn(process.execPath, ['-r', './test/ts-register.js', 'test/testing/fixtures/me-east-app.ts', out], {
         cwd: ROOT,
         env: { ...process.env, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0' },
       });

@@ -11,8 +11,8 @@
  * Without `PLUGIN_CLIENT_CERT` (a go-plugin host without AutoMTLS) it refuses to start, with a message on
  * stderr and exit 1: it never serves plain gRPC. Logs go to stderr; nothing else is ever written to stdout.
  */
-import { generate } from 'selfsigned';
 import { GO_PLUGIN_CORE_PROTOCOL, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, TF_PROTOCOL_VERSION } from './protocol';
+import { selfSignedCertificate } from './x509';
 
 /** What `main` tells someone who runs the plugin by hand. */
 export const NOT_FOR_HUMANS = 'This binary is a plugin: the offline, schema-only aliyun/alicloud provider of cdktf-alicloud-ipv6. '
@@ -33,20 +33,14 @@ export interface ServerCertificate {
 export async function makeServerCertificate(): Promise<ServerCertificate> {
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 24 * 3600_000);
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'cdktf-alicloud-ipv6 offline provider' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] },
-    ],
+  // Node's crypto, not a certificate package (x509.ts): the same extensions as before.
+  return selfSignedCertificate({
+    commonName: 'localhost',
+    organizationName: 'cdktf-alicloud-ipv6 offline provider',
+    notBefore: notBeforeDate,
+    notAfter: notAfterDate,
+    dnsNames: ['localhost'],
   });
-  return { cert: pems.cert, key: pems.private };
 }
 
 /** The handshake's certificate field: the DER as base64 without padding (the PEM body, joined). */

@@ -1,22 +1,23 @@
 /**
  * The plugin's gRPC server layer: the go-plugin services (health, controller) and the tfplugin6.Provider
  * service, whose RPCs it hands to a {@link ProviderServer} (tfprotov6.ts) through one table,
- * {@link PROVIDER_RPCS}. Only this file and protocol.ts know gRPC: the provider (provider.ts) takes typed
- * requests and returns typed responses. A provider method that throws is answered with status INTERNAL.
+ * {@link PROVIDER_RPCS}. Only this file, protocol.ts and grpc-server.ts (a unary gRPC server over Node's
+ * http2) know gRPC: the provider (provider.ts) takes typed requests and returns typed responses. A provider
+ * method that throws is answered with status INTERNAL.
  *
  * The handshake with the host (go-plugin, AutoMTLS) is handshake.ts; the encoded schema's cache is
  * schema-cache.ts.
  */
-import * as grpc from '@grpc/grpc-js';
+import { GrpcError, GrpcStatus, UnaryGrpcServer, UnaryHandler } from './grpc-server';
 import { handshakeLine, handshakeProblem, makeServerCertificate, NO_CLIENT_CERT } from './handshake';
-import { loadProtocol } from './protocol';
+import { loadProtocol, ServiceDefinition } from './protocol';
 import { SCHEMA_ONLY, SchemaOnlyProvider } from './provider';
 import { encodedProviderSchema } from './schema-cache';
 import { ProviderServer } from './tfprotov6';
 
 /** A running plugin server. */
 export interface RunningPlugin {
-  readonly server: grpc.Server;
+  readonly server: UnaryGrpcServer;
   readonly port: number;
   /** The line printed on stdout. */
   readonly handshake: string;
@@ -36,44 +37,34 @@ export async function startPluginServer(options: StartOptions): Promise<RunningP
   if (!options?.clientCertPem) throw new Error(NO_CLIENT_CERT);
   const log = options.log ?? (() => undefined);
   const protocol = loadProtocol();
-  const server = new grpc.Server({
-    // The whole schema is one message of several MB.
-    'grpc.max_send_message_length': -1,
-    'grpc.max_receive_message_length': 256 * 1024 * 1024,
-  });
+  // The whole schema is one message of several MB.
+  const server = new UnaryGrpcServer({ maxReceiveMessageLength: 256 * 1024 * 1024, log });
   const provider = new SchemaOnlyProvider({ log });
-  server.addService(withEncodedSchema(protocol.provider), {
+  server.addService(protocol.provider, {
     ...providerHandlers(provider, log),
     GetProviderSchema: schemaHandler(provider, protocol.provider, log),
   });
   server.addService(protocol.health, {
-    Check: (call: grpc.ServerUnaryCall<any, any>, callback: grpc.sendUnaryData<any>) => {
-      const service: string = call.request?.service ?? '';
-      callback(null, { status: service === '' || service === 'plugin' ? 1 : 3 });
+    Check: (request: any) => {
+      const service: string = request?.service ?? '';
+      return { status: service === '' || service === 'plugin' ? 1 : 3 };
     },
   });
   server.addService(protocol.controller, {
-    Shutdown: (_call: grpc.ServerUnaryCall<any, any>, callback: grpc.sendUnaryData<any>) => {
-      callback(null, {});
+    Shutdown: () => {
       setImmediate(() => options.onShutdown?.());
+      return {};
     },
   });
 
   const own = await makeServerCertificate();
-  const credentials = grpc.ServerCredentials.createSsl(
-    Buffer.from(options.clientCertPem),
-    [{ private_key: Buffer.from(own.key), cert_chain: Buffer.from(own.cert) }],
-    true, // require and verify the client certificate
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p)));
-  });
+  const port = await server.listen('127.0.0.1', { key: own.key, cert: own.cert, clientCertPem: options.clientCertPem });
   return { server, port, handshake: handshakeLine(port, own.cert) };
 }
 
 /**
  * The RPCs of tfplugin6.Provider, each with the {@link ProviderServer} method that answers it. The request
- * and the response pass through as proto-loader decodes and encodes them (tfprotov6.ts). GetProviderSchema
+ * and the response pass through as the codec (protobuf.ts) decodes and encodes them (tfprotov6.ts). GetProviderSchema
  * is not here: {@link schemaHandler} serves it from encoded bytes.
  * @internal
  */
@@ -93,38 +84,32 @@ export const PROVIDER_RPCS: Readonly<Record<string, (provider: ProviderServer, r
 };
 
 /** The gRPC implementation of tfplugin6.Provider from {@link PROVIDER_RPCS}: each call logged, a throw answered INTERNAL. */
-function providerHandlers(provider: ProviderServer, log: (line: string) => void): grpc.UntypedServiceImplementation {
-  const handlers: grpc.UntypedServiceImplementation = {};
+function providerHandlers(provider: ProviderServer, log: (line: string) => void): Record<string, UnaryHandler> {
+  const handlers: Record<string, UnaryHandler> = {};
   for (const [name, rpc] of Object.entries(PROVIDER_RPCS)) {
-    const handler: grpc.handleUnaryCall<any, any> = (call, callback) => {
+    handlers[name] = (request: any) => {
       try {
-        const res = rpc(provider, call.request);
-        log(`${name} ${call.request?.type_name ?? ''}`.trim());
-        callback(null, res);
+        const res = rpc(provider, request);
+        log(`${name} ${request?.type_name ?? ''}`.trim());
+        return res;
       } catch (e) {
         log(`${name} failed: ${(e as Error).stack ?? e}`);
-        callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: ${name}: ${(e as Error).message}` });
+        throw new GrpcError(GrpcStatus.INTERNAL, `${SCHEMA_ONLY}: ${name}: ${(e as Error).message}`);
       }
     };
-    handlers[name] = handler;
   }
   return handlers;
 }
 
-/** The provider service with a GetProviderSchema serializer that passes already-encoded bytes through. */
-function withEncodedSchema(def: grpc.ServiceDefinition): grpc.ServiceDefinition {
-  const m = def.GetProviderSchema;
-  return { ...def, GetProviderSchema: { ...m, responseSerialize: (v: any) => (Buffer.isBuffer(v) ? v : m.responseSerialize(v)) } };
-}
-
-function schemaHandler(provider: ProviderServer, def: grpc.ServiceDefinition, log: (line: string) => void): grpc.handleUnaryCall<any, any> {
+/** GetProviderSchema from the encoded bytes (schema-cache.ts), which the server passes through. */
+function schemaHandler(provider: ProviderServer, def: ServiceDefinition, log: (line: string) => void): UnaryHandler {
   let bytes: Buffer | undefined;
-  return (_call, callback) => {
+  return () => {
     try {
-      if (!bytes) bytes = encodedProviderSchema(() => def.GetProviderSchema.responseSerialize(provider.getProviderSchema({})) as Buffer, log);
-      callback(null, bytes);
+      if (!bytes) bytes = encodedProviderSchema(() => def.GetProviderSchema.responseSerialize(provider.getProviderSchema({})), log);
+      return bytes;
     } catch (e) {
-      callback({ code: grpc.status.INTERNAL, details: `${SCHEMA_ONLY}: GetProviderSchema: ${(e as Error).message}` });
+      throw new GrpcError(GrpcStatus.INTERNAL, `${SCHEMA_ONLY}: GetProviderSchema: ${(e as Error).message}`);
     }
   };
 }

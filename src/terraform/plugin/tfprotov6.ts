@@ -3,9 +3,9 @@
  * answers them ({@link ProviderServer}): the contract between the gRPC server layer (server.ts) and the
  * provider's logic (provider.ts), which imports nothing of gRPC.
  *
- * The fields are named and typed as `@grpc/proto-loader` hands the messages over with the options of
- * protocol.ts (`keepCase`: the .proto's snake_case names; `longs: Number`; `enums: Number`; bytes as
- * Buffer), so the server passes requests and responses through as they are, with no conversion. Only the
+ * The fields are named and typed as the codec (protobuf.ts) hands the messages over, as `@grpc/proto-loader`
+ * did with the options `keepCase` (the .proto's snake_case names), `longs: Number`, `enums: Number`, bytes as
+ * Buffer, so the server passes requests and responses through as they are, with no conversion. Only the
  * fields this provider reads or writes are listed; see proto/tfplugin6.proto for the messages.
  */
 

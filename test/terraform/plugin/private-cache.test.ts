@@ -194,10 +194,10 @@ function plant(dir: string, marker: string): void {
     `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); process.stderr.write('PLANTED CODE RAN\\n');\n`);
 }
 
-/** defaultPluginEntry() as a new process of the sources finds it (ts-node), with the test's TMPDIR and cache home. */
+/** defaultPluginEntry() as a new process of the sources finds it (test/ts-register.js), with the test's TMPDIR and cache home. */
 function freshEntry(): string {
   const root = path.join(SRC, '..');
-  const code = `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(path.join(root, 'scripts', 'tsconfig.json'))} });`
+  const code = `require(${JSON.stringify(path.join(root, 'test', 'ts-register.js'))});`
     + `process.stdout.write(require(${JSON.stringify(path.join(SRC, 'terraform', 'run', 'plugin-entry.ts'))}).defaultPluginEntry());`;
   const r = spawnSync(process.execPath, ['-e', code], { cwd: root, env: childEnv, encoding: 'utf-8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`defaultPluginEntry() failed: ${r.stderr}`);

@@ -55,7 +55,14 @@ test('the plugin imports nothing of the driver, and the driver nothing of the pl
 });
 
 test('only the server layer (server.ts, protocol.ts) imports gRPC: the provider\'s logic is typed, gRPC-free', () => {
+  // gRPC is the package's own (issue 21): grpc-server.ts (unary gRPC over Node's http2) and protobuf.ts (the
+  // .proto reader and codec). Only the server layer imports them; nothing imports a gRPC or protobuf package.
   const dir = path.join(SRC, 'terraform', 'plugin');
-  const grpcUsers = fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && specifiers(path.join(dir, n)).some((s) => s.startsWith('@grpc/')));
+  const grpcUsers = fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && specifiers(path.join(dir, n)).some((s) => ['./grpc-server', './protobuf'].includes(s)));
   expect(grpcUsers.sort()).toEqual(['protocol.ts', 'server.ts']);
+  const http2Users = fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && specifiers(path.join(dir, n)).some((s) => s === 'http2'));
+  expect(http2Users).toEqual(['grpc-server.ts']);
+  const all = fs.readdirSync(SRC, { recursive: true, encoding: 'utf-8' }).filter((n) => n.endsWith('.ts'));
+  const packages = all.filter((n) => specifiers(path.join(SRC, n)).some((s) => /^@grpc\/|^protobufjs|^google-protobuf/.test(s)));
+  expect(packages).toEqual([]);
 });

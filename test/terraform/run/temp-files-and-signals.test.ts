@@ -141,7 +141,7 @@ describe('the command line, interrupted', () => {
       for (const s of stacks) fs.writeFileSync(path.join(s, 'cdk.tf.json'), '{}');
       // The run's own temp dir: everything it makes there must be gone when it exits.
       const runTmp = tmp('run-tmp-');
-      const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+      const child: ChildProcess = spawn(process.execPath, ['-r', path.join(ROOT, 'test', 'ts-register.js'), path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
         cwd: ROOT,
         // (v8-compile-cache, which typescript loads, would leave its own folder in the temp dir.)
         env: { ...process.env, DISABLE_V8_COMPILE_CACHE: '1', TS_NODE_PROJECT: path.join(ROOT, 'scripts', 'tsconfig.json'), TMPDIR: runTmp, XDG_CACHE_HOME: cacheHome, TERRAFORM_BINARY_NAME: tf },
