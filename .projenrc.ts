@@ -122,8 +122,8 @@ project.eslint?.addIgnorePattern(`${GENERATED_BINDINGS}/`);
 project.eslint?.addIgnorePattern('cdktf.out/');
 project.gitignore.exclude('cdktf.out/', '.gen/', 'test/**/cdktf.out/', 'reports/', '.stryker-tmp/');
 project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/', 'cdktf.json', 'cdktf.out/');
-// Dev configuration and tool output: not for users (test/project/package-contents.test.ts lists the tarball).
-project.npmignore?.exclude('/stryker.config.json', '/.stryker-tmp/', '/reports/', '/cdktf.json', '/test-reports/', '/coverage/', '*.tgz', '/tsconfig.dev.json', '/.eslintrc.json');
+// Dev configuration and tool output (and the pre-commit hook file: pre-commit reads it from the git repository): not for users (test/project/package-contents.test.ts lists the tarball).
+project.npmignore?.exclude('/.pre-commit-hooks.yaml', '/stryker.config.json', '/.stryker-tmp/', '/reports/', '/cdktf.json', '/test-reports/', '/coverage/', '*.tgz', '/tsconfig.dev.json', '/.eslintrc.json');
 
 // API.md documents the library's own API (not the thousands of binding types: a list of them), the jest
 // matchers, and is generated against the constructs a user installs (10.4.2), not projen's nested 10.8
