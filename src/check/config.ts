@@ -17,7 +17,7 @@
  */
 import { parseJson, readText } from './files';
 import { CheckInputError, Skip } from './model';
-import { Ipv6Checks } from '../rules/ipv6-checks';
+import { PackOptions, packOptions } from '../rules/options';
 import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 import { Ipv6ChecksProps } from '../rules/types';
 
@@ -33,7 +33,8 @@ export interface ConfigSuppression extends Skip {
 /** The loaded config. @internal */
 export interface CheckConfig {
   readonly file?: string;
-  readonly pack: Ipv6Checks;
+  /** The pack's options (facts, rule levels), as `new Ipv6Checks(...)` makes them, without the aspect and its CDK core. */
+  readonly pack: PackOptions;
   readonly suppressions: readonly ConfigSuppression[];
 }
 
@@ -47,7 +48,7 @@ function stringList(value: unknown, key: string, file: string): string[] | undef
 
 /** The default config (no file). @internal */
 export function defaultConfig(): CheckConfig {
-  return { pack: new Ipv6Checks(), suppressions: [] };
+  return { pack: packOptions({ reports: false }), suppressions: [] };
 }
 
 /** Reads and validates a config file; every problem is a CheckInputError naming the file. @internal */
@@ -67,9 +68,9 @@ export function loadConfig(file: string): CheckConfig {
     ruleLevels: c.ruleLevels as Ipv6ChecksProps['ruleLevels'],
     reports: false,
   };
-  let pack: Ipv6Checks;
+  let pack: PackOptions;
   try {
-    pack = new Ipv6Checks(props);
+    pack = packOptions(props);
   } catch (e) {
     throw new CheckInputError((e as Error).message.replace(/^Ipv6Checks: /, ''), file);
   }

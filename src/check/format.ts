@@ -7,8 +7,8 @@ import * as path from 'path';
 import { MODULE_RULE } from './modules';
 import { rulesHelp, RULES_URL } from './rules-doc';
 import { CheckedInput, CheckFinding } from './run';
+import { ruleCatalogue } from '../rules/catalogue';
 import { isReported } from '../rules/engine';
-import { Ipv6Checks } from '../rules/ipv6-checks';
 import { Ipv6CheckLevel, Ipv6CheckStatus } from '../rules/types';
 
 /** Findings that are reported (not compliant): non-compliant, not verifiable, suppressed. @internal */
@@ -102,7 +102,7 @@ export function formatJson(results: readonly CheckedInput[]): string {
     generatedBy: 'cdktf-alicloud-ipv6 check (see RULES.md)',
     summary: s,
     inputs: results.map((r) => ({ input: r.input, kind: r.kind })),
-    rules: Ipv6Checks.rules(),
+    rules: ruleCatalogue(),
     findings: results.flatMap((r) => r.findings),
   }, null, 2)}\n`;
 }
@@ -127,7 +127,7 @@ function packageVersion(): string {
 /** SARIF 2.1.0: one run, the rules with their RULES.md help, one result per reported finding. @internal */
 export function formatSarif(results: readonly CheckedInput[]): string {
   const help = rulesHelp();
-  const rules = Ipv6Checks.rules();
+  const rules = ruleCatalogue();
   const ruleIndex = new Map(rules.map((r, i) => [r.ruleId, i]));
   const sarifRules = rules.map((r) => {
     const text = help.get(r.ruleId) ?? r.summary;

@@ -44,7 +44,7 @@ const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
 /** The findings of modules.ts, with the levels and suppressions of the config. */
 function moduleFindings(input: string, findings: readonly ModuleFinding[], config: CheckConfig): CheckFinding[] {
   return findings.map((m) => {
-    const level = ruleLevel(config.pack._ruleLevels, MODULE_RULE.id, m.level as Ipv6CheckLevel);
+    const level = ruleLevel(config.pack.ruleLevels, MODULE_RULE.id, m.level as Ipv6CheckLevel);
     const s = config.suppressions.find((x) => x.ruleId === '*' && covers(x.address, m.address));
     return {
       ruleId: MODULE_RULE.id,

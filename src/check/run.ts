@@ -113,8 +113,8 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     return c ? { ruleId: c.ruleId, reason: c.reason, path: `${c.at} (${c.address})` } : undefined;
   };
   const findings = evaluateDocument(doc.doc, {
-    facts: config.pack._facts,
-    ruleLevels: config.pack._ruleLevels,
+    facts: config.pack.facts,
+    ruleLevels: config.pack.ruleLevels,
     // fixes in the input's language; the whole provider schema for configuration (Terraform validated a plan's)
     language: sourceLanguage(doc),
     providerSchema: doc.kind !== 'plan',

@@ -17,10 +17,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { collectSuppressions } from './construct-suppressions';
 import { EffectiveFacts } from './context';
 import { IPV6_FAMILIES, IPV6_REGIONS, NON_IPV6_FAMILIES } from './facts';
-import { ConstructOwner } from './owners';
-import { collectSuppressions, KNOWN_IDS, Suppression } from './suppressions';
+import { ConstructOwner } from './owner-names';
+import { KNOWN_IDS, Suppression } from './suppressions';
 import { documentKey } from './synthesized';
 import { Ipv6CheckLevel, Ipv6ChecksProps } from './types';
 import { isObject } from '../core/terraform-json';

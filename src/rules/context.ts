@@ -5,11 +5,11 @@
  * use and shared by all rules.
  * @internal
  */
-import { CrossStackIndex, CrossStackResource, OUTPUT_PREFIX } from './cross-stack';
+import { CrossStackRefs, CrossStackResource, OUTPUT_PREFIX } from './cross-stack-refs';
 import { ABSENT, boolOf, Known, known, Link, TfBlock, unknown } from './document';
 import { EciSource, EciSpec, extractEcis, OpaqueRosStack } from './eci-model';
 import { FamilyFact } from './facts/instance-families';
-import { ConstructOwner } from './owners';
+import { ConstructOwner } from './owner-names';
 import { Address, exactReference, isToken, show } from './references';
 import { isJsonObject as isObject, objectBlocks, typeKey } from '../core/terraform-json';
 
@@ -87,7 +87,7 @@ export class RuleContext implements EciSource {
     public readonly stackPath: string,
     private readonly owners: ReadonlyMap<string, ConstructOwner> = new Map(),
     /** The resources of other stacks this stack reads through cross-stack references. */
-    public readonly crossStack: CrossStackIndex = new CrossStackIndex(undefined),
+    public readonly crossStack: CrossStackRefs = new CrossStackRefs(),
     /** Which optional checks apply to this document (see `EngineOptions`). */
     public readonly checks: { readonly providerSchema: boolean } = { providerSchema: false },
   ) {

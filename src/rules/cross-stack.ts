@@ -10,34 +10,9 @@
  */
 import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { CrossStackRefs, CrossStackResource, INPUT_PREFIX, OUTPUT_PREFIX, REMOTE } from './cross-stack-refs';
 import { referencesIn } from './references';
 import { blockAddress } from '../core/terraform-json';
-
-/** A resource of another stack that this stack reads through a cross-stack reference. @internal */
-export interface CrossStackResource {
-  /** Path of the other stack, for example `network`. */
-  readonly stack: string;
-  /** Terraform address in the other stack, for example `alicloud_vswitch.Vpc_VSwitch-cn-huhehaote-a_867D5D93`. */
-  readonly address: string;
-  /** Resource type, for example `alicloud_vswitch`. */
-  readonly type: string;
-  /** Construct path of the resource, for example `network/Vpc/VSwitch-cn-huhehaote-a`. */
-  readonly constructPath: string;
-  /**
-   * The resolved configuration of the `alicloud` provider the resource uses in its stack; `undefined` when
-   * the stack has none for it, `'ambiguous'` when the stack has several default ones.
-   */
-  readonly providerConfig: Record<string, any> | undefined | 'ambiguous';
-  /** Text for messages: `the default provider "alicloud"` or `provider "alicloud" (alias "x")`. */
-  readonly providerLabel: string;
-}
-
-/** A reference to another stack's output: `data.terraform_remote_state.<name>.outputs.<output>`. @internal */
-const REMOTE = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
-
-const INPUT_PREFIX = 'cross-stack-reference-input-';
-/** How cdktf names the outputs another stack reads. @internal */
-export const OUTPUT_PREFIX = 'cross-stack-output-';
 
 /**
  * The cross-stack references of a stack. `app.synth()` writes them through `terraform_remote_state`;
@@ -46,16 +21,7 @@ export const OUTPUT_PREFIX = 'cross-stack-output-';
  * tree on first use; an app with one stack costs nothing.
  * @internal
  */
-export class CrossStackIndex {
-  /**
-   * An index for a document judged without its app's construct tree (a `cdk.tf.json` or text synthesized in
-   * another process): other stacks may exist but cannot be seen (`otherStacksUnknown`), so ALI-IPV6-011 says
-   * what it cannot verify instead of passing in silence.
-   */
-  public static withoutTree(): CrossStackIndex {
-    return new CrossStackIndex(undefined, true);
-  }
-
+export class CrossStackIndex extends CrossStackRefs {
   private remote?: Map<string, CrossStackResource>;
   private others?: Map<string, CrossStackResource | 'ambiguous'>;
   private stacks?: TerraformStack[];
@@ -65,39 +31,12 @@ export class CrossStackIndex {
    * @param stack the stack whose document the rules read; undefined outside a cdktf synth
    * @param otherStacksUnknown true when the document comes without its app, which may have other stacks
    */
-  constructor(private readonly stack: TerraformStack | undefined, public readonly otherStacksUnknown = false) {}
-
-  /**
-   * Without the tree (`otherStacksUnknown`): the resources of other stacks a value refers to, as far as the
-   * document shows them: `data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.`
-   * `cross-stack-output-<type><name>...` (app.synth) and `${<type>.<name>...}` of a resource this document lacks (Testing.synth). The type is one of
-   * `types` (the longest that fits); the stack is known only in the first form.
-   */
-  public unseenResourcesIn(
-    value: unknown, isLocal: (address: string) => boolean, types: readonly string[],
-  ): Array<{ readonly type: string; readonly stack?: string }> {
-    const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
-    if (!this.otherStacksUnknown || !text.includes('${')) return [];
-    const out: Array<{ type: string; stack?: string }> = [];
-    const add = (type: string | undefined, stack?: string) => {
-      if (type !== undefined && !out.some((o) => o.type === type && o.stack === stack)) out.push({ type, stack });
-    };
-    const byLength = [...types].sort((x, y) => y.length - x.length);
-    for (const m of text.matchAll(REMOTE)) {
-      if (!m[1].startsWith(INPUT_PREFIX) || !m[2].startsWith(OUTPUT_PREFIX)) continue;
-      const rest = m[2].slice(OUTPUT_PREFIX.length);
-      add(byLength.find((t) => rest.startsWith(t)), m[1].slice(INPUT_PREFIX.length));
-    }
-    for (const ref of referencesIn(text)) {
-      if (ref.address.startsWith('data.') || isLocal(ref.address)) continue;
-      const type = ref.address.split('.')[0];
-      add(types.includes(type) ? type : undefined);
-    }
-    return out;
+  constructor(private readonly stack: TerraformStack | undefined, otherStacksUnknown = false) {
+    super(otherStacksUnknown);
   }
 
   /** True when the app has another stack, so that a reference may lead there. */
-  public get hasOtherStacks(): boolean {
+  public override get hasOtherStacks(): boolean {
     return this.appStacks().some((s) => s !== this.stack);
   }
 
@@ -128,7 +67,7 @@ export class CrossStackIndex {
    * Every other-stack resource a value refers to (in order, each once). `isLocal` tells whether an address
    * is a block of this stack's document.
    */
-  public resourcesIn(value: unknown, isLocal: (address: string) => boolean): CrossStackResource[] {
+  public override resourcesIn(value: unknown, isLocal: (address: string) => boolean): CrossStackResource[] {
     const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : '';
     if (!this.stack || !text.includes('${')) return [];
     const out: CrossStackResource[] = [];

@@ -6,7 +6,7 @@
  * @internal
  */
 import { ABSENT, Known, known, Link, numberOf, TfBlock, unknown } from './document';
-import { ConstructOwner, ownerLabel, propName } from './owners';
+import { ConstructOwner, ownerLabel, propName } from './owner-names';
 import { isToken, show } from './references';
 import { isJsonObject as isObject } from '../core/terraform-json';
 import { ESS_ECI, ESS_GROUP, NATIVE_ECI, ROS_ECI, terraformName as tf } from '../schema/eci-fields';

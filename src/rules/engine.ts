@@ -1,17 +1,17 @@
 /**
  * Runs the rules over one resolved stack document. `evaluateDocumentWithContext` puts together the parts, each
  * under its own heading below: levels (`ruleLevel`, `verdictLevel`), evaluation (`checkRule`, `recorder`, with
- * suppressions), root-cause linking (`RootCauses`); `evaluate` adds the annotations at synth.
+ * suppressions), root-cause linking (`RootCauses`). The document engine: it imports no CDK core and no
+ * construct, so the `check` command runs it on plain Terraform without loading one; `evaluate` in
+ * stack-engine.ts runs it on a stack at synth and adds the annotations.
  * @internal
  */
-import { Annotations, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
 import { EffectiveFacts, RuleContext, TfBlock } from './context';
-import { CrossStackIndex } from './cross-stack';
-import { ConstructOwner, ownersOf } from './owners';
+import { CrossStackRefs } from './cross-stack-refs';
+import { ConstructOwner } from './owner-names';
 import { FixLanguage, FixText, fixIn, RuleDefinition, Subject, Verdict } from './rule';
 import { ALL_RULES } from './rules';
-import { collectSuppressions, findSuppression, Suppression } from './suppressions';
+import { Suppression } from './suppressions';
 import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6CheckStatus, Ipv6RuleId } from './types';
 
 /** Options of one evaluation. @internal */
@@ -74,9 +74,6 @@ export const RULE_FAILURE = {
   summary: 'A rule threw an exception on a resource; the resource was not checked by that rule (a bug in the rule pack).',
 };
 
-/** Messages already added as annotations, per construct, so that a second synth does not repeat them. */
-const annotated = new WeakMap<IConstruct, Set<string>>();
-
 /** The text without surrounding white space and trailing full stops (most texts have none: returned as they are). */
 function sentence(text: string): string {
   const [first, last] = [text.charCodeAt(0), text.charCodeAt(text.length - 1)];
@@ -90,46 +87,6 @@ export function annotationText(f: Ipv6CheckFinding): string {
   return `[${f.ruleId}] ${sentence(f.message)}.${f.fix ? ` Fix: ${sentence(f.fix)}.` : ''}`;
 }
 
-/**
- * Evaluates every rule on the document and adds the annotations (errors fail the synth).
- * @internal
- */
-export function evaluate(
-  doc: Record<string, any>,
-  stack: TerraformStack,
-  options: EngineOptions,
-  rules: readonly RuleDefinition[] = ALL_RULES,
-): Ipv6CheckFinding[] {
-  return evaluateWithContext(doc, stack, options, rules).findings;
-}
-
-/**
- * As `evaluate`, and the rule context it built (for the topology picture) and the stack's suppressions by construct path
- * (for the context file: collected once per synth, by the rules when they need them or on the first call).
- * @internal
- */
-export function evaluateWithContext(
-  doc: Record<string, any>,
-  stack: TerraformStack,
-  options: EngineOptions,
-  rules: readonly RuleDefinition[] = ALL_RULES,
-): { findings: Ipv6CheckFinding[]; ctx: RuleContext; suppressions: () => ReadonlyMap<string, Suppression[]> } {
-  let nodes: IConstruct[] | undefined;
-  const allNodes = () => nodes ??= [...stack.node.scopes.slice(0, -1), ...stack.node.findAll()];
-  let suppressions: Map<string, Suppression[]> | undefined;
-  const suppressionIndex = () => suppressions ??= collectSuppressions(allNodes());
-  const result = evaluateDocumentWithContext(doc, {
-    ...options,
-    stackPath: stack.node.path,
-    stackLabel: `stack ${stack.node.id}`,
-    owners: ownersOf(stack),
-    crossStack: new CrossStackIndex(stack),
-    suppressionFor: (resourcePath, _address, ruleId) => findSuppression(suppressionIndex(), resourcePath, ruleId),
-  }, rules);
-  annotate(result.findings, allNodes, stack);
-  return { ...result, suppressions: suppressionIndex };
-}
-
 /** Options of an evaluation outside a cdktf synth (the `check` command): where suppressions come from. @internal */
 export interface DocumentEngineOptions extends EngineOptions {
   /** The path findings without a block are reported at (a stack's construct path, or a file). */
@@ -138,7 +95,7 @@ export interface DocumentEngineOptions extends EngineOptions {
   readonly stackLabel: string;
   readonly owners?: ReadonlyMap<string, ConstructOwner>;
   /** The other stacks of the app, for cross-stack references (none outside a cdktf synth). */
-  readonly crossStack?: CrossStackIndex;
+  readonly crossStack?: CrossStackRefs;
   /**
    * Where a block's findings are reported when it has no construct path (the `check` command: its resource
    * address); by default the stack path.
@@ -161,8 +118,8 @@ export function evaluateDocument(
   return evaluateDocumentWithContext(doc, options, rules).findings;
 }
 
-/** The findings of every rule on the document (levels, evaluation, root-cause linking), and the rule context. */
-function evaluateDocumentWithContext(
+/** The findings of every rule on the document (levels, evaluation, root-cause linking), and the rule context. @internal */
+export function evaluateDocumentWithContext(
   doc: Record<string, any>,
   options: DocumentEngineOptions,
   rules: readonly RuleDefinition[],
@@ -328,23 +285,4 @@ class RootCauses {
  */
 export function isReported(f: Pick<Ipv6CheckFinding, 'status' | 'level'>): boolean {
   return (f.status === Ipv6CheckStatus.NON_COMPLIANT || f.status === Ipv6CheckStatus.NOT_VERIFIABLE) && f.level !== Ipv6CheckLevel.OFF;
-}
-
-function annotate(findings: readonly Ipv6CheckFinding[], allNodes: () => IConstruct[], stack: TerraformStack): void {
-  let byPath: Map<string, IConstruct> | undefined;
-  for (const f of findings) {
-    if (!isReported(f)) continue;
-    byPath ??= new Map(allNodes().map((n) => [n.node.path, n]));
-    const node = byPath.get(f.constructPath) ?? stack;
-    const text = annotationText(f);
-    let seen = annotated.get(node);
-    if (!seen) annotated.set(node, seen = new Set());
-    const key = `${f.level}\u0000${text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const a = Annotations.of(node);
-    if (f.level === Ipv6CheckLevel.ERROR) a.addError(text);
-    else if (f.level === Ipv6CheckLevel.WARNING) a.addWarning(text);
-    else a.addInfo(text);
-  }
 }

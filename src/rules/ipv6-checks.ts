@@ -5,11 +5,12 @@
  */
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { ruleCatalogue } from './catalogue';
+import { addSuppression } from './construct-suppressions';
 import { EffectiveFacts, RuleContext } from './context';
-import { evaluateWithContext, RULE_FAILURE } from './engine';
 import { packOptions } from './options';
-import { ALL_RULES } from './rules';
-import { addSuppression, ALL_RULES_ID, Suppression } from './suppressions';
+import { evaluateWithContext } from './stack-engine';
+import { ALL_RULES_ID, Suppression } from './suppressions';
 import { installSynthHook, SynthHook } from './synth-hook';
 import { recordSynthesis } from './synthesized';
 import { synthesizedFindings } from './synthesized-findings';
@@ -183,9 +184,7 @@ export class Ipv6Checks implements IAspect {
 
   /** The rules of the pack, with their default levels, for documentation and tooling. */
   public static rules(): Ipv6RuleInfo[] {
-    return [...ALL_RULES, { ...RULE_FAILURE, notVerifiableLevel: Ipv6CheckLevel.INFO }].map((r) => ({
-      ruleId: r.id, name: r.name, level: r.level, notVerifiableLevel: r.notVerifiableLevel, summary: r.summary,
-    }));
+    return ruleCatalogue();
   }
 
   /** @internal */

@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONTEXT_FILE, readStackContext, StackContext } from './context-file';
-import { CrossStackIndex } from './cross-stack';
+import { CrossStackRefs } from './cross-stack-refs';
 import { evaluateDocument } from './engine';
 import { PackOptions, packOptions } from './options';
 import { findSuppression, Suppression } from './suppressions';
@@ -174,7 +174,7 @@ export function judgeDocument(doc: Record<string, any>, context?: StackContext):
       stackPath,
       stackLabel: `stack ${context?.stackId ?? stackNameOf(doc) ?? stackPath}`,
       owners: context?.owners,
-      crossStack: CrossStackIndex.withoutTree(),
+      crossStack: CrossStackRefs.withoutTree(),
       pathOf: (b) => b.address,
       suppressionFor: (resourcePath, _address, ruleId) => findSuppression(index, resourcePath, ruleId),
     });

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Ipv6CheckFinding, Ipv6Checks, Ipv6ChecksProps } from '../../src';
-import { evaluate } from '../../src/rules/engine';
+import { evaluate } from '../../src/rules/stack-engine';
 
 /**
  * Helpers for rule tests on hand-written Terraform JSON: the document the pack sees after synthesis,

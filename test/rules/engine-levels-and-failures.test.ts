@@ -2,8 +2,9 @@ import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { evaluateDoc, tfDoc } from './doc';
 import { Ipv6CheckLevel, Ipv6Checks, Ipv6CheckStatus, Ipv6RuleId } from '../../src';
-import { annotationText, evaluate } from '../../src/rules/engine';
+import { annotationText } from '../../src/rules/engine';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, subject, Verdict } from '../../src/rules/rule';
+import { evaluate } from '../../src/rules/stack-engine';
 
 /** A stack whose node metadata we read (annotations land on the stack: the document has no construct paths). */
 function stackIn(scope: Construct = Testing.app()): TerraformStack {

@@ -1,7 +1,7 @@
 import { accountOfConfig, ProviderOf, regionOfConfig, RuleContext, TfBlock } from '../context';
-import { CrossStackResource } from '../cross-stack';
+import { CrossStackResource } from '../cross-stack-refs';
 import { fix } from '../fix-text';
-import { ownerLabel } from '../owners';
+import { ownerLabel } from '../owner-names';
 import { compliant, nonCompliant, notVerifiable, RuleDefinition, Subject, subject, Verdict } from '../rule';
 import { Ipv6CheckLevel, Ipv6RuleId } from '../types';
 
