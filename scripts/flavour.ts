@@ -235,9 +235,10 @@ export function bundledClosure(bundled: string[]): string[] {
 }
 
 /**
- * The tarball, beside the cdktf flavour's and as `npx projen package` makes that one (jsii-pacmak, js target):
- * dist/js/cdktn-alicloud-ipv6@<version>.jsii.tgz. The bundled dependencies are copied into the staged package
- * first, as npm pack takes them from the package's own node_modules.
+ * The tarball, beside the cdktf flavour's and made as `npx projen package` makes that one (jsii-pacmak, js target),
+ * then named as npm names a package's tarball and as issue 19 fixed it: dist/js/cdktn-alicloud-ipv6-<version>.tgz
+ * (jsii-pacmak writes `<name>@<version>.jsii.tgz`; the cdktf flavour's keeps that name). The bundled dependencies
+ * are copied into the staged package first, as npm pack takes them from the package's own node_modules.
  */
 export function pack(outDir = STAGE_DIR): string {
   if (!fs.existsSync(path.join(outDir, '.jsii'))) throw new Error(`${path.relative(ROOT, outDir)} is not compiled: run scripts/flavour.ts compile first`);
@@ -248,15 +249,18 @@ export function pack(outDir = STAGE_DIR): string {
     fs.cpSync(path.join(ROOT, at), path.join(outDir, at), { recursive: true, verbatimSymlinks: true });
   }
   const tarball = tarballPath(pkg.version);
+  const pacmakTarball = path.join(path.dirname(tarball), `${CDKTN.packageName}@${pkg.version}.jsii.tgz`);
   fs.rmSync(tarball, { force: true });
+  fs.rmSync(pacmakTarball, { force: true });
   run(path.join(ROOT, 'node_modules', '.bin', 'jsii-pacmak'), ['-v', '--target', 'js', '--outdir', path.join(ROOT, 'dist')], outDir);
-  if (!fs.existsSync(tarball)) throw new Error(`jsii-pacmak did not write ${path.relative(ROOT, tarball)}`);
+  if (!fs.existsSync(pacmakTarball)) throw new Error(`jsii-pacmak did not write ${path.relative(ROOT, pacmakTarball)}`);
+  fs.renameSync(pacmakTarball, tarball);
   return tarball;
 }
 
 /** Where `package` writes the cdktn flavour's tarball. */
 export function tarballPath(version: string): string {
-  return path.join(ROOT, 'dist', 'js', `${CDKTN.packageName}@${version}.jsii.tgz`);
+  return path.join(ROOT, 'dist', 'js', `${CDKTN.packageName}-${version}.tgz`);
 }
 
 if (require.main === module) {
