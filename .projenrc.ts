@@ -97,6 +97,12 @@ const project = new cdktf.ConstructLibraryCdktf({
     jestConfig: {
       // Coverage triples the run time on this 2-core machine; `npx projen test:coverage` collects it.
       collectCoverage: false,
+      // One worker per core (jest's default leaves one core idle: on the 2-core CI machine that is one worker).
+      // Measured 2026-12-06 on the idle 2-core machine: the whole suite 99–108 s with one worker, 64 s with two.
+      maxWorkers: '100%',
+      // Suites that start processes (the CLI, the plugin, fake terraform) share the cores with a second worker:
+      // 30 s per test instead of jest's 5 s, so a loaded machine slows them without failing them.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Real Terraform on every synthesized stack takes minutes: its own task, test:terraform (CI runs it).
       // The packed library (tarball contents, a consumer app installing it) takes a minute: test:package.
@@ -166,7 +172,9 @@ project.addTask('synth:example', {
 // it the suites are skipped with a message (and fail under CI=true).
 project.addTask('test:terraform', {
   description: 'Run the Terraform suites (test/terraform-core): real terraform validate/plan/test offline with the schema-only alicloud provider',
-  exec: 'jest --ci test/terraform-core --testPathIgnorePatterns /node_modules/',
+  // one worker: these suites share terraform workspaces, the provider mirror and the private cache (npm test's
+  // suites run on every core; these were never proven safe in parallel)
+  exec: 'jest --ci --maxWorkers=1 test/terraform-core --testPathIgnorePatterns /node_modules/',
 });
 
 // The check command's plan JSON fixtures, made with real Terraform offline (scripts/gen-check-fixtures.ts).
@@ -179,7 +187,8 @@ project.addTask('gen:check-fixtures', {
 // tarball and runs its own jest with the matchers registered from a setup.js. Needs lib/ (compile first); CI runs it.
 project.addTask('test:package', {
   description: 'Pack the library (needs `npx projen compile` first): check the tarball for dev files, install it into a temp cdktf app and run its jest tests',
-  exec: 'jest --ci test/package --testPathIgnorePatterns /node_modules/',
+  // one worker: the suites pack into and read the same dist/ tarballs
+  exec: 'jest --ci --maxWorkers=1 test/package --testPathIgnorePatterns /node_modules/',
 });
 
 // ---- CDK Terrain (issue 19): the cdktn flavour, `cdktn-alicloud-ipv6`, built from the same sources. ----
