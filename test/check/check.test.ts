@@ -6,20 +6,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
+import { cli } from './check-cli';
 import { runCheck } from '../../src/cli/check';
-import { runCli } from '../../src/cli/commands';
 
 const FIXTURES = path.join('test', 'check', 'fixtures');
 const fx = (...p: string[]) => path.join(FIXTURES, ...p);
-
-interface Run { code: number; out: string; err: string }
-
-async function cli(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['check', ...args], { out: (t) => { out += t; }, err: (t) => { err += t; } });
-  return { code, out, err };
-}
 
 async function json(...args: string[]): Promise<{ code: number; report: any }> {
   const r = await cli(...args, '--format', 'json');

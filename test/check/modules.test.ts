@@ -6,25 +6,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/commands';
+import { cli, json } from './check-cli';
 
 const FIXTURES = path.join('test', 'check', 'fixtures', 'modules');
 const fx = (...p: string[]) => path.join(FIXTURES, ...p);
-
-interface Run { code: number; out: string; err: string }
-
-async function cli(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['check', ...args], { out: (t) => { out += t; }, err: (t) => { err += t; } });
-  return { code, out, err };
-}
-
-async function json(...args: string[]): Promise<{ code: number; findings: any[] }> {
-  const r = await cli(...args, '--format', 'json');
-  if (r.code === 2) throw new Error(r.err);
-  return { code: r.code, findings: JSON.parse(r.out).findings };
-}
 
 /** The one finding of a rule on an address. */
 function one(findings: any[], ruleId: string, address: string): any {

@@ -7,26 +7,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cli, json } from './check-cli';
 import { CHECK_USAGE } from '../../src/cli/check';
-import { runCli } from '../../src/cli/commands';
 
 const FIXTURES = path.join('test', 'check', 'fixtures');
 const fx = (...p: string[]) => path.join(FIXTURES, ...p);
-
-interface Run { code: number; out: string; err: string }
-
-async function cli(...args: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['check', ...args], { out: (t) => { out += t; }, err: (t) => { err += t; } });
-  return { code, out, err };
-}
-
-async function json(...args: string[]): Promise<{ code: number; findings: any[] }> {
-  const r = await cli(...args, '--format', 'json');
-  if (r.code === 2) throw new Error(r.err);
-  return { code: r.code, findings: JSON.parse(r.out).findings };
-}
 
 function tmpDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-values-'));
