@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { requireCompiledLib, ROOT } from './util';
+import { consumerJestFiles, requireCompiledLib, ROOT } from './util';
 import { tarballPath } from '../../scripts/flavour';
 
 /**
@@ -118,18 +118,7 @@ test('toBeValidAlicloudPlan() fails on the rule error of an IPv6 VPC in a region
 `;
 
 const FILES: Record<string, string> = {
-  'jest.config.js': `module.exports = {
-  testEnvironment: 'node',
-  testMatch: ['**/?(*.)+(spec|test).ts'],
-  transform: { '^.+\\\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  setupFilesAfterEnv: ['<rootDir>/setup.js'],
-};
-`,
-  'setup.js': `const { Testing } = require('cdktn');
-const { setupAlicloudJest } = require('${PACKAGE}');
-Testing.setupJest();
-setupAlicloudJest();
-`,
+  ...consumerJestFiles('cdktn', PACKAGE),
   'tsconfig.json': JSON.stringify({
     compilerOptions: {
       target: 'ES2022',

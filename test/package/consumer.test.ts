@@ -2,7 +2,7 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { npmPack, requireCompiledLib, ROOT } from './util';
+import { consumerJestFiles, npmPack, requireCompiledLib, ROOT } from './util';
 
 /**
  * A user's first week, as a test: pack the library, install the tarball into a fresh cdktf TypeScript app
@@ -90,19 +90,7 @@ test('enums in the options; toPassTerraformValidate is typed', () => {
 `;
 
 const FILES: Record<string, string> = {
-  // cdktf's template: jest with ts-jest, and a setup.js that registers the matchers.
-  'jest.config.js': `module.exports = {
-  testEnvironment: 'node',
-  testMatch: ['**/?(*.)+(spec|test).ts'],
-  transform: { '^.+\\\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  setupFilesAfterEnv: ['<rootDir>/setup.js'],
-};
-`,
-  'setup.js': `const { Testing } = require('cdktf');
-const { setupAlicloudJest } = require('cdktf-alicloud-ipv6');
-Testing.setupJest();
-setupAlicloudJest();
-`,
+  ...consumerJestFiles('cdktf', 'cdktf-alicloud-ipv6'),
   'tsconfig.json': JSON.stringify({
     compilerOptions: {
       target: 'ES2022',

@@ -29,3 +29,24 @@ export function npmPack(options: { dryRun: true } | { destination: string }): Pa
   const out = execFileSync('npm', args, { cwd: ROOT, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out)[0];
 }
+
+/**
+ * A consumer app's jest set-up, as each core's template makes it: jest with ts-jest, and a setup.js that
+ * registers the core's matchers and ours.
+ */
+export function consumerJestFiles(core: string, packageName: string): Record<string, string> {
+  return {
+    'jest.config.js': `module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  transform: { '^.+\\\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/setup.js'],
+};
+`,
+    'setup.js': `const { Testing } = require('${core}');
+const { setupAlicloudJest } = require('${packageName}');
+Testing.setupJest();
+setupAlicloudJest();
+`,
+  };
+}
