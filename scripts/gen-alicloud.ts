@@ -94,11 +94,31 @@ function copyWithHeader(from: string, to: string): void {
     } else if (entry.name === 'lazy-index.ts') {
       continue; // a CommonJS lazy loader for prebuilt packages; src/index.ts exports index.ts instead
     } else if (entry.name.endsWith('.ts')) {
-      fs.writeFileSync(dst, `${HEADER}\n${fs.readFileSync(src, 'utf-8')}`);
+      fs.writeFileSync(dst, `${HEADER}\n${withCoreGuard(fs.readFileSync(src, 'utf-8'), dst)}`);
     } else {
       fs.copyFileSync(src, dst);
     }
   }
+}
+
+/**
+ * Each binding's constructor asks the mixed-core guard (src/core/core-guard.ts) about its scope right after
+ * `super(...)`, as the L2 constructs do: a binding of this build in a stack or app of another CDK core (or of a
+ * second copy of this one) fails at construction with the guard's one clear error, instead of synthesizing without
+ * the rule pack or failing inside the other core (issue 19). The verdict is cached per stack: one WeakMap lookup.
+ */
+export function withCoreGuard(text: string, file: string): string {
+  const cls = /^export class (\w+) extends cdktf\.Terraform(?:Resource|Provider|DataSource) \{$/m.exec(text);
+  if (!cls) return text;
+  const start = text.indexOf('    super(scope, id, {', cls.index);
+  const end = start < 0 ? -1 : text.indexOf('\n    });\n', start);
+  const core = "import * as cdktf from 'cdktf';\n";
+  if (end < 0 || !text.includes(core)) throw new Error(`gen-alicloud: no constructor super(...) call or cdktf import in ${file} (class ${cls[1]})`);
+  // every binding class lives in src/providers/alicloud/<binding>/index.ts (also when generated into a temp folder)
+  const guard = '../../../core/core-guard';
+  const at = end + '\n    });\n'.length;
+  return text.slice(0, at).replace(core, `${core}import { assertSameCore } from '${guard}';\n`)
+    + `    assertSameCore(this, '${cls[1]}');\n` + text.slice(at);
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

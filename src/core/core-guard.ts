@@ -71,7 +71,12 @@ export function assertSameCore(scope: IConstruct, construct: string): void {
     verdict = judge(stack);
     verdicts.set(stack, verdict);
   }
-  if (verdict.foreign) throw new Error(verdict.describe(`${construct} at '${scope.node.path}'`));
+  if (verdict.foreign) {
+    const message = verdict.describe(`${construct} at '${scope.node.path}'`);
+    // the refused construct leaves the tree: a caller that catches the error cannot synthesize it unchecked
+    if (scope !== stack) scope.node.scope?.node.tryRemoveChild(scope.node.id);
+    throw new Error(message);
+  }
 }
 
 /** Whether a stack (and the app above it) are this library's core; when not, how to say so. */

@@ -62,7 +62,9 @@ export interface SynthHook {
  * elements do not have it, so a stack of our raw bindings in a CDK Terrain app failed there with "TypeError:
  * e._resetResolveDiscoveredProviderFeatureUsage is not a function" (and plain `Testing.synth` skipped the rule pack).
  * Defined on our core's element class, it raises the mixed-core error of core-guard.ts instead (issue 19); it is only
- * called by the other core, and does nothing in a stack of ours. In the cdktn build the core has the method already,
+ * called by the other core, and does nothing in a stack of ours. The generated bindings now refuse such a stack at
+ * construction (their constructors call the guard); this still answers for the core's own elements (a
+ * `TerraformOutput` of our core in a CDK Terrain stack). In the cdktn build the core has the method already,
  * and nothing is defined (CDKTF makes no such call: README, "Mixed cores").
  */
 const OTHER_CORE_PREPARE = '_resetResolveDiscoveredProviderFeatureUsage';

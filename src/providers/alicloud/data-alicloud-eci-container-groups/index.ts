@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -1854,6 +1855,7 @@ export class DataAlicloudEciContainerGroups extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudEciContainerGroups');
     this._containerGroupName = config.containerGroupName;
     this._enableDetails = config.enableDetails;
     this._id = config.id;

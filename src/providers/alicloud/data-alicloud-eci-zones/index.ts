@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -155,6 +156,7 @@ export class DataAlicloudEciZones extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudEciZones');
     this._id = config.id;
     this._outputFile = config.outputFile;
   }

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -346,6 +347,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudInstanceTypes');
     this._availabilityZone = config.availabilityZone;
     this._cpuCoreCount = config.cpuCoreCount;
     this._eniAmount = config.eniAmount;

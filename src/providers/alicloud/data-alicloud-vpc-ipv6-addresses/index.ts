@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -233,6 +234,7 @@ export class DataAlicloudVpcIpv6Addresses extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudVpcIpv6Addresses');
     this._associatedInstanceId = config.associatedInstanceId;
     this._id = config.id;
     this._ids = config.ids;

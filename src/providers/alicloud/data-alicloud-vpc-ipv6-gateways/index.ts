@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -230,6 +231,7 @@ export class DataAlicloudVpcIpv6Gateways extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudVpcIpv6Gateways');
     this._id = config.id;
     this._ids = config.ids;
     this._ipv6GatewayName = config.ipv6GatewayName;

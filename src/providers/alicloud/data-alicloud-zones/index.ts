@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -240,6 +241,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'DataAlicloudZones');
     this._availableDiskCategory = config.availableDiskCategory;
     this._availableInstanceType = config.availableInstanceType;
     this._availableResourceCreation = config.availableResourceCreation;

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -7024,6 +7025,7 @@ export class EciContainerGroup extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'EciContainerGroup');
     this._autoCreateEip = config.autoCreateEip;
     this._autoMatchImageCache = config.autoMatchImageCache;
     this._containerGroupName = config.containerGroupName;

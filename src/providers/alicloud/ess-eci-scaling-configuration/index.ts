@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -5415,6 +5416,7 @@ export class EssEciScalingConfiguration extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'EssEciScalingConfiguration');
     this._active = config.active;
     this._activeDeadlineSeconds = config.activeDeadlineSeconds;
     this._autoCreateEip = config.autoCreateEip;

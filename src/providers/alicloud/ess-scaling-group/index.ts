@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -697,6 +698,7 @@ export class EssScalingGroup extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'EssScalingGroup');
     this._allocationStrategy = config.allocationStrategy;
     this._autoRebalance = config.autoRebalance;
     this._azBalance = config.azBalance;

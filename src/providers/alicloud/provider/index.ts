@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -2638,6 +2639,7 @@ export class AlicloudProvider extends cdktf.TerraformProvider {
       },
       terraformProviderSource: 'aliyun/alicloud'
     });
+    assertSameCore(this, 'AlicloudProvider');
     this._accessKey = config.accessKey;
     this._accountId = config.accountId;
     this._accountType = config.accountType;

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -505,6 +506,7 @@ export class RosStack extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'RosStack');
     this._createOption = config.createOption;
     this._deletionProtection = config.deletionProtection;
     this._disableRollback = config.disableRollback;

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -153,6 +154,7 @@ export class SecurityGroupRule extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'SecurityGroupRule');
     this._cidrIp = config.cidrIp;
     this._description = config.description;
     this._id = config.id;

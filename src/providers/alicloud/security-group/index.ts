@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -289,6 +290,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'SecurityGroup');
     this._description = config.description;
     this._id = config.id;
     this._innerAccess = config.innerAccess;

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -259,6 +260,7 @@ export class VpcIpv6CidrBlock extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'VpcIpv6CidrBlock');
     this._id = config.id;
     this._ipv6CidrBlock = config.ipv6CidrBlock;
     this._ipv6CidrMask = config.ipv6CidrMask;

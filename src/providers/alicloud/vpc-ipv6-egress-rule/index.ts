@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -232,6 +233,7 @@ export class VpcIpv6EgressRule extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'VpcIpv6EgressRule');
     this._description = config.description;
     this._id = config.id;
     this._instanceId = config.instanceId;

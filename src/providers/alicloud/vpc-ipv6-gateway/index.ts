@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -271,6 +272,7 @@ export class VpcIpv6Gateway extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'VpcIpv6Gateway');
     this._description = config.description;
     this._id = config.id;
     this._ipv6GatewayName = config.ipv6GatewayName;

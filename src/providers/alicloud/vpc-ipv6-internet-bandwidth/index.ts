@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -259,6 +260,7 @@ export class VpcIpv6InternetBandwidth extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'VpcIpv6InternetBandwidth');
     this._bandwidth = config.bandwidth;
     this._id = config.id;
     this._internetChargeType = config.internetChargeType;

@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -447,6 +448,7 @@ export class Vpc extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'Vpc');
     this._cidrBlock = config.cidrBlock;
     this._classicLinkEnabled = config.classicLinkEnabled;
     this._description = config.description;

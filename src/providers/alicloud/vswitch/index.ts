@@ -5,6 +5,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { assertSameCore } from '../../../core/core-guard';
 
 // Configuration
 
@@ -307,6 +308,7 @@ export class Vswitch extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    assertSameCore(this, 'Vswitch');
     this._availabilityZone = config.availabilityZone;
     this._cidrBlock = config.cidrBlock;
     this._description = config.description;
