@@ -4,29 +4,18 @@
  * synthesized by cdktf (`cdk.tf.json`) keeps the cdktf code.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/commands';
+import { cli, tempFolder } from './check-cli';
 
 const EXAMPLE = fs.readFileSync(path.join('test', 'check', 'fixtures', 'hcl-example', 'main.tf'), 'utf-8');
 
 /** What only cdktf code (or the library's constructs and options) looks like. */
 const CDKTF = /new [A-Z]\w*\(|Ipv6Checks|DualStackVpc|TerraformVariable|addIngressRule|Ipv6EgressOnlyRule|this construct|instanceTypeGuard|ContainerGroup/;
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fix-language-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+const folder = (files: Record<string, string>): string => tempFolder(files, 'fix-language-');
 
 async function reportOf(dir: string): Promise<any> {
-  let out = '';
-  await runCli(['check', dir, '--format', 'json'], { out: (t) => { out += t; }, err: () => undefined });
-  return JSON.parse(out);
+  return JSON.parse((await cli(dir, '--format', 'json')).out);
 }
 
 /** The example with one change: `[from, to]` replaced (each `from` must be in it). */

@@ -4,9 +4,8 @@
  * module calls that cannot be followed. Each finding is pinned to its file, line and module address.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { cli, json } from './check-cli';
+import { cli, json, tempFolder } from './check-cli';
 
 const FIXTURES = path.join('test', 'check', 'fixtures', 'modules');
 const fx = (...p: string[]) => path.join(FIXTURES, ...p);
@@ -25,14 +24,7 @@ function lineOf(file: string, text: string): number {
   return n + 1;
 }
 
-function tmpDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-modules-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tmpDir = (files: Record<string, string>): string => tempFolder(files, 'check-modules-');
 
 describe('local modules', () => {
   const root = fx('local');

@@ -4,25 +4,11 @@
  * (or of its block) and its address; schema errors exit 1.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../src/cli/commands';
+import { cli, tempFolder } from './check-cli';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-schema-'));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
-
-async function check(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await runCli(['check', ...args], { out: (t) => { out += t; }, err: () => undefined });
-  return { code, out };
-}
+const folder = (files: Record<string, string>): string => tempFolder(files, 'provider-schema-');
+const check = cli;
 
 const HCL = `provider "alicloud" {
   region = "cn-hangzhou"

@@ -5,22 +5,14 @@
  * region is decided.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { cli, json } from './check-cli';
+import { cli, json, tempFolder } from './check-cli';
 import { CHECK_USAGE } from '../../src/cli/check';
 
 const FIXTURES = path.join('test', 'check', 'fixtures');
 const fx = (...p: string[]) => path.join(FIXTURES, ...p);
 
-function tmpDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-values-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tmpDir = (files: Record<string, string>): string => tempFolder(files, 'check-values-');
 
 /** The ALI-IPV6-001 finding that reports the region's root cause (not a linked info). */
 function regionRoot(findings: any[]): any {
