@@ -18,6 +18,7 @@ import { Ipv6CheckFinding, Ipv6CheckLevel, Ipv6ChecksProps, Ipv6RuleInfo } from 
 import { brandClass, hasBrand } from '../core/brand';
 import { assertSameCore } from '../core/core-guard';
 import { FLAVOUR } from '../core/flavour';
+import { keepNamesOneByte } from '../core/one-byte-names';
 import { PropValidator } from '../core/validation';
 
 // Exported here before synth-hook.ts held it; kept for code that imports it from here.
@@ -89,6 +90,7 @@ export class Ipv6Checks implements IAspect {
     } catch {
       return;
     }
+    keepNamesOneByte(stack); // memory only: the same names (core/one-byte-names.ts)
     if (Aspects.of(stack).all.some((a) => Ipv6Checks.isIpv6Checks(a))) return;
     const auto = new Ipv6Checks();
     auto.automatic = true;

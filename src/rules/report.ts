@@ -7,6 +7,7 @@ import * as path from 'path';
 import { RULE_FAILURE } from './engine';
 import { ALL_RULES } from './rules';
 import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
+import { writeChunked } from '../core/chunked-file';
 
 /** File names of the report. @internal */
 export const REPORT_JSON = 'ipv6-checks-report.json';
@@ -52,11 +53,29 @@ export function reportDocument(
   };
 }
 
-/** Writes the JSON and CSV reports into `dir`. @internal */
+/**
+ * Writes the JSON and CSV reports into `dir`, a finding at a time (a stack with a thousand ECIs has about 9,000): the
+ * JSON is the text of `JSON.stringify(reportDocument(...), null, 2)`, byte for byte, without that text in memory.
+ * @internal
+ */
 export function writeReports(dir: string, stackName: string, findings: readonly Ipv6CheckFinding[], levels: ReadonlyMap<string, string>): void {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, REPORT_JSON), `${JSON.stringify(reportDocument(stackName, findings, levels), null, 2)}\n`);
-  let csv = `${COLUMNS.join(',')}\n`;
-  for (const f of findings) csv += csvLine(f);
-  fs.writeFileSync(path.join(dir, REPORT_CSV), csv);
+  const doc = { ...reportDocument(stackName, findings, levels), findings: [] };
+  // `findings` is the document's last key: its empty list `[]` closes the text, and the findings are written in its place
+  const head = JSON.stringify(doc, null, 2);
+  const EMPTY_TAIL = '[]\n}';
+  if (!head.endsWith(EMPTY_TAIL)) throw new Error(`internal: the report document does not end with its findings (${head.slice(-40)})`);
+  writeChunked(path.join(dir, REPORT_JSON), (append) => {
+    if (findings.length === 0) {
+      append(`${head}\n`);
+      return;
+    }
+    append(`${head.slice(0, -EMPTY_TAIL.length)}[\n`);
+    findings.forEach((f, i) => append(`${i > 0 ? ',\n' : ''}    ${JSON.stringify(f, null, 2).replace(/\n/g, '\n    ')}`));
+    append('\n  ]\n}\n');
+  });
+  writeChunked(path.join(dir, REPORT_CSV), (append) => {
+    append(`${COLUMNS.join(',')}\n`);
+    for (const f of findings) append(csvLine(f));
+  });
 }

@@ -17,6 +17,7 @@
  */
 import { createHash } from 'crypto';
 import { Ipv6CheckFinding, Ipv6CheckStatus } from './types';
+import { chunkedSink } from '../core/chunked-file';
 
 interface SynthRecord {
   readonly stackPath: string;
@@ -35,19 +36,24 @@ const records: SynthRecord[] = [];
 let held = 0;
 
 /**
- * The document as `Testing.synth` shapes it (no `//`, sorted keys), as JSON text. Built by appending to one string,
- * and keys are sorted only when they are not in order already: this runs on every synth (the context file's
- * `documentSha256`), on a document of several MB for a large stack (bench/).
+ * The document as `Testing.synth` shapes it (no `//`, sorted keys), as JSON text, given to `append` in order. Keys are
+ * sorted only when they are not in order already. This runs on every synth (the context file's `documentSha256`), on a
+ * document of several MB for a large stack (bench/): the text is hashed in pieces and never held whole.
  */
-function canonical(value: unknown): string {
+function canonical(value: unknown, append: (text: string) => void): void {
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
-    return s === undefined ? 'null' : s;
+    append(s === undefined ? 'null' : s);
+    return;
   }
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonical(value[i]);
-    return `${out}]`;
+    append('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) append(',');
+      canonical(value[i], append);
+    }
+    append(']');
+    return;
   }
   const keys = Object.keys(value);
   for (let i = 1; i < keys.length; i++) {
@@ -56,21 +62,26 @@ function canonical(value: unknown): string {
       break;
     }
   }
-  let out = '{';
+  append('{');
   let first = true;
   for (const k of keys) {
     if (k === '//') continue;
     const v = (value as Record<string, unknown>)[k];
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonical(v)}`;
+    append(`${first ? '' : ','}${JSON.stringify(k)}:`);
+    canonical(v, append);
     first = false;
   }
-  return `${out}}`;
+  append('}');
 }
 
 /** The key of a document: a hash of its canonical text. @internal */
 export function documentKey(doc: unknown): string {
-  return createHash('sha256').update(canonical(doc)).digest('hex');
+  const hash = createHash('sha256');
+  const text = chunkedSink((piece) => hash.update(piece));
+  canonical(doc, text.append);
+  text.end();
+  return hash.digest('hex');
 }
 
 function keyOf(r: SynthRecord): string {

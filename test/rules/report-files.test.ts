@@ -54,3 +54,26 @@ describe('the report files', () => {
     expect(reportDocument('s', [], new Map()).summary).toEqual({ 'compliant': 0, 'non-compliant': 0, 'suppressed': 0, 'not-verifiable': 0 });
   });
 });
+
+describe('the JSON report is written a finding at a time', () => {
+  const many = Array.from({ length: 1500 }, (_, i) => ({ ...FINDINGS[i % 3], address: `alicloud_vpc.v${i}`, message: `message ${i} "quoted"\nline ${'x'.repeat(i % 97)}` }));
+  test.each([
+    ['no findings', []],
+    ['one finding', [FINDINGS[0]]],
+    ['three findings', FINDINGS],
+    ['1,500 findings (more than one 64 KiB piece)', many],
+  ])('%s: the file is the text of JSON.stringify(report, null, 2), byte for byte', (_, findings) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ipv6-report-'));
+    try {
+      const levels = new Map([['ALI-IPV6-008', 'error']]);
+      writeReports(out, 'web', findings as Ipv6CheckFinding[], levels);
+      const expected = `${JSON.stringify(reportDocument('web', findings as Ipv6CheckFinding[], levels), null, 2)}\n`;
+      expect(fs.readFileSync(path.join(out, REPORT_JSON), 'utf-8')).toBe(expected);
+      const csv = fs.readFileSync(path.join(out, REPORT_CSV), 'utf-8');
+      expect(csv.startsWith('ruleId,ruleName,')).toBe(true);
+      expect(csv.split('\n').length).toBeGreaterThanOrEqual(findings.length + 2);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
