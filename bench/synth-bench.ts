@@ -2,14 +2,14 @@
  * Synthesis benchmark (`npx projen bench`; not a test): wall time and peak memory of synthesizing a stack
  * with N IPv6 ECIs (N = 10, 100, 1000), built
  *   (a) with the library's constructs (and the IPv6 rule pack they apply),
- *   (b) with the raw generated bindings (the same resources, an equivalent cdk.tf.json),
+ *   (b) with the raw generated bindings, typed configs and attribute tokens (the same cdk.tf.json, `//` metadata aside),
  *   (c) the floor: JSON.stringify of the same final document.
  *
  * Every case runs in a fresh child process (peak RSS per case: process.resourceUsage().maxRSS), on plain
  * JavaScript: src/ and bench/ are transpiled once into a temporary directory first, so neither ts-node's
  * compiler nor its source-map hook is measured. Each case is repeated (7 times, 5 for N = 1000) and the
  * median is reported: wall time, CPU time (user + system, all threads; steadier when the machine is busy)
- * and peak RSS. Asserts that (a) and (b) produce the same resource counts per type.
+ * and peak RSS. Asserts that (a) and (b) write the same cdk.tf.json, `//` metadata aside.
  *
  * Environment:
  *   BENCH_N=10,100      sizes to run (default 10,100,1000)
@@ -75,6 +75,13 @@ function runCase(js: string, mode: Mode, n: number, outdir: string, docPath?: st
   const r = spawnSync(process.execPath, [...extraArgs, js, mode, String(n), outdir, ...(docPath ? [docPath] : [])], CASE_SPAWN);
   if (r.status !== 0) throw new Error(`case ${mode} N=${n} failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/** A cdk.tf.json's text without its `//` keys (construct paths, versions), for comparing two documents. */
+function withoutMetadata(file: string): string {
+  const strip = (v: unknown): unknown => (Array.isArray(v) ? v.map(strip)
+    : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== '//').map(([k, x]) => [k, strip(x)])) : v);
+  return JSON.stringify(strip(JSON.parse(fs.readFileSync(file, 'utf-8'))));
 }
 
 function median(xs: number[]): number {
@@ -155,6 +162,7 @@ function main(): void {
           const outdir = path.join(work, `out-${mode}-${n}-${i}`);
           r[mode].push(runCase(js, mode, n, outdir, mode === 'c' ? docPath : undefined));
           if (mode === 'a' && i === 0) fs.copyFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'), docPath);
+          if (mode === 'b' && i === 0) fs.copyFileSync(path.join(outdir, 'stacks', 'bench', 'cdk.tf.json'), `${docPath}.b`);
           fs.rmSync(outdir, { recursive: true, force: true });
         }
         process.stderr.write(`N=${n} repeat ${i + 1}/${repeats} done (${((Date.now() - began) / 1000).toFixed(0)} s)\n`);
@@ -163,7 +171,10 @@ function main(): void {
       if (!sameCounts(a.counts, b.counts) || !sameCounts(a.counts, c.counts)) {
         throw new Error(`N=${n}: (a) and (b) differ in resource counts per type:\n(a) ${JSON.stringify(a.counts)}\n(b) ${JSON.stringify(b.counts)}`);
       }
-      process.stderr.write(`N=${n}: same resource counts per type in (a) and (b): ${JSON.stringify(a.counts)}; `
+      if (withoutMetadata(docPath) !== withoutMetadata(`${docPath}.b`)) {
+        throw new Error(`N=${n}: (a) and (b) wrote different cdk.tf.json files (\`//\` metadata aside): the comparison is not of the same document`);
+      }
+      process.stderr.write(`N=${n}: (a) and (b) wrote the same cdk.tf.json (\`//\` metadata aside), resources per type ${JSON.stringify(a.counts)}; `
         + `cdk.tf.json (a) ${(a.bytes / 1024).toFixed(0)} KiB, (b) ${(b.bytes / 1024).toFixed(0)} KiB\n`);
       rows.push({ n, r });
     }
