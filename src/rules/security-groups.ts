@@ -35,7 +35,18 @@ export function rulesBySecurityGroup(ctx: RuleContext): ReadonlyMap<string, read
 export function sourceKind(cidr: unknown): 'world' | 'other' | 'unknown' | undefined {
   if (cidr === undefined || cidr === null || cidr === '') return undefined;
   if (typeof cidr !== 'string' || isToken(cidr)) return 'unknown';
-  const text = cidr.trim();
-  const parsed = parseIpv6Cidr(text) ?? parseIpv4Cidr(text);
-  return parsed !== undefined && parsed.prefix === 0 ? 'world' : 'other';
+  let kind = literalSourceKinds.get(cidr);
+  if (kind === undefined) {
+    const text = cidr.trim();
+    const parsed = parseIpv6Cidr(text) ?? parseIpv4Cidr(text);
+    kind = parsed !== undefined && parsed.prefix === 0 ? 'world' : 'other';
+    if (literalSourceKinds.size < 10_000) literalSourceKinds.set(cidr, kind);
+  }
+  return kind;
 }
+
+/**
+ * The answers for literal CIDRs (bounded): a stack has few distinct sources, asked for every ECI's security-group rules
+ * (a thousand ECIs behind one `::/0` rule parsed it a thousand times: bench/).
+ */
+const literalSourceKinds = new Map<string, 'world' | 'other'>();

@@ -8,8 +8,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatDiagnostic, TerraformDiagnostic } from '../terraform/run/diagnostics';
 import { findTerraform } from '../terraform/run/terraform-binary';
-import { validateStackSync } from '../terraform/run/validate';
-import { hasTerraformConfig } from '../terraform/run/workspace';
+
+/**
+ * The Terraform runner and its workspace (mirror, plugin entry, processes), loaded when a Terraform command runs, not
+ * when the library loads: a user who only synthesizes does not pay for them (bench:startup).
+ */
+function runner(): typeof import('../terraform/run/validate') & typeof import('../terraform/run/workspace') {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return { ...require('../terraform/run/validate'), ...require('../terraform/run/workspace') };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 // The driver's diagnostics are the testing API's: one shape, passed through as Terraform reported them.
 export { TerraformDiagnosticSeverity } from '../terraform/run/diagnostics';
@@ -58,7 +66,7 @@ export class OfflineTerraform {
    * @param options the Terraform binary to use
    */
   public static validate(stackDir: string, options: OfflineTerraformOptions = {}): TerraformValidateResult {
-    const outcome = validateStackSync(stackDir, { terraformBinary: options.terraformBinary });
+    const outcome = runner().validateStackSync(stackDir, { terraformBinary: options.terraformBinary });
     return { stackDir, valid: outcome.valid, diagnostics: outcome.diagnostics };
   }
 
@@ -68,6 +76,7 @@ export class OfflineTerraform {
    * @param dir a synth output folder, or a stack folder
    */
   public static stackDirs(dir: string): string[] {
+    const { hasTerraformConfig } = runner();
     if (hasTerraformConfig(dir)) return [dir];
     const stacks = path.join(dir, 'stacks');
     if (!fs.existsSync(stacks)) throw new Error(`${dir} is neither a stack folder (no *.tf.json) nor a synth output folder (no stacks/)`);
