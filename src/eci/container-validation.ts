@@ -33,7 +33,7 @@ export function validateContainers(v: PropValidator, prop: string, containers: C
     if (lit(c.image) && c.image.trim() === '') {
       v.add(`${p}.image`, 'is empty', "set an image, e.g. 'nginx:alpine'");
     } else if (lit(c.image)) {
-      const bad = imageReferenceProblem(c.image, quote(c.image));
+      const bad = imageReferenceProblem(c.image, () => quote(c.image)); // quoted only for a message (most images are fine)
       if (bad) v.add(`${p}.image`, bad.problem, bad.fix);
     }
     positive(v, `${p}.cpu`, c.cpu);

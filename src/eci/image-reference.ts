@@ -36,11 +36,13 @@ const EXAMPLE = "for example 'nginx:1.27-alpine' or 'registry.cn-hangzhou.aliyun
 
 /**
  * What is wrong with `image` as an image reference, or undefined when it is one. `quoted` is how the image
- * is shown in the problem (the caller's quoting).
+ * is shown in the problem (the caller's quoting), or a function that makes it, called only for a problem.
  * @internal
  */
-export function imageReferenceProblem(image: string, quoted: string): ImageReferenceProblem | undefined {
-  const bad = (why: string, fix = `write a reference such as name[:tag][@digest], ${EXAMPLE}`) => ({ problem: `${quoted} is not an image reference: ${why}`, fix });
+export function imageReferenceProblem(image: string, quoted: string | (() => string)): ImageReferenceProblem | undefined {
+  const bad = (why: string, fix = `write a reference such as name[:tag][@digest], ${EXAMPLE}`) => ({
+    problem: `${typeof quoted === 'function' ? quoted() : quoted} is not an image reference: ${why}`, fix,
+  });
   if (image === '') return { problem: 'is empty', fix: `set an image, ${EXAMPLE}` };
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(image);
   if (scheme) return bad(`it starts with the URL scheme '${scheme[0]}'`, `leave the scheme out: ${quote(image.slice(scheme[0].length))}`);
