@@ -149,15 +149,11 @@ export function checkDocument(doc: CheckDocument, config: CheckConfig): CheckedI
     if (planWording && message.includes('at synth time')) {
       message = message.replace(/Cannot verify at synth time/g, 'Cannot verify from the plan').replace(/known only at apply time/g, 'unknown in the plan');
     }
-    return {
-      ...f,
-      address: real(f.address),
-      message,
-      ...(fix !== undefined ? { fix } : {}),
-      input: doc.input,
-      file: loc.file,
-      ...(loc.line !== undefined ? { line: loc.line } : {}),
-    };
+    // the keys in the order of the finding's (address, message and fix stay where they are), then input, file, line
+    const c: { -readonly [K in keyof CheckFinding]: CheckFinding[K] } = { ...f, address: real(f.address), message, input: doc.input, file: loc.file };
+    if (fix !== undefined) c.fix = fix; // a fix only where the finding has one: its key is already in place
+    if (loc.line !== undefined) c.line = loc.line;
+    return c;
   });
   return { input: doc.input, kind: doc.kind, findings: out };
 }
