@@ -33,6 +33,11 @@ export interface Summary {
 /** A provider's address (`provider.alicloud.hk`, `module.net.provider.alicloud`). */
 const PROVIDER_ADDRESS = /^(?:module\.\S+\.)?provider\./;
 
+/** Whether an address is a provider's; the regular expression only for the addresses that can match it. */
+function isProviderAddress(address: string): boolean {
+  return address.startsWith('provider.') || (address.startsWith('module.') && PROVIDER_ADDRESS.test(address));
+}
+
 /** @internal */
 export function summarize(results: readonly CheckedInput[]): Summary {
   let errors = 0; let warnings = 0; let infos = 0; let suppressed = 0; let compliant = 0;
@@ -43,7 +48,7 @@ export function summarize(results: readonly CheckedInput[]): Summary {
     if (!resources) resourcesOf.set(r.input, resources = new Set());
     for (const f of r.findings) {
       // a finding at a provider, a variable (`affects`), a module call or the input as a whole is not about one resource
-      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !PROVIDER_ADDRESS.test(f.address) && f.address !== r.input;
+      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !isProviderAddress(f.address) && f.address !== r.input;
       if (aboutResource) resources.add(f.address);
       if (f.status === Ipv6CheckStatus.SUPPRESSED) suppressed++;
       else if (f.status === Ipv6CheckStatus.COMPLIANT) compliant++;
