@@ -35,6 +35,8 @@ interface Instance {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  /** `TYPE.NAME` or `data.TYPE.NAME`: its address in its module (`addressInModule`), made once. */
+  readonly inModule: string;
   readonly index?: string | number;
   readonly values: Json;
   /** Document address: `alicloud_vswitch.a` or `alicloud_vswitch.net__a__0`. */
@@ -113,7 +115,7 @@ class PlanIndex {
     for (const i of instances) {
       let inModule = this.byResource.get(i.module);
       if (!inModule) this.byResource.set(i.module, inModule = new Map());
-      const key = addressInModule(i);
+      const key = i.inModule;
       let list = inModule.get(key);
       if (!list) inModule.set(key, list = []);
       list.push(i);
@@ -272,6 +274,7 @@ function collectInstances(planModule: unknown, into: Map<string, Instance>, modu
       mode,
       type: r.type,
       name: r.name,
+      inModule: base,
       index: typeof r.index === 'number' || typeof r.index === 'string' ? r.index : undefined,
       values: isObject(r.values) ? r.values : {},
       docAddress: '',
@@ -335,7 +338,9 @@ function tokenOf(r: { instance: Instance; attribute?: string }): string {
 }
 
 function leaf(value: unknown, expr: Json, index: PlanIndex, from: Instance, unknownHere: unknown): unknown {
-  const refs: string[] = Array.isArray(expr.references) ? expr.references.filter((r: unknown): r is string => typeof r === 'string') : [];
+  const raw: unknown = expr.references;
+  // the plan's own list when it holds only strings (it always does): read, never changed
+  const refs: string[] = !Array.isArray(raw) ? [] : raw.every((r) => typeof r === 'string') ? raw : raw.filter((r: unknown): r is string => typeof r === 'string');
   const isUnknown = value === undefined || value === null || unknownHere === true;
   if (refs.length === 0) return isUnknown && 'constant_value' in expr ? expr.constant_value ?? undefined : value;
   const single = isSingleReference(expr, refs);
@@ -410,7 +415,7 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
   const addresses = new Map<string, string>();
   for (const i of byAddress.values()) {
     const configModule = index.configOf(i.module === '' ? '' : staticModule(i.module));
-    const c = configModule?.resources.get(addressInModule(i));
+    const c = configModule?.resources.get(i.inModule);
     const unknown = unknowns.get(i.address);
     const body = mergeObject(i.values, c?.expressions ?? {}, index, i, isObject(unknown) ? unknown : {});
     linkLiteralIds(body, index);
