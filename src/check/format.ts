@@ -30,15 +30,26 @@ export interface Summary {
   readonly inputs: number;
 }
 
+/** A provider's address (`provider.alicloud.hk`, `module.net.provider.alicloud`). */
+const PROVIDER_ADDRESS = /^(?:module\.\S+\.)?provider\./;
+
+/** Whether an address is a provider's; the regular expression only for the addresses that can match it. */
+function isProviderAddress(address: string): boolean {
+  return address.startsWith('provider.') || (address.startsWith('module.') && PROVIDER_ADDRESS.test(address));
+}
+
 /** @internal */
 export function summarize(results: readonly CheckedInput[]): Summary {
   let errors = 0; let warnings = 0; let infos = 0; let suppressed = 0; let compliant = 0;
-  const resources = new Set<string>();
+  // input → the addresses of the resources it has findings on
+  const resourcesOf = new Map<string, Set<string>>();
   for (const r of results) {
+    let resources = resourcesOf.get(r.input);
+    if (!resources) resourcesOf.set(r.input, resources = new Set());
     for (const f of r.findings) {
       // a finding at a provider, a variable (`affects`), a module call or the input as a whole is not about one resource
-      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !/^(?:module\.\S+\.)?provider\./.test(f.address) && f.address !== r.input;
-      if (aboutResource) resources.add(`${r.input}\u0000${f.address}`);
+      const aboutResource = f.affects === undefined && f.ruleId !== MODULE_RULE.id && !isProviderAddress(f.address) && f.address !== r.input;
+      if (aboutResource) resources.add(f.address);
       if (f.status === Ipv6CheckStatus.SUPPRESSED) suppressed++;
       else if (f.status === Ipv6CheckStatus.COMPLIANT) compliant++;
       else if (!active(f)) continue;
@@ -47,7 +58,9 @@ export function summarize(results: readonly CheckedInput[]): Summary {
       else infos++;
     }
   }
-  return { errors, warnings, infos, suppressed, compliant, resources: resources.size, inputs: results.length };
+  let resources = 0;
+  for (const set of resourcesOf.values()) resources += set.size;
+  return { errors, warnings, infos, suppressed, compliant, resources, inputs: results.length };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -5,12 +5,14 @@
  * its own and groups the blocks by type and labels, so the batches' documents merged (lists of bodies appended,
  * label levels merged and their keys sorted as Go writes them) are the document of the whole file.
  *
- * The scanner is light: it follows brackets, quoted strings with their `${ }` / `%{ }` templates, heredocs and
- * comments, and cuts only at a line end outside all of them. It does not judge the syntax: the caller parses the
+ * The cuts come from the light scan of hcl-scan.ts: only at a line end outside every block, bracket, string (with its
+ * `${ }` / `%{ }` templates), heredoc and comment. It does not judge the syntax: the caller parses the
  * whole file when the scan does not end cleanly, when a batch fails to parse (so a syntax error, wherever it is,
  * is reported as for the whole file, with its real line), or when two batches' documents do not merge.
  * @internal
  */
+
+import { HclScan, scanHcl } from './hcl-scan';
 
 /** A piece of an HCL source made of whole top-level blocks. @internal */
 export interface HclBatch {
@@ -22,101 +24,18 @@ export interface HclBatch {
 /** HCL files larger than this many characters are parsed in batches of about this size. @internal */
 export const HCL_BATCH_CHARS = 256 * 1024;
 
-const NL = 10;
-const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
-
-/**
- * The offsets just after each line end that is outside every block, string, heredoc and comment, with the line
- * that follows; undefined when the scan does not end outside all of them (the caller parses the whole file).
- */
-function cutPoints(text: string): Array<{ offset: number; line: number }> | undefined {
-  const cuts: Array<{ offset: number; line: number }> = [];
-  // '{', '[', '(' in expressions; '"' inside a quoted string; 'T' inside a template's ${ } or %{ } in a string
-  const stack: string[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    const top = stack.length === 0 ? undefined : stack[stack.length - 1];
-    if (top === '"') {
-      if (c === '\\') {
-        i += 2;
-      } else if (c === '"') {
-        stack.pop();
-        i++;
-      } else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-        i += 3; // $${ and %%{ are literal
-      } else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-        stack.push('T');
-        i += 2;
-      } else {
-        if (c === '\n') line++; // not valid HCL: the parser will say so
-        i++;
-      }
-      continue;
-    }
-    if (c === '\n') {
-      line++;
-      i++;
-      if (stack.length === 0) cuts.push({ offset: i, line });
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      if (end < 0) return undefined;
-      for (let k = i; k < end; k++) if (text.charCodeAt(k) === NL) line++;
-      i = end + 2;
-    } else if (c === '"') {
-      stack.push('"');
-      i++;
-    } else if (c === '<' && text[i + 1] === '<') {
-      HEREDOC.lastIndex = i;
-      const m = HEREDOC.exec(text);
-      if (!m) return undefined;
-      // the body ends at the first line that is the marker alone (indented with <<-, and in practice either way)
-      let k = i + m[0].length;
-      line++;
-      for (;;) {
-        if (k >= n) return undefined;
-        let end = text.indexOf('\n', k);
-        if (end < 0) end = n;
-        const isMarker = text.slice(k, end).trim() === m[2];
-        if (isMarker) {
-          i = end; // the line end after the marker is read as any other
-          break;
-        }
-        if (end < n) line++;
-        k = end + 1;
-      }
-    } else if (c === '{' || c === '[' || c === '(') {
-      stack.push(c);
-      i++;
-    } else if (c === '}') {
-      if (top !== '{' && top !== 'T') return undefined;
-      stack.pop();
-      i++;
-    } else if (c === ']' || c === ')') {
-      if (top !== (c === ']' ? '[' : '(')) return undefined;
-      stack.pop();
-      i++;
-    } else {
-      i++;
-    }
-  }
-  return stack.length === 0 ? cuts : undefined;
-}
-
 /**
  * The file in batches of at least `batchChars` characters (the last one may be shorter), each made of whole top-level
- * blocks; undefined when the file is not larger than one batch or the scan does not end cleanly.
+ * blocks; undefined when the file is not larger than one batch or the scan does not end cleanly. `scan`: the file's
+ * scan, when the caller has made it already.
  * @internal
  */
-export function hclBatches(text: string, batchChars = HCL_BATCH_CHARS): HclBatch[] | undefined {
+export function hclBatches(text: string, batchChars = HCL_BATCH_CHARS, scan?: HclScan): HclBatch[] | undefined {
   if (text.length <= batchChars) return undefined;
-  const cuts = cutPoints(text);
-  if (!cuts) return undefined;
+  // the line ends outside every block, string, heredoc and comment; none when the scan does not end cleanly
+  const s = scan ?? scanHcl(text);
+  if (!s.complete) return undefined;
+  const cuts = s.cuts;
   const batches: HclBatch[] = [];
   let start = 0;
   let startLine = 1;

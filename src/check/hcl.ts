@@ -3,37 +3,38 @@
  * stack folder or a `cdk.tf.json`, into the Terraform document the rule pack reads. HCL goes through
  * `@cdktf/hcl2json` (the parser cdktf itself uses), which writes expressions as `${...}` strings: the rules
  * treat them as values unknown until apply, as at synth. The parser gives no positions, so each block's
- * line comes from a light scan of the source for `resource "<type>" "<name>"` (or the JSON keys), and the
- * same scan finds inline skips in the block: `# ipv6-checks:skip=ALI-IPV6-002 <reason>`.
+ * line comes from the light scan of hcl-scan.ts (`resource "<type>" "<name>"` headers; the JSON keys for
+ * Terraform JSON), and the same scan finds inline skips in the block's comments: `# ipv6-checks:skip=ALI-IPV6-002 <reason>`.
  * @internal
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkDepth, parseJson, readText, stateFileError, tooDeep, unreadable } from './files';
 import { hclBatches, parseHclBatches } from './hcl-batches';
+import { HclScan, scanHcl } from './hcl-scan';
 import { CheckDocument, CheckInputError, InputKind, Skip, SourceLocation } from './model';
 import { parseTerraformJson } from './tfjson';
-import { blockAddress, BLOCK_KINDS, BlockKind, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
+import { blockAddress, BLOCK_KINDS, isJsonObject as isObject, objectBlocks } from '../core/terraform-json';
 import { KNOWN_IDS, MIN_REASON_LENGTH } from '../rules/suppressions';
 
 type Json = Record<string, any>;
 
 /** `# ipv6-checks:skip=ALI-IPV6-002,ALI-IPV6-004 reason` (also `//` and `/* ... *\/` comments). */
 const SKIP = /(?:#|\/\/|\/\*)\s*ipv6-checks:skip=([A-Za-z0-9*,-]+)(.*)$/;
-const BLOCK = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"/;
-const TOP_LEVEL = /^(resource|data|module|provider|variable|output|locals|terraform|moved|import|check|removed)\b/;
+/** The top-level block types that end the block a skip comment belongs to. */
+const TOP_LEVEL = new Set(['resource', 'data', 'module', 'provider', 'variable', 'output', 'locals', 'terraform', 'moved', 'import', 'check', 'removed']);
 
 let hcl2json: typeof import('@cdktf/hcl2json') | undefined;
 
 /** Parses one HCL file to Terraform JSON; a syntax error names the file and line. */
-async function parseHcl(file: string, text: string): Promise<Json> {
+async function parseHcl(file: string, text: string, scan: HclScan): Promise<Json> {
   // Loaded on first use: it starts a WebAssembly module (about a second), which JSON and plan inputs never need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   hcl2json ??= require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
   const { parse } = hcl2json;
   // A large file in batches of whole top-level blocks: the parser's memory only grows (hcl-batches.ts). When a
   // batch fails, the whole file is parsed below, so an error is the whole file's, at its real line.
-  const batches = hclBatches(text);
+  const batches = hclBatches(text, undefined, scan);
   const batched = batches && await parseHclBatches(parse, path.basename(file), batches);
   try {
     const out = batched ?? await parse(path.basename(file), text);
@@ -50,28 +51,43 @@ async function parseHcl(file: string, text: string): Promise<Json> {
   }
 }
 
-/** Blocks and skips found by scanning an HCL source. */
-function scanHcl(file: string, text: string, locations: Map<string, SourceLocation>, skips: Map<string, Skip[]>): void {
-  const lines = text.split(/\r?\n/);
+/**
+ * The lines of the resource and data blocks of an HCL source, and the skips in their comments, from its scan: a
+ * `resource "<type>" "<name>"` header (the first thing on its line, at any depth) starts the block skips belong to, and
+ * another top-level header at column 0 ends it.
+ */
+function blocksAndSkips(file: string, scan: HclScan, locations: Map<string, SourceLocation>, skips: Map<string, Skip[]>): void {
   let current: string | undefined;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const block = BLOCK.exec(line);
-    if (block) {
-      current = blockAddress(block[1] as BlockKind, block[2], block[3]);
-      if (!locations.has(current)) locations.set(current, { file, line: n + 1 });
-    } else if (TOP_LEVEL.test(line)) {
-      current = undefined;
+  const { blocks, comments } = scan;
+  let b = 0;
+  let c = 0;
+  while (b < blocks.length || c < comments.length) {
+    // in source order; on one line, the header before the comment
+    if (b < blocks.length && (c >= comments.length || blocks[b].line <= comments[c].line)) {
+      const block = blocks[b++];
+      if (!block.lineStart) continue;
+      const [type, name] = block.labels;
+      if ((block.type === 'resource' || block.type === 'data') && block.quoted[0] && block.quoted[1] && type !== '' && name !== '') {
+        current = blockAddress(block.type, type, name);
+        if (!locations.has(current)) locations.set(current, { file, line: block.line });
+      } else if (block.column0 && TOP_LEVEL.has(block.type)) {
+        current = undefined;
+      }
+      continue;
     }
-    const skip = SKIP.exec(line);
+    const comment = comments[c++];
+    // one skip a line: the first comment of the line that has one
+    if (c > 1 && comments[c - 2].line === comment.line && SKIP.test(comments[c - 2].text)) continue;
+    const skip = SKIP.exec(comment.text);
     if (!skip) continue;
-    const at = `${file}:${n + 1}`;
-    if (!current) throw new CheckInputError('an ipv6-checks:skip comment must be inside a resource or data block', file, n + 1);
+    const line = comment.line;
+    const at = `${file}:${line}`;
+    if (!current) throw new CheckInputError('an ipv6-checks:skip comment must be inside a resource or data block', file, line);
     const reason = skip[2].replace(/\*\/\s*$/, '').replace(/^[\s:—-]+/, '').trim();
-    for (const id of skip[1].split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (!KNOWN_IDS.has(id)) throw new CheckInputError(`unknown rule ID '${id}' in ipv6-checks:skip. Fix: use one of ${[...KNOWN_IDS].filter((i) => i !== '*').join(', ')}, or * for every rule`, file, n + 1);
+    for (const id of skip[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!KNOWN_IDS.has(id)) throw new CheckInputError(`unknown rule ID '${id}' in ipv6-checks:skip. Fix: use one of ${[...KNOWN_IDS].filter((i) => i !== '*').join(', ')}, or * for every rule`, file, line);
       if (reason.length < MIN_REASON_LENGTH) {
-        throw new CheckInputError(`the reason for skipping ${id} must be at least ${MIN_REASON_LENGTH} characters, got ${JSON.stringify(reason)}. Fix: say why the finding does not apply, e.g. # ipv6-checks:skip=${id} vSwitch vsw-123 has IPv6, checked in the console`, file, n + 1);
+        throw new CheckInputError(`the reason for skipping ${id} must be at least ${MIN_REASON_LENGTH} characters, got ${JSON.stringify(reason)}. Fix: say why the finding does not apply, e.g. # ipv6-checks:skip=${id} vSwitch vsw-123 has IPv6, checked in the console`, file, line);
       }
       let list = skips.get(current);
       if (!list) skips.set(current, list = []);
@@ -205,8 +221,9 @@ export async function configDocument(input: string, files: readonly string[], ki
         const state = stateFileError(json, file);
         if (state) throw state;
       }
-      const parsed = await parseHcl(file, text);
-      scanHcl(file, text, locations, skips);
+      const scan = scanHcl(text);
+      const parsed = await parseHcl(file, text, scan);
+      blocksAndSkips(file, scan, locations, skips);
       mergeInto(doc, parsed, file, locations);
     }
   }

@@ -1,12 +1,13 @@
 /**
  * Where things are written: the lines of top-level blocks (`module "net" {`, `variable "region" {`,
  * `provider "alicloud" {`) and of their arguments, in HCL and in Terraform JSON, and the lines of the
- * assignments of a `.tfvars` / `.tfvars.json` file. The parser gives no positions, so this is a light scan
- * of the source, like the one of hcl.ts for resource blocks; a place it cannot find is the block's line (or
+ * assignments of a `.tfvars` / `.tfvars.json` file. The parser gives no positions, so these come from the light
+ * scan of hcl-scan.ts (for the JSON blocks, from the keys' lines); a place it cannot find is the block's line (or
  * none), never a wrong one from another block.
  * @internal
  */
 import { readText } from './files';
+import { HclScan, scanHcl } from './hcl-scan';
 
 /** A top-level block of a file: its kind, labels, first line and the lines of its direct arguments. @internal */
 export interface BlockLines {
@@ -18,52 +19,21 @@ export interface BlockLines {
   readonly args: ReadonlyMap<string, number>;
 }
 
-const HCL_BLOCK = /^\s*([A-Za-z_][\w-]*)((?:\s+"[^"]*"|\s+[A-Za-z_][\w-]*)*)\s*\{/;
-const HCL_ARG = /^\s*("?)([A-Za-z_][\w.-]*)\1\s*=(?!=)/;
-
-/** The braces a line opens minus those it closes, outside strings and comments (heredocs are not followed). */
-function braceDelta(line: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '#' || (ch === '/' && (line[i + 1] === '/' || line[i + 1] === '*'))) break;
-    else if (ch === '{' || ch === '[' || ch === '(') depth++;
-    else if (ch === '}' || ch === ']' || ch === ')') depth--;
-  }
-  return depth;
-}
-
 /** The top-level blocks of an HCL source, with the lines of their direct arguments. @internal */
-export function hclBlocks(file: string, text: string): BlockLines[] {
+export function hclBlocks(file: string, text: string, scan: HclScan = scanHcl(text)): BlockLines[] {
   const out: BlockLines[] = [];
-  const lines = text.split(/\r?\n/);
-  let depth = 0;
-  let current: { kind: string; labels: string[]; line: number; args: Map<string, number> } | undefined;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    if (depth === 0) {
-      const m = HCL_BLOCK.exec(line);
-      if (m) {
-        const labels = [...m[2].matchAll(/"([^"]*)"|([A-Za-z_][\w-]*)/g)].map((l) => l[1] ?? l[2]);
-        current = { kind: m[1], labels, line: n + 1, args: new Map() };
-        out.push({ file, ...current });
-        // a one-line block: `variable "x" { default = 1 }`
-        const inline = /\{\s*([A-Za-z_][\w-]*)\s*=/.exec(line);
-        if (inline) current.args.set(inline[1], n + 1);
-      }
-    } else if (depth === 1 && current) {
-      const a = HCL_ARG.exec(line);
-      if (a && !current.args.has(a[2])) current.args.set(a[2], n + 1);
-    }
-    depth = Math.max(0, depth + braceDelta(line));
-    if (depth === 0) current = undefined;
+  // block index in the scan → its entry
+  const top = new Map<number, { kind: string; labels: string[]; line: number; args: Map<string, number> }>();
+  scan.blocks.forEach((b, index) => {
+    if (b.depth !== 0 || !b.lineStart) return;
+    const current = { kind: b.type, labels: [...b.labels], line: b.line, args: new Map<string, number>() };
+    top.set(index, current);
+    out.push({ file, ...current });
+  });
+  for (const a of scan.assignments) {
+    // a direct argument: the first thing on its line, or right after the `{` of a one-line block
+    const current = a.block === undefined ? undefined : top.get(a.block);
+    if (current && (a.lineStart || a.line === current.line) && !current.args.has(a.name)) current.args.set(a.name, a.line);
   }
   return out;
 }
@@ -100,21 +70,10 @@ export function jsonBlocks(
 /** The line of each top-level assignment of a `.tfvars` (HCL) or `.tfvars.json` file. @internal */
 export function assignmentLines(file: string, text: string): Map<string, number> {
   const out = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
-  if (file.endsWith('.json')) {
-    let depth = 0;
-    for (let n = 0; n < lines.length; n++) {
-      const m = /^\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(lines[n]);
-      if (m && depth === 1 && !out.has(m[1])) out.set(m[1], n + 1);
-      depth += braceDelta(lines[n]);
-    }
-    return out;
-  }
-  let depth = 0;
-  for (let n = 0; n < lines.length; n++) {
-    const m = HCL_ARG.exec(lines[n]);
-    if (m && depth === 0 && !out.has(m[2])) out.set(m[2], n + 1);
-    depth = Math.max(0, depth + braceDelta(lines[n]));
+  const json = file.endsWith('.json');
+  // HCL: `name =` at the top level; JSON: the keys of the top-level object; each the first thing on its line
+  for (const a of scanHcl(text, { json }).assignments) {
+    if (a.depth === (json ? 1 : 0) && a.lineStart && !out.has(a.name)) out.set(a.name, a.line);
   }
   return out;
 }

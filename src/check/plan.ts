@@ -35,6 +35,8 @@ interface Instance {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
+  /** `TYPE.NAME` or `data.TYPE.NAME`: its address in its module (`addressInModule`), made once. */
+  readonly inModule: string;
   readonly index?: string | number;
   readonly values: Json;
   /** Document address: `alicloud_vswitch.a` or `alicloud_vswitch.net__a__0`. */
@@ -81,11 +83,29 @@ type Resolved =
 
 const INDEX = /^\[(?:(\d+)|"((?:[^"\\]|\\.)*)")\]/;
 
+/** A resource reference taken apart once (`data.x.y["k"].attr...`): its address in the module and what follows it. */
+interface ResourceRef {
+  /** `TYPE.NAME` or `data.TYPE.NAME`. */
+  readonly address: string;
+  /** What follows the address. */
+  readonly rest: string;
+  /** The instance key of a leading `[0]` / `["k"]` in `rest`, and the attribute after it; read on first use. */
+  keyed?: { readonly index?: RegExpExecArray; key?: string | number; readonly attribute?: string };
+}
+
+const RESOURCE_REF = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/;
+const NOT_A_RESOURCE = /^(local|each|count|path|terraform|self)\./;
+const ATTRIBUTE = /^\.([A-Za-z_][\w-]*)/;
+
 /** The plan, indexed; resolves references in the scope of a module instance. */
 class PlanIndex {
-  /** `${module}|${mode}.${type}.${name}` → its instances. */
-  private readonly byResource = new Map<string, Instance[]>();
+  /** module → `${mode}.${type}.${name}` → its instances. */
+  private readonly byResource = new Map<string, Map<string, Instance[]>>();
   private readonly byId = new Map<string, Instance>();
+  /** Reference text → its parts (null: not a resource reference); references repeat across a plan's blocks. */
+  private readonly refs = new Map<string, ResourceRef | null>();
+  /** Module instance path → its configuration module. */
+  private readonly configs = new Map<string, ConfigModule | undefined>();
 
   constructor(
     public readonly instances: readonly Instance[],
@@ -93,9 +113,11 @@ class PlanIndex {
     private readonly variables: Json,
   ) {
     for (const i of instances) {
-      const key = `${i.module}|${addressInModule(i)}`;
-      let list = this.byResource.get(key);
-      if (!list) this.byResource.set(key, list = []);
+      let inModule = this.byResource.get(i.module);
+      if (!inModule) this.byResource.set(i.module, inModule = new Map());
+      const key = i.inModule;
+      let list = inModule.get(key);
+      if (!list) inModule.set(key, list = []);
       list.push(i);
       const id = i.values.id;
       if (i.mode === 'managed' && typeof id === 'string' && id !== '' && !this.byId.has(id)) this.byId.set(id, i);
@@ -104,8 +126,11 @@ class PlanIndex {
 
   /** The configuration module of a module instance path. */
   public configOf(module: string): ConfigModule | undefined {
+    if (module === '') return this.root;
+    if (this.configs.has(module)) return this.configs.get(module);
     let m: ConfigModule | undefined = this.root;
     for (const name of moduleNames(module)) m = m?.calls.get(name)?.module;
+    this.configs.set(module, m);
     return m;
   }
 
@@ -122,18 +147,17 @@ class PlanIndex {
     if (depth > 16) return undefined;
     if (ref.startsWith('var.')) return this.variable(ref.slice(4).split(/[.[]/)[0], module, depth);
     if (ref.startsWith('module.')) return this.moduleOutput(ref, module, from, depth);
-    if (/^(local|each|count|path|terraform|self)\./.test(ref)) return undefined;
-    const m = /^((?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*)/.exec(ref);
-    if (!m) return undefined;
-    let rest = ref.slice(m[1].length);
-    const list = this.byResource.get(`${module}|${m[1]}`);
+    const r = this.resourceRef(ref);
+    if (!r) return undefined;
+    const list = this.byResource.get(module)?.get(r.address);
     if (!list || list.length === 0) return undefined;
+    const keyed = r.keyed ??= keyedPart(r.rest);
     let instance: Instance | undefined;
-    const idx = INDEX.exec(rest);
-    if (idx) {
-      const key: string | number = idx[1] !== undefined ? Number(idx[1]) : JSON.parse(`"${idx[2]}"`);
+    if (keyed.index) {
+      // the key is read here, once a resource of that name exists (`JSON.parse` of a bad escape throws, as always)
+      const idx = keyed.index;
+      const key: string | number = keyed.key ??= idx[1] !== undefined ? Number(idx[1]) : JSON.parse(`"${idx[2]}"`);
       instance = list.find((i) => i.index === key);
-      rest = rest.slice(idx[0].length);
     } else if (list.length === 1) {
       instance = list[0];
     } else if (from?.index !== undefined) {
@@ -141,8 +165,18 @@ class PlanIndex {
       instance = list.find((i) => i.index === from.index);
     }
     if (!instance) return undefined;
-    const attr = /^\.([A-Za-z_][\w-]*)/.exec(rest);
-    return { kind: 'resource', instance, attribute: attr?.[1] };
+    return { kind: 'resource', instance, attribute: keyed.attribute };
+  }
+
+  /** The parts of a reference to a resource or data source (null for other references), taken apart once per text. */
+  private resourceRef(ref: string): ResourceRef | null {
+    let r = this.refs.get(ref);
+    if (r === undefined) {
+      const m = NOT_A_RESOURCE.test(ref) ? null : RESOURCE_REF.exec(ref);
+      r = m ? { address: m[1], rest: ref.slice(m[1].length) } : null;
+      this.refs.set(ref, r);
+    }
+    return r;
   }
 
   private variable(name: string, module: string, depth: number): Resolved | undefined {
@@ -195,6 +229,13 @@ class PlanIndex {
   }
 }
 
+/** The instance key (`[0]`, `["a"]`) that starts what follows a resource address, and the attribute after it. */
+function keyedPart(rest: string): { readonly index?: RegExpExecArray; key?: string | number; readonly attribute?: string } {
+  const idx = INDEX.exec(rest);
+  const attr = ATTRIBUTE.exec(idx ? rest.slice(idx[0].length) : rest);
+  return { ...(idx ? { index: idx } : {}), attribute: attr?.[1] };
+}
+
 /**
  * Whether an expression is exactly its first reference: Terraform lists each reference and then its
  * shorter forms (`alicloud_vpc.a.id`, `alicloud_vpc.a`), so the expression names one thing when every
@@ -210,6 +251,7 @@ function isSingleReference(expr: Json, refs: unknown[]): boolean {
 
 /** The document address of an instance. */
 function docAddressOf(i: { module: string; mode: string; type: string; name: string; index?: string | number }): string {
+  if (i.module === '' && i.index === undefined) return blockAddress(kindOfMode(i.mode), i.type, i.name);
   const names = moduleNames(i.module);
   const keys = [...i.module.matchAll(/\[([^\]]*)\]/g)].map((k) => sanitize(k[1].replace(/"/g, '')));
   const plain = names.length === 0 && i.index === undefined;
@@ -232,6 +274,7 @@ function collectInstances(planModule: unknown, into: Map<string, Instance>, modu
       mode,
       type: r.type,
       name: r.name,
+      inModule: base,
       index: typeof r.index === 'number' || typeof r.index === 'string' ? r.index : undefined,
       values: isObject(r.values) ? r.values : {},
       docAddress: '',
@@ -272,14 +315,17 @@ function merge(value: unknown, expr: unknown, index: PlanIndex, from: Instance, 
 
 function mergeObject(values: Json, exprs: unknown, index: PlanIndex, from: Instance, unknowns: Json): Json {
   const out: Json = {};
-  for (const [k, v] of Object.entries(values)) {
+  const es = isObject(exprs) ? exprs : undefined;
+  // for...in over parsed JSON: the own keys in order, as Object.entries, without an array per object
+  for (const k in values) {
+    const v = values[k];
     if (v === null) continue;
-    out[k] = isObject(exprs) && k in exprs ? merge(v, exprs[k], index, from, unknowns[k]) : v;
+    out[k] = es !== undefined && k in es ? merge(v, es[k], index, from, unknowns[k]) : v;
   }
-  if (isObject(exprs)) {
-    for (const [k, e] of Object.entries(exprs)) {
+  if (es !== undefined) {
+    for (const k in es) {
       if (k in out) continue;
-      const merged = merge(undefined, e, index, from, unknowns[k]);
+      const merged = merge(undefined, es[k], index, from, unknowns[k]);
       if (merged !== undefined) out[k] = merged;
     }
   }
@@ -292,7 +338,9 @@ function tokenOf(r: { instance: Instance; attribute?: string }): string {
 }
 
 function leaf(value: unknown, expr: Json, index: PlanIndex, from: Instance, unknownHere: unknown): unknown {
-  const refs: string[] = Array.isArray(expr.references) ? expr.references.filter((r: unknown): r is string => typeof r === 'string') : [];
+  const raw: unknown = expr.references;
+  // the plan's own list when it holds only strings (it always does): read, never changed
+  const refs: string[] = !Array.isArray(raw) ? [] : raw.every((r) => typeof r === 'string') ? raw : raw.filter((r: unknown): r is string => typeof r === 'string');
   const isUnknown = value === undefined || value === null || unknownHere === true;
   if (refs.length === 0) return isUnknown && 'constant_value' in expr ? expr.constant_value ?? undefined : value;
   const single = isSingleReference(expr, refs);
@@ -366,9 +414,10 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
   const doc: Json = { resource: {}, data: {} };
   const addresses = new Map<string, string>();
   for (const i of byAddress.values()) {
-    const configModule = index.configOf(staticModule(i.module));
-    const c = configModule?.resources.get(addressInModule(i));
-    const body = mergeObject(i.values, c?.expressions ?? {}, index, i, isObject(unknowns.get(i.address)) ? unknowns.get(i.address) as Json : {});
+    const configModule = index.configOf(i.module === '' ? '' : staticModule(i.module));
+    const c = configModule?.resources.get(i.inModule);
+    const unknown = unknowns.get(i.address);
+    const body = mergeObject(i.values, c?.expressions ?? {}, index, i, isObject(unknown) ? unknown : {});
     linkLiteralIds(body, index);
     const key = typeof c?.provider_config_key === 'string' ? c.provider_config_key : 'alicloud';
     if (aliasOfKey(key) !== '') body.provider = `alicloud.${aliasOfKey(key)}`;
@@ -409,11 +458,12 @@ export function planDocument(plan: unknown, input: string): CheckDocument {
 
 /** Replaces literal IDs that belong to a resource of the plan (prior state) with a reference to its block. */
 function linkLiteralIds(body: Json, index: PlanIndex): void {
-  for (const [k, v] of Object.entries(body)) {
-    if (typeof v === 'string' && /(_id|_ids)$/.test(k) && k !== 'id') {
+  for (const k in body) {
+    const v = body[k];
+    if (typeof v === 'string' && (k.endsWith('_id') || k.endsWith('_ids'))) {
       const i = index.byLiteralId(v);
       if (i) body[k] = `\${${i.docAddress}.id}`;
-    } else if (Array.isArray(v) && /_ids$/.test(k)) {
+    } else if (Array.isArray(v) && k.endsWith('_ids')) {
       body[k] = v.map((x) => {
         const i = typeof x === 'string' ? index.byLiteralId(x) : undefined;
         return i ? `\${${i.docAddress}.id}` : x;
