@@ -117,10 +117,10 @@ const project = new cdktf.ConstructLibraryCdktf({
 });
 
 // Issue 21 (test time): jest's transform. ts-jest already only transpiled (test/tsconfig.json has isolatedModules,
-// so it never type-checked), but with the TypeScript compiler: on a fresh clone (empty jest cache) that was about
-// 20-25 s of the suite's CPU; swc transpiles the same files in a fraction of it. With a warm cache the two cost the
-// same. Options as tsconfig.json compiles lib/: ES2022 (class fields defined), CommonJS, strict mode; inline
-// source maps keep failures pointing at the .ts lines. No .swcrc is read. The types are checked by the first
+// so it never type-checked), but with the TypeScript compiler: with an empty jest cache (a fresh clone) the whole
+// suite took 188 s of CPU against 130 s warm; with swc (and test/setup.ts's cheaper creation stacks) 139 s cold,
+// 124 s warm (README, Test times). Options as tsconfig.json compiles lib/: ES2022 (class fields defined),
+// CommonJS, strict mode; inline source maps keep failures pointing at the .ts lines. No .swcrc is read. The types are checked by the first
 // step of `npm test` (tsc, below) and by CI. test/cdktn/jest.config.js takes the same transform.
 // One difference from tsc's CommonJS: swc defines a module's exports as getters, which jest.spyOn cannot replace. The
 // one module whose export a test spies on (src/rules/engine.ts: evaluateDocument, in
@@ -137,7 +137,7 @@ project.jest!.config.transform = {
 
 // `npm test` type-checks the tests (and the sources and examples they import) before jest runs them: jest only
 // transpiles, so without this step a type error in a test would pass `npm test`. Incremental, with its build
-// info in node_modules/.cache (ignored, like eslint's cache): a fresh clone pays the whole check (about 15 s of
+// info in node_modules/.cache (ignored, like eslint's cache): a fresh clone pays the whole check (about 17 s of
 // CPU on the 2-core machine), a repeated run with nothing changed about 5 s.
 project.testTask.prependExec('tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/tsc/test.tsbuildinfo -p test/tsconfig.json', {
   name: 'Type-check the tests (jest only transpiles them)',
