@@ -21,7 +21,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as ts from 'typescript';
+import { transpileForBench } from './transpile';
 import { defaultConfig } from '../src/check/config';
 import { formatText } from '../src/check/format';
 import { checkDocument, loadInput } from '../src/check/run';
@@ -94,20 +94,7 @@ resource "alicloud_vpc_ipv6_internet_bandwidth" "web${i}" {
  * neither ts-node nor the TypeScript compiler is in its memory. Prints { ms, cpuMs, maxRssMb, baseRssMb, findings }.
  */
 function writeHclChild(js: string): string {
-  const walkTs = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(d, e.name);
-    return e.isDirectory() ? walkTs(p) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
-  });
-  for (const file of walkTs(path.join(ROOT, 'src'))) {
-    const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf-8'), {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true },
-    });
-    const target = path.join(js, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, outputText);
-  }
-  fs.symlinkSync(path.join(ROOT, 'schema'), path.join(js, 'schema'));
+  transpileForBench(js);
   const child = path.join(js, 'hcl-child.js');
   fs.writeFileSync(child, `'use strict';
 const { defaultConfig } = require('./src/check/config');

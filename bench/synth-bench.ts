@@ -23,7 +23,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as ts from 'typescript';
+import { transpileForBench } from './transpile';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
@@ -39,30 +39,6 @@ interface CaseResult {
   readonly bytes: number;
 }
 
-/** Transpiles src/**, bench/cases.ts and bench/synth-case.ts to CommonJS in `out` (same layout). */
-function transpile(out: string): void {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) files.push(p);
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  files.push(path.join(ROOT, 'bench', 'cases.ts'), path.join(ROOT, 'bench', 'synth-case.ts'));
-  for (const file of files) {
-    const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf-8'), {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true },
-    });
-    const target = path.join(out, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, outputText);
-  }
-  // the config checker (used by the rule pack) reads the schema relative to its module
-  fs.symlinkSync(path.join(ROOT, 'schema'), path.join(out, 'schema'));
-}
 
 /** How a case process is spawned: the library's node_modules, no inherited NODE_OPTIONS, room for its output. */
 const CASE_SPAWN = {
@@ -148,7 +124,7 @@ function main(): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-js-'));
   const began = Date.now();
   try {
-    transpile(work);
+    transpileForBench(work, ['bench/cases.ts', 'bench/synth-case.ts']);
     const js = path.join(work, 'bench', 'synth-case.js');
     const rows: Array<{ n: number; r: Record<Mode, CaseResult[]> }> = [];
 

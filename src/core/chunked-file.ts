@@ -15,15 +15,9 @@ const CHUNK = 65_536;
 export function writeChunked(file: string, write: (append: (text: string) => void) => void): void {
   const fd = fs.openSync(file, 'w');
   try {
-    let pending = '';
-    write((text) => {
-      pending += text;
-      if (pending.length >= CHUNK) {
-        fs.writeSync(fd, pending);
-        pending = '';
-      }
-    });
-    if (pending.length > 0) fs.writeSync(fd, pending);
+    const text = chunkedSink((piece) => fs.writeSync(fd, piece));
+    write(text.append);
+    text.end();
   } finally {
     fs.closeSync(fd);
   }
